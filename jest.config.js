@@ -1,0 +1,22 @@
+/** Tests run TypeScript through swc, which (unlike esbuild) emits the decorator metadata type-graphql reads. */
+const swcOptions = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+  },
+  module: { type: 'commonjs' },
+  sourceMaps: 'inline',
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests', '<rootDir>/src'],
+  testMatch: ['**/*.test.ts', '**/*.spec.ts'],
+  transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swcOptions] },
+  // The WebAssembly schema engine ships as ESM; let swc turn it into CommonJS like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!@prisma/schema-engine-wasm/)'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  testTimeout: 60000,
+};
