@@ -1,0 +1,26 @@
+import DataLoader from 'dataloader';
+import type { Db } from '../db/database';
+import type { InvoiceLineItem } from '../db/generated/sqlite/client';
+
+/** Built fresh for each request, so nothing is cached across requests or principals. */
+export interface Loaders {
+  lineItemsByInvoiceId: DataLoader<string, InvoiceLineItem[]>;
+}
+
+export function createLoaders(db: Db): Loaders {
+  return {
+    lineItemsByInvoiceId: new DataLoader(async (invoiceIds) => {
+      const rows = await db.invoiceLineItem.findMany({
+        where: { invoiceId: { in: [...invoiceIds] } },
+        orderBy: [{ invoiceId: 'asc' }, { position: 'asc' }],
+      });
+      const byInvoice = new Map<string, InvoiceLineItem[]>();
+      for (const row of rows) {
+        const list = byInvoice.get(row.invoiceId) ?? [];
+        list.push(row);
+        byInvoice.set(row.invoiceId, list);
+      }
+      return invoiceIds.map((id) => byInvoice.get(id) ?? []);
+    }),
+  };
+}

@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchemaSync } from 'type-graphql';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import type { RateLimitBudgets } from '../config/config';
+import { authChecker, denyUnmarkedRootFields } from './auth/access';
+import { applyRateLimitBudgets, rateLimitDirectiveDefinition } from './directives/rate-limit.directive';
+import { BalanceResolver } from './resolvers/balance.resolver';
+import { BillingResolver } from './resolvers/billing.resolver';
+import { InvoiceLineItemResolver, InvoiceResolver } from './resolvers/invoice.resolver';
+import { MoneyResolver } from './resolvers/money.resolver';
+import { PaymentHistoryResolver } from './resolvers/payment-history.resolver';
+import { PaymentMethodResolver } from './resolvers/payment-method.resolver';
+import { PaymentTokenResolver } from './resolvers/payment-token.resolver';
+
+export const resolvers = [
+  InvoiceResolver,
+  InvoiceLineItemResolver,
+  BalanceResolver,
+  PaymentHistoryResolver,
+  PaymentMethodResolver,
+  MoneyResolver,
+  PaymentTokenResolver,
+  BillingResolver,
+] as const;
+
+/**
+ * The executable schema, code first. Rate limits are marked on the fields and their numbers filled in from
+ * configuration here; the rate-limit transformer is applied by the server, which owns the limiter store.
+ */
+export function buildApiSchema(budgets: RateLimitBudgets): GraphQLSchema {
+  const schema = buildSchemaSync({
+    resolvers: [...resolvers],
+    authChecker,
+    authMode: 'error',
+    globalMiddlewares: [denyUnmarkedRootFields],
+    directives: [rateLimitDirectiveDefinition],
+    validate: { forbidUnknownValues: false },
+  });
+  return applyRateLimitBudgets(schema, budgets);
+}
+
+/** SDL with directives kept: what schema.graphql holds. */
+export function printApiSchema(schema: GraphQLSchema): string {
+  return printSchemaWithDirectives(schema) + '\n';
+}

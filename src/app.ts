@@ -1,0 +1,88 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import type { DestinationStream } from 'pino';
+import Redis from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { buildApiSchema } from './api/schema';
+import { memoryRateLimitStore, rateLimitSubject, rateLimitTransformer, redisRateLimitStore } from './api/directives/rate-limit.directive';
+import { actorOf } from './domain/audit-log.service';
+import type { Config } from './config/config';
+import { openDatabase, type Database } from './db/database';
+import { applyMigrations } from './db/migrator';
+import { createServices, type Services } from './services';
+import { authFailureGate } from './server/auth-failure-gate';
+import { createGraphQLServer } from './server/graphql-server';
+import { createHttpServer } from './server/http-server';
+import { createLogger, type Logger } from './server/logger';
+
+export interface AppOptions {
+  /** Where JSON log lines go (default stdout). Tests capture them here. */
+  logDestination?: DestinationStream;
+}
+
+export interface App {
+  url: string;
+  port: number;
+  config: Config;
+  logger: Logger;
+  database: Database;
+  services: Services;
+  close(): Promise<void>;
+}
+
+/** Wires config, database, domain services, GraphQL and HTTP, and starts listening. */
+export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const logger = createLogger(config.logLevel, options.logDestination);
+  if (config.migrateOnStart) {
+    const { applied } = await applyMigrations(config.databaseUrl);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+  }
+  const database = await openDatabase(config.databaseUrl);
+
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false })
+    : undefined;
+  redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis unavailable; rate limits fall back to per-instance memory'));
+  const store = redis ? redisRateLimitStore(redis) : memoryRateLimitStore();
+  const failureOptions = { points: config.rateLimits.authFailure, duration: config.rateLimits.windowSeconds, keyPrefix: 'authfail' };
+  const failureLimiter: RateLimiterAbstract = redis
+    ? new RateLimiterRedis({ ...failureOptions, storeClient: redis, insuranceLimiter: new RateLimiterMemory(failureOptions) })
+    : new RateLimiterMemory(failureOptions);
+
+  const services = createServices(database.prisma, config, authFailureGate(failureLimiter, config.rateLimits.authFailure));
+
+  const applyRateLimits = rateLimitTransformer(store, async (context, coordinate) => {
+    logger.warn({ requestId: context.meta.requestId, coordinate, subject: rateLimitSubject(context) }, 'rate limited');
+    await services.audit.record({ ...actorOf(context.principal), action: 'RATE_LIMITED', ip: context.meta.ip, details: { field: coordinate } });
+  });
+  const schema = applyRateLimits(buildApiSchema(config.rateLimits));
+  const apollo = createGraphQLServer(schema, config, logger);
+  await apollo.start();
+
+  const server = createHttpServer({ config, logger, apollo, database, services });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  logger.info({ url: `${url}/graphql` }, 'listening');
+
+  return {
+    url,
+    port,
+    config,
+    logger,
+    database,
+    services,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await apollo.stop();
+      await database.close();
+      redis?.disconnect();
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from '../config/config';
+import { openDatabase, type Database } from '../db/database';
+import { applyMigrations, migrateForDeploy } from '../db/migrator';
+import { seedDemo } from '../domain/demo-seed';
+import { DomainError } from '../domain/errors';
+import { cliPrincipal } from '../domain/organization.service';
+import { paymentTokenStatus } from '../domain/payment-token.service';
+import { createServices, type Services } from '../services';
+
+const USAGE = `Usage: npm run cli -- <command> [options] [--json]
+
+  demo-seed                                        a new demo organization, customer, invoices and admin key
+  organization create --name <name>                a new organization
+  admin-key create --organization <id> [--name n]  a new admin API key (shown once)
+  token issue --customer <id> [--invoice <id>] [--days N]
+                                                   a new customer payment link (shown once)
+  token revoke <id>                                revoke a payment link
+  migrate                                          apply pending migrations; refuses a diverged history
+
+Every command takes --json for machine-readable output.`;
+
+class UsageError extends Error {}
+
+interface Io {
+  out(text: string): void;
+}
+
+type Flags = Record<string, string | boolean | undefined>;
+
+function required(flags: Flags, name: string): string {
+  const value = flags[name];
+  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+async function withServices<T>(config: Config, fn: (services: Services, database: Database) => Promise<T>): Promise<T> {
+  await applyMigrations(config.databaseUrl);
+  const database = await openDatabase(config.databaseUrl);
+  try {
+    return await fn(createServices(database.prisma, config), database);
+  } finally {
+    await database.close();
+  }
+}
+
+/** Runs one CLI command; returns the exit code. Exported for tests. */
+export async function runCli(argv: string[], io: Io, env: Record<string, string | undefined> = process.env): Promise<number> {
+  const { values: flags, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      organization: { type: 'string' },
+      name: { type: 'string' },
+      customer: { type: 'string' },
+      invoice: { type: 'string' },
+      days: { type: 'string' },
+    },
+  });
+  const json = !!flags.json;
+  const print = (data: Record<string, unknown>, text: string) => io.out(json ? JSON.stringify(data, null, 2) : text);
+  const [command, sub, arg] = positionals;
+  if (flags.help || !command) {
+    io.out(USAGE);
+    return command ? 0 : 2;
+  }
+  const config = loadConfig(env);
+
+  switch (`${command} ${sub ?? ''}`.trim()) {
+    case 'demo-seed': {
+      const seed = await withServices(config, (s) => seedDemo(s.organizations, s.billing));
+      print({ ...seed }, `Organization ${seed.organizationId}\nCustomer     ${seed.customerId}\nInvoices     ${seed.invoiceIds.join(', ')}\nAdmin key    ${seed.adminApiKey}  (shown once)`);
+      return 0;
+    }
+    case 'organization create': {
+      const name = required(flags, 'name');
+      const org = await withServices(config, (s) => s.organizations.createOrganization(name));
+      print({ organizationId: org.id, name: org.name }, `Organization ${org.id} (${org.name})`);
+      return 0;
+    }
+    case 'admin-key create': {
+      const organizationId = required(flags, 'organization');
+      const name = typeof flags.name === 'string' ? flags.name : 'cli';
+      const { secret, key } = await withServices(config, (s) => s.organizations.createAdminKey(organizationId, name));
+      print({ id: key.id, organizationId, name, adminApiKey: secret }, `Admin key ${key.id}: ${secret}  (shown once)`);
+      return 0;
+    }
+    case 'token issue': {
+      const customerId = required(flags, 'customer');
+      const days = flags.days === undefined ? undefined : Number(flags.days);
+      if (days !== undefined && !Number.isInteger(days)) throw new UsageError('--days must be a whole number');
+      const issued = await withServices(config, async (s, db) => {
+        const customer = await db.prisma.customer.findUnique({ where: { id: customerId } });
+        if (!customer) throw new DomainError('NOT_FOUND', 'Customer not found.');
+        return s.tokens.issue(cliPrincipal(customer.organizationId), { customerId, invoiceId: flags.invoice ?? null, expiresInDays: days }, null);
+      });
+      const t = issued.paymentToken;
+      print(
+        { id: t.id, token: issued.token, url: issued.url, customerId: t.customerId, invoiceId: t.invoiceId, expiresAt: t.expiresAt.toISOString(), status: paymentTokenStatus(t) },
+        `Payment token ${t.id}, expires ${t.expiresAt.toISOString()}\nToken: ${issued.token}  (shown once)\nLink:  ${issued.url}`,
+      );
+      return 0;
+    }
+    case 'token revoke': {
+      const id = sub && arg ? arg : undefined;
+      if (!id) throw new UsageError('token revoke needs the token id');
+      const revoked = await withServices(config, async (s, db) => {
+        const token = await db.prisma.customerPaymentToken.findUnique({ where: { id } });
+        if (!token) throw new DomainError('NOT_FOUND', 'Payment token not found.');
+        return s.tokens.revoke(cliPrincipal(token.organizationId), id, null);
+      });
+      print({ id: revoked.id, status: paymentTokenStatus(revoked), revokedAt: revoked.revokedAt?.toISOString() }, `Payment token ${revoked.id} revoked at ${revoked.revokedAt?.toISOString()}`);
+      return 0;
+    }
+    case 'migrate': {
+      const { applied } = await migrateForDeploy(config.databaseUrl);
+      print({ applied }, applied.length ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}` : 'The database is up to date.');
+      return 0;
+    }
+    default:
+      throw new UsageError(`Unknown command: ${positionals.join(' ')}`);
+  }
+}
+
+if (require.main === module) {
+  const io: Io = { out: (text) => process.stdout.write(text + '\n') };
+  runCli(process.argv.slice(2), io).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      const json = process.argv.includes('--json');
+      const code = error instanceof DomainError ? error.code : error instanceof UsageError || (error as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS') ? 'USAGE' : error instanceof ConfigError ? 'CONFIG' : 'INTERNAL';
+      const message = error instanceof Error ? error.message : String(error);
+      if (json) process.stderr.write(JSON.stringify({ error: { code, message } }) + '\n');
+      else process.stderr.write(`Error: ${message}${code === 'USAGE' ? `\n\n${USAGE}` : ''}\n`);
+      process.exit(code === 'USAGE' ? 2 : 1);
+    },
+  );
+}

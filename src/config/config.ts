@@ -1,0 +1,182 @@
+/**
+ * Configuration, read from the environment and validated once at start-up.
+ * A bad value stops the process with a message naming the variable, instead of failing later mid-request.
+ */
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export interface RateLimitBudgets {
+  /** Viewing and listing fields, per minute per token (or per IP when unauthenticated). */
+  view: number;
+  /** createPaymentIntent and confirmPayment. */
+  payment: number;
+  /** addPaymentMethod, removePaymentMethod, setDefaultMethod. */
+  method: number;
+  /** Admin fields, per admin key. */
+  admin: number;
+  /** Failed authentication attempts per client IP. */
+  authFailure: number;
+  /** Window of every budget, in seconds. */
+  windowSeconds: number;
+}
+
+export interface Config {
+  nodeEnv: NodeEnv;
+  isProduction: boolean;
+  port: number;
+  host: string;
+  databaseUrl: string;
+  portalBaseUrl: string;
+  paymentTokenLifetimeDays: number;
+  /** Bounds on `expiresInDays` when a token is issued. */
+  paymentTokenMaxDays: number;
+  /** Proxies whose X-Forwarded-For is believed (exact IPs). Empty: the socket address is the client. */
+  trustedProxies: string[];
+  argon2: { memoryCost: number; timeCost: number; parallelism: number };
+  /** How long a verified token may skip argon2 on repeat use. Revocation and expiry are checked on every request anyway. */
+  tokenCacheTtlSeconds: number;
+  redisUrl?: string;
+  rateLimits: RateLimitBudgets;
+  stripe: {
+    secretKey?: string;
+    webhookSecret?: string;
+    /** Override of where the SDK sends requests, e.g. http://127.0.0.1:12111 for stripe-mock or the emulator. */
+    apiUrl?: string;
+    emulatorPort: number;
+    /** Bounded so that a hanging Stripe becomes PAYMENT_PROVIDER_UNAVAILABLE in seconds, not after the SDK's 80 s. */
+    timeoutMs: number;
+    maxNetworkRetries: number;
+    webhookToleranceSeconds: number;
+  };
+  logLevel: string;
+  /** Maximum GraphQL request body, bytes. */
+  maxBodyBytes: number;
+  seedDemoData: boolean;
+  /** Apply pending migrations at start-up. Off in production, where `npm run migrate` runs once per deploy. */
+  migrateOnStart: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^-?\d+$/.test(raw.trim())) throw new ConfigError(`${name} must be a whole number between ${min} and ${max}, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+function url(env: Env, name: string, fallback: string | undefined, protocols: string[]): string | undefined {
+  const raw = env[name] || fallback;
+  if (raw === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a URL, got "${redactUrl(raw)}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.map((p) => p + '//').join(' or ')}, got "${redactUrl(raw)}"`);
+  }
+  return raw;
+}
+
+/** Passwords in connection strings must not reach a log through an error message. */
+export function redactUrl(raw: string): string {
+  return raw.replace(/\/\/([^:/@]+):([^@]+)@/, '//$1:***@');
+}
+
+/** Reads and validates the configuration. Throws ConfigError with a readable message. */
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnvRaw = env.NODE_ENV || 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
+    throw new ConfigError(`NODE_ENV must be development, production or test, got "${nodeEnvRaw}"`);
+  }
+  const nodeEnv = nodeEnvRaw as NodeEnv;
+  const isProduction = nodeEnv === 'production';
+
+  const databaseUrl = env.DATABASE_URL || 'file:./prisma/dev.db';
+  if (!/^(file:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
+    throw new ConfigError(`DATABASE_URL must be file:<path> (SQLite) or postgresql://… (PostgreSQL), got "${redactUrl(databaseUrl)}"`);
+  }
+
+  const port = int(env, 'PORT', 4000, 0, 65535);
+  const paymentTokenMaxDays = 90;
+  const paymentTokenLifetimeDays = int(env, 'PAYMENT_TOKEN_LIFETIME_DAYS', 7, 1, paymentTokenMaxDays);
+
+  const secretKey = env.STRIPE_SECRET_KEY || undefined;
+  const webhookSecret = env.STRIPE_WEBHOOK_SECRET || undefined;
+  if (isProduction && !secretKey) throw new ConfigError('STRIPE_SECRET_KEY is required when NODE_ENV=production');
+  if (isProduction && !webhookSecret) throw new ConfigError('STRIPE_WEBHOOK_SECRET is required when NODE_ENV=production');
+  if (secretKey && !/^(sk|rk)_(test|live)_/.test(secretKey)) {
+    throw new ConfigError('STRIPE_SECRET_KEY must be a Stripe secret or restricted key (sk_… or rk_…)');
+  }
+  if (webhookSecret && !webhookSecret.startsWith('whsec_')) {
+    throw new ConfigError('STRIPE_WEBHOOK_SECRET must be a webhook signing secret (whsec_…)');
+  }
+
+  const trustedProxies = (env.TRUSTED_PROXIES || '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+  const logLevel = env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info');
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${logLevel}"`);
+  }
+
+  return {
+    nodeEnv,
+    isProduction,
+    port,
+    host: env.HOST || '127.0.0.1',
+    databaseUrl,
+    portalBaseUrl: url(env, 'PORTAL_BASE_URL', `http://localhost:${port}/pay/`, ['http:', 'https:'])!,
+    paymentTokenLifetimeDays,
+    paymentTokenMaxDays,
+    trustedProxies,
+    argon2: {
+      memoryCost: int(env, 'ARGON2_MEMORY_KIB', 19456, 8192, 1048576),
+      timeCost: int(env, 'ARGON2_TIME_COST', 2, 1, 10),
+      parallelism: int(env, 'ARGON2_PARALLELISM', 1, 1, 8),
+    },
+    tokenCacheTtlSeconds: int(env, 'TOKEN_CACHE_TTL_SECONDS', 300, 0, 3600),
+    redisUrl: url(env, 'REDIS_URL', undefined, ['redis:', 'rediss:']),
+    rateLimits: {
+      view: int(env, 'RATE_LIMIT_VIEW_PER_MINUTE', 20, 1, 100000),
+      payment: int(env, 'RATE_LIMIT_PAYMENT_PER_MINUTE', 5, 1, 100000),
+      method: int(env, 'RATE_LIMIT_METHOD_PER_MINUTE', 5, 1, 100000),
+      admin: int(env, 'RATE_LIMIT_ADMIN_PER_MINUTE', 120, 1, 100000),
+      authFailure: int(env, 'RATE_LIMIT_AUTH_FAILURES_PER_MINUTE', 10, 1, 100000),
+      windowSeconds: 60,
+    },
+    stripe: {
+      secretKey,
+      webhookSecret,
+      apiUrl: url(env, 'STRIPE_API_URL', undefined, ['http:', 'https:']),
+      emulatorPort: int(env, 'STRIPE_EMULATOR_PORT', 12111, 0, 65535),
+      timeoutMs: int(env, 'STRIPE_TIMEOUT_MS', 5000, 100, 80000),
+      maxNetworkRetries: int(env, 'STRIPE_MAX_NETWORK_RETRIES', 1, 0, 5),
+      webhookToleranceSeconds: 300,
+    },
+    logLevel,
+    maxBodyBytes: int(env, 'MAX_BODY_BYTES', 100 * 1024, 1024, 10 * 1024 * 1024),
+    seedDemoData: bool(env, 'SEED_DEMO_DATA', !isProduction),
+    migrateOnStart: bool(env, 'MIGRATE_ON_START', !isProduction),
+  };
+}

@@ -1,0 +1,68 @@
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient as SqliteClient } from './generated/sqlite/client';
+import { PrismaClient as PostgresClient } from './generated/postgresql/client';
+
+/**
+ * The Prisma client the domain layer works with. Both providers are generated from one model
+ * (prisma/schema.prisma), so the SQLite client's type describes the PostgreSQL one as well.
+ */
+export type Db = SqliteClient;
+export type { Prisma } from './generated/sqlite/client';
+export type DbTransaction = Parameters<Parameters<Db['$transaction']>[0]>[0];
+export type DbProvider = 'sqlite' | 'postgresql';
+
+export interface Database {
+  prisma: Db;
+  provider: DbProvider;
+  /** Called with each SQL statement Prisma sends; tests and the benchmark count statements with it. */
+  onStatement(listener: (sql: string) => void): () => void;
+  close(): Promise<void>;
+}
+
+export function providerOfUrl(databaseUrl: string): DbProvider {
+  if (databaseUrl.startsWith('file:')) return 'sqlite';
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return 'postgresql';
+  throw new Error('DATABASE_URL must be file:<path> or postgresql://…');
+}
+
+/** Path of a SQLite `file:` URL, relative paths taken from the working directory as Prisma does. */
+export function sqlitePath(databaseUrl: string): string {
+  return databaseUrl.replace(/^file:/, '').replace(/\?.*$/, '');
+}
+
+export async function openDatabase(databaseUrl: string): Promise<Database> {
+  const provider = providerOfUrl(databaseUrl);
+  const listeners = new Set<(sql: string) => void>();
+  const log: { emit: 'event'; level: 'query' }[] = [{ emit: 'event', level: 'query' }];
+
+  let prisma: Db;
+  if (provider === 'sqlite') {
+    // A busy timeout lets concurrent writers (several processes on one file) wait instead of failing.
+    const adapter = new PrismaBetterSqlite3({ url: sqlitePath(databaseUrl), timeout: 10_000 });
+    prisma = new SqliteClient({ adapter, log }) as unknown as Db;
+  } else {
+    const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });
+    prisma = new PostgresClient({ adapter, log }) as unknown as Db;
+  }
+  (prisma as unknown as { $on(event: 'query', cb: (e: { query: string }) => void): void }).$on('query', (e) => {
+    for (const listener of listeners) listener(e.query);
+  });
+  await prisma.$connect();
+  if (provider === 'sqlite') {
+    // WAL lets readers run while a write commits; NORMAL sync is durable across process crashes in WAL mode.
+    await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+    await prisma.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
+    await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
+  }
+
+  return {
+    prisma,
+    provider,
+    onStatement(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => prisma.$disconnect(),
+  };
+}

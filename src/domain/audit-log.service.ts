@@ -1,0 +1,74 @@
+import type { Db, DbTransaction } from '../db/database';
+import type { Principal, RequestMeta } from './principal';
+
+export type AuditAction =
+  | 'TOKEN_ISSUED'
+  | 'TOKEN_REVOKED'
+  | 'TOKEN_USED'
+  | 'AUTH_FAILED'
+  | 'ADMIN_KEY_CREATED'
+  | 'ADMIN_KEY_USED'
+  | 'CUSTOMER_CREATED'
+  | 'INVOICE_CREATED'
+  | 'ADMIN_QUERY'
+  | 'RATE_LIMITED'
+  | 'PAYMENT_INTENT_CREATED'
+  | 'PAYMENT_RECORDED'
+  | 'PAYMENT_FAILED'
+  | 'REFUND_RECORDED'
+  | 'PAYMENT_METHOD_ADDED'
+  | 'PAYMENT_METHOD_REMOVED'
+  | 'PAYMENT_METHOD_DEFAULT_SET'
+  | 'WEBHOOK_REJECTED';
+
+export interface AuditEntry {
+  action: AuditAction;
+  organizationId?: string | null;
+  actorType: 'ADMIN_KEY' | 'PAYMENT_TOKEN' | 'SYSTEM' | 'ANONYMOUS' | 'CLI';
+  actorId?: string | null;
+  targetType?: string;
+  targetId?: string | null;
+  ip?: string | null;
+  /** Non-secret details only. */
+  details?: Record<string, unknown>;
+}
+
+export function actorOf(principal: Principal): Pick<AuditEntry, 'actorType' | 'actorId' | 'organizationId'> {
+  switch (principal.kind) {
+    case 'customer':
+      return { actorType: 'PAYMENT_TOKEN', actorId: principal.tokenId, organizationId: principal.organizationId };
+    case 'admin':
+      return { actorType: 'ADMIN_KEY', actorId: principal.adminKeyId, organizationId: principal.organizationId };
+    default:
+      return { actorType: 'ANONYMOUS', actorId: null, organizationId: null };
+  }
+}
+
+/** Append-only record of who did what, when and from where. */
+export class AuditLogService {
+  constructor(private readonly db: Db) {}
+
+  /** The write, for callers that put it in their own transaction. */
+  entry(entry: AuditEntry, tx: DbTransaction | Db = this.db) {
+    return tx.auditLog.create({
+      data: {
+        action: entry.action,
+        organizationId: entry.organizationId ?? null,
+        actorType: entry.actorType,
+        actorId: entry.actorId ?? null,
+        targetType: entry.targetType ?? null,
+        targetId: entry.targetId ?? null,
+        ip: entry.ip ?? null,
+        details: entry.details ? JSON.stringify(entry.details) : null,
+      },
+    });
+  }
+
+  async record(entry: AuditEntry): Promise<void> {
+    await this.entry(entry);
+  }
+
+  async recordFor(principal: Principal, meta: RequestMeta, entry: Omit<AuditEntry, 'actorType' | 'actorId' | 'organizationId' | 'ip'>) {
+    await this.record({ ...actorOf(principal), ip: meta.ip, ...entry });
+  }
+}

@@ -1,0 +1,110 @@
+import type { Config } from '../config/config';
+import type { Db } from '../db/database';
+import { AuditLogService } from './audit-log.service';
+import type { Principal, RequestMeta } from './principal';
+import { parseSecret, verifySecret, VerifiedSecretCache } from './secret-token';
+
+/** Consulted before any argon2 work, so failed guesses from one address stay slow and cheap for us. */
+export interface AuthFailureGate {
+  /** Throws (e.g. RATE_LIMITED) when this address has failed too often. */
+  assertAllowed(ip: string): Promise<void>;
+  recordFailure(ip: string): Promise<void>;
+}
+
+const ANONYMOUS: Principal = { kind: 'anonymous', failed: false };
+const FAILED: Principal = { kind: 'anonymous', failed: true };
+
+/**
+ * Turns an Authorization header into a Principal.
+ * Every kind of bad credential (missing selector, wrong verifier, expired, revoked, malformed) ends the same way,
+ * and the failure is audited without the secret.
+ */
+export class AuthService {
+  private readonly cache: VerifiedSecretCache;
+
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLogService,
+    config: Pick<Config, 'tokenCacheTtlSeconds'>,
+    private readonly failureGate?: AuthFailureGate,
+  ) {
+    this.cache = new VerifiedSecretCache(config.tokenCacheTtlSeconds * 1000);
+  }
+
+  async authenticate(authorization: string | undefined, meta: RequestMeta): Promise<Principal> {
+    if (authorization === undefined || authorization.trim() === '') return ANONYMOUS;
+    if (this.failureGate) await this.failureGate.assertAllowed(meta.ip);
+
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    const secret = match?.[1];
+    const parsed = secret ? parseSecret(secret) : null;
+    if (!secret || !parsed) return this.fail(meta, 'MALFORMED');
+
+    const now = new Date();
+    if (parsed.kind === 'customer') {
+      const row = await this.db.customerPaymentToken.findUnique({ where: { selector: parsed.selector } });
+      if (!row) return this.fail(meta, 'UNKNOWN');
+      if (row.revokedAt) return this.fail(meta, 'REVOKED', row.id, row.organizationId);
+      if (row.expiresAt <= now) return this.fail(meta, 'EXPIRED', row.id, row.organizationId);
+      if (!(await this.verified(secret, parsed.verifier, row))) return this.fail(meta, 'WRONG_VERIFIER', row.id, row.organizationId);
+
+      await this.db.$transaction([
+        this.db.customerPaymentToken.update({
+          where: { id: row.id },
+          data: { lastUsedAt: now, lastUsedIp: meta.ip, useCount: { increment: 1 } },
+        }),
+        this.audit.entry({
+          action: 'TOKEN_USED',
+          organizationId: row.organizationId,
+          actorType: 'PAYMENT_TOKEN',
+          actorId: row.id,
+          targetType: 'CustomerPaymentToken',
+          targetId: row.id,
+          ip: meta.ip,
+          details: { requestId: meta.requestId },
+        }),
+      ]);
+      return { kind: 'customer', tokenId: row.id, organizationId: row.organizationId, customerId: row.customerId, invoiceId: row.invoiceId };
+    }
+
+    const key = await this.db.adminApiKey.findUnique({ where: { selector: parsed.selector } });
+    if (!key) return this.fail(meta, 'UNKNOWN');
+    if (key.revokedAt) return this.fail(meta, 'REVOKED', key.id, key.organizationId);
+    if (!(await this.verified(secret, parsed.verifier, key))) return this.fail(meta, 'WRONG_VERIFIER', key.id, key.organizationId);
+    await this.db.$transaction([
+      this.db.adminApiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } }),
+      this.audit.entry({
+        action: 'ADMIN_KEY_USED',
+        organizationId: key.organizationId,
+        actorType: 'ADMIN_KEY',
+        actorId: key.id,
+        targetType: 'AdminApiKey',
+        targetId: key.id,
+        ip: meta.ip,
+        details: { requestId: meta.requestId },
+      }),
+    ]);
+    return { kind: 'admin', adminKeyId: key.id, organizationId: key.organizationId };
+  }
+
+  private async verified(secret: string, verifier: string, row: { id: string; verifierHash: string }): Promise<boolean> {
+    if (this.cache.has(secret, row.id, row.verifierHash)) return true;
+    const ok = await verifySecret(row.verifierHash, verifier);
+    if (ok) this.cache.remember(secret, row.id, row.verifierHash);
+    return ok;
+  }
+
+  private async fail(meta: RequestMeta, reason: string, credentialId?: string, organizationId?: string): Promise<Principal> {
+    await this.failureGate?.recordFailure(meta.ip);
+    await this.audit.record({
+      action: 'AUTH_FAILED',
+      organizationId: organizationId ?? null,
+      actorType: 'ANONYMOUS',
+      targetType: credentialId ? 'Credential' : undefined,
+      targetId: credentialId ?? null,
+      ip: meta.ip,
+      details: { reason, requestId: meta.requestId },
+    });
+    return FAILED;
+  }
+}

@@ -1,0 +1,113 @@
+import type { Db } from '../db/database';
+import type { Invoice, Payment, PaymentMethod } from '../db/generated/sqlite/client';
+import { badInput, notFound } from './errors';
+import type { Money } from './money';
+import type { CustomerPrincipal } from './principal';
+
+export interface Balance {
+  totalOutstanding: Money;
+  overdue: Money;
+  openInvoiceCount: number;
+}
+
+export interface PaymentPage {
+  payments: Payment[];
+  hasNextPage: boolean;
+  cursorOf(payment: Payment): string;
+}
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 10;
+
+export function amountDue(invoice: Pick<Invoice, 'total' | 'amountPaid'>): number {
+  return Math.max(invoice.total - invoice.amountPaid, 0);
+}
+
+/** Opaque to clients; encodes the (createdAt, id) position in newest-first order. */
+function encodeCursor(payment: Pick<Payment, 'createdAt' | 'id'>): string {
+  return Buffer.from(`${payment.createdAt.getTime()}:${payment.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const match = /^(\d{1,15}):([A-Za-z0-9_-]{1,64})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw badInput('after is not a cursor returned by paymentHistory.', 'after');
+  return { createdAt: new Date(Number(match[1])), id: match[2] };
+}
+
+/**
+ * What a customer sees through a payment link. Every method takes the principal resolved from the token,
+ * and every query is filtered by its customer, so another customer's rows are simply not found.
+ */
+export class PaymentPortalService {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * The token's invoice when the link is bound to one; otherwise the given invoice of the customer,
+   * or the oldest open one. Someone else's invoice id is reported exactly like a missing one.
+   */
+  async invoice(customer: CustomerPrincipal, id?: string | null): Promise<Invoice> {
+    const wanted = customer.invoiceId ?? id ?? null;
+    if (customer.invoiceId && id && id !== customer.invoiceId) throw notFound('Invoice');
+    const invoice = wanted
+      ? await this.db.invoice.findFirst({ where: { id: wanted, customerId: customer.customerId } })
+      : await this.db.invoice.findFirst({
+          where: { customerId: customer.customerId, status: 'OPEN' },
+          orderBy: [{ issuedAt: 'asc' }, { id: 'asc' }],
+        });
+    if (!invoice) throw notFound('Invoice');
+    return invoice;
+  }
+
+  async balance(customer: CustomerPrincipal, now = new Date()): Promise<Balance> {
+    const [owner, open] = await Promise.all([
+      this.db.customer.findUniqueOrThrow({ where: { id: customer.customerId }, select: { currency: true } }),
+      this.db.invoice.findMany({
+        where: { customerId: customer.customerId, status: 'OPEN' },
+        select: { total: true, amountPaid: true, dueAt: true },
+      }),
+    ]);
+    let totalOutstanding = 0;
+    let overdue = 0;
+    for (const invoice of open) {
+      const due = amountDue(invoice);
+      totalOutstanding += due;
+      if (invoice.dueAt < now) overdue += due;
+    }
+    const currency = owner.currency;
+    return {
+      totalOutstanding: { amount: totalOutstanding, currency },
+      overdue: { amount: overdue, currency },
+      openInvoiceCount: open.length,
+    };
+  }
+
+  /** Newest first. `first` is capped at MAX_PAGE_SIZE. */
+  async paymentHistory(customer: CustomerPrincipal, first?: number | null, after?: string | null): Promise<PaymentPage> {
+    if (first != null && (!Number.isInteger(first) || first < 0)) throw badInput('first must be 0 or more.', 'first');
+    const take = Math.min(first ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    const position = after ? decodeCursor(after) : null;
+    const rows =
+      take === 0
+        ? []
+        : await this.db.payment.findMany({
+            where: {
+              customerId: customer.customerId,
+              ...(position && {
+                OR: [{ createdAt: { lt: position.createdAt } }, { createdAt: position.createdAt, id: { lt: position.id } }],
+              }),
+            },
+            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+            take: take + 1,
+          });
+    return { payments: rows.slice(0, take), hasNextPage: rows.length > take, cursorOf: encodeCursor };
+  }
+
+  /** Default first, then newest. */
+  async paymentMethods(customer: CustomerPrincipal): Promise<PaymentMethod[]> {
+    const methods = await this.db.paymentMethod.findMany({
+      where: { customerId: customer.customerId },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    });
+    return methods.sort((a, b) => Number(b.defaultForCustomerId !== null) - Number(a.defaultForCustomerId !== null));
+  }
+}

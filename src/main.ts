@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config/config';
+import { startApp } from './app';
+import { demoAccess } from './domain/demo-access';
+
+/** `npm start`: the server on the configured database (SQLite by default), with demo access printed in development. */
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Configuration error: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const app = await startApp(config);
+  const sandboxUrl = `${app.url}/graphql`;
+  const lines = [`\nCustomer Payment Portal API listening at ${sandboxUrl}`];
+  if (!config.isProduction) lines.push(`Apollo Sandbox: open ${sandboxUrl} in a browser.`);
+  if (config.seedDemoData) {
+    const demo = await demoAccess(app.database.prisma, app.services);
+    if (demo) {
+      lines.push(
+        demo.seeded ? 'Seeded a demo organization, customer and invoices.' : 'Demo organization found.',
+        `Demo admin API key:     ${demo.adminApiKey}`,
+        `Demo payment token:     ${demo.paymentToken}`,
+        `Demo payment link:      ${demo.paymentUrl}`,
+        `In Sandbox, set the header  Authorization: Bearer <token or key>  and run  { invoice { number amountDue { formatted } } }`,
+      );
+    }
+  }
+  // Printed on purpose, for the developer at the terminal; never sent to the structured log.
+  process.stdout.write(lines.join('\n') + '\n\n');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.logger.info({ signal }, 'shutting down');
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,96 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import type { ApiContext } from '../api/context';
+import type { Config } from '../config/config';
+import { DomainError } from '../domain/errors';
+import type { Logger } from './logger';
+
+/** Codes whose message is meant for the client. Anything else is an internal fault and is masked. */
+const CLIENT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'RATE_LIMITED',
+  'PAYMENT_PROVIDER_UNAVAILABLE',
+  'CONFLICT',
+]);
+
+export const INTERNAL_ERROR_MESSAGE = 'Internal server error.';
+
+function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) {
+    return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: original.code, ...original.details } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+    const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  return { message: INTERNAL_ERROR_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/** Logs internal faults with their details, and gives the client the request id to quote instead. */
+function internalErrorPlugin(logger: Logger): ApolloServerPlugin<ApiContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const original = unwrapResolverError(error);
+            const code = error.extensions?.code;
+            if (original instanceof DomainError || (typeof code === 'string' && CLIENT_CODES.has(code))) continue;
+            logger.error({ err: original, requestId: contextValue?.meta?.requestId, path: error.path }, 'internal error');
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          for (const error of response.body.singleResult.errors ?? []) {
+            if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+              (error.extensions as Record<string, unknown>).requestId = contextValue?.meta?.requestId;
+            }
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Apollo Server with the production hardening switched by NODE_ENV. */
+export function createGraphQLServer(schema: GraphQLSchema, config: Config, logger: Logger): ApolloServer<ApiContext> {
+  const armor = new ApolloArmor({
+    maxDepth: { n: 8, ignoreIntrospection: true },
+    maxAliases: { n: 15 },
+    maxTokens: { n: 2000 },
+    maxDirectives: { n: 20 },
+    costLimit: { maxCost: 5000 },
+    blockFieldSuggestion: { enabled: config.isProduction },
+  });
+  const protection = armor.protect();
+  return new ApolloServer<ApiContext>({
+    schema,
+    introspection: !config.isProduction,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    validationRules: protection.validationRules,
+    formatError,
+    plugins: [
+      ...protection.plugins,
+      internalErrorPlugin(logger),
+      config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+    ],
+  });
+}
+

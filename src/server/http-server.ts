@@ -1,0 +1,133 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import type { ApiContext } from '../api/context';
+import { createLoaders } from '../api/loaders';
+import type { Config } from '../config/config';
+import type { Database } from '../db/database';
+import { DomainError } from '../domain/errors';
+import type { RequestMeta } from '../domain/principal';
+import type { Services } from '../services';
+import { clientIp } from './client-ip';
+import type { Logger } from './logger';
+
+export class BodyTooLargeError extends Error {}
+
+/** Reads a request body, refusing more than `limit` bytes without buffering them. */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (declared > limit) return reject(new BodyTooLargeError());
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new BodyTooLargeError());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  const payload = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload), ...headers });
+  res.end(payload);
+}
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, meta: RequestMeta) => Promise<void>;
+
+export interface HttpServerDeps {
+  config: Config;
+  logger: Logger;
+  apollo: ApolloServer<ApiContext>;
+  database: Database;
+  services: Services;
+  /** Extra routes by "METHOD /path", e.g. the Stripe webhook and health checks. */
+  routes?: Record<string, RouteHandler>;
+}
+
+/**
+ * A small node:http front for Apollo (its documented `executeHTTPGraphQLRequest` integration point),
+ * so the raw body is available for webhook signatures and the size limit applies before parsing.
+ */
+export function createHttpServer(deps: HttpServerDeps): Server {
+  const { config, logger, apollo, database, services } = deps;
+  const routes = deps.routes ?? {};
+
+  async function graphql(req: IncomingMessage, res: ServerResponse, meta: RequestMeta) {
+    const raw = await readBody(req, config.maxBodyBytes);
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let body: unknown = undefined;
+    if (raw.length > 0) {
+      const isJson = (headers.get('content-type') ?? '').toLowerCase().includes('application/json');
+      if (isJson) {
+        try {
+          body = JSON.parse(raw.toString('utf8'));
+        } catch {
+          return sendJson(res, 400, { errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+        }
+      } else {
+        body = raw.toString('utf8');
+      }
+    }
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: async (): Promise<ApiContext> => {
+        // Secrets are accepted only in the Authorization header, never from the URL.
+        try {
+          const principal = await services.auth.authenticate(req.headers.authorization, meta);
+          return { principal, meta, loaders: createLoaders(database.prisma), services };
+        } catch (error) {
+          if (error instanceof DomainError && error.code === 'RATE_LIMITED') {
+            throw new GraphQLError(error.message, { extensions: { code: error.code, ...error.details, http: { status: 429 } } });
+          }
+          throw error;
+        }
+      },
+    });
+    res.statusCode = response.status ?? 200;
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+    } else {
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  }
+
+  return createServer(async (req, res) => {
+    const requestId = randomUUID();
+    const meta: RequestMeta = { ip: clientIp(req, config.trustedProxies), requestId };
+    const started = process.hrtime.bigint();
+    res.setHeader('x-request-id', requestId);
+    const path = (req.url ?? '/').split('?')[0];
+    try {
+      const route = routes[`${req.method} ${path}`];
+      if (route) await route(req, res, meta);
+      else if (path === '/graphql') await graphql(req, res, meta);
+      else sendJson(res, 404, { error: 'Not found' });
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        sendJson(res, 413, { errors: [{ message: `The request body is larger than ${config.maxBodyBytes} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }, { connection: 'close' });
+      } else {
+        logger.error({ err: error, requestId }, 'request failed');
+        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
+        else res.end();
+      }
+    } finally {
+      logger.debug({ requestId, method: req.method, path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
+    }
+  });
+}

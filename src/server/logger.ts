@@ -1,0 +1,51 @@
+import pino, { type DestinationStream, type Logger } from 'pino';
+
+export type { Logger };
+
+/**
+ * Patterns of every secret this system handles. Whatever slips into a log line (an error message, a URL,
+ * a header) is scrubbed by shape, on top of pino's path-based redaction of the headers we know about.
+ */
+const SECRET_PATTERNS: RegExp[] = [
+  /\b(cpt|cak)_[0-9a-f]{24}_[A-Za-z0-9_-]{43}\b/g, // payment tokens, admin keys
+  /\b(cpt|cak)_[A-Za-z0-9_-]{8,}/g, // anything that looks like one, even malformed
+  /\b(sk|rk)_(test|live)_[A-Za-z0-9]+/g, // Stripe secret keys
+  /\bwhsec_[A-Za-z0-9]+/g, // webhook secrets
+  /\b(pi|seti)_[A-Za-z0-9]+_secret_[A-Za-z0-9]+/g, // client secrets
+  /\b\d{13,19}\b/g, // card numbers
+];
+
+export function scrubSecrets(text: string): string {
+  return SECRET_PATTERNS.reduce((out, pattern) => out.replace(pattern, '[REDACTED]'), text);
+}
+
+function scrubValue(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return scrubSecrets(value);
+  if (depth > 6 || value === null || typeof value !== 'object') return value;
+  if (value instanceof Error) return { type: value.name, message: scrubSecrets(value.message), stack: value.stack && scrubSecrets(value.stack) };
+  if (Array.isArray(value)) return value.map((v) => scrubValue(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) out[key] = scrubValue(v, depth + 1);
+  return out;
+}
+
+/** Structured JSON logs. Secrets are removed by path and by shape before a line is written. */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: undefined,
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'authorization', 'token', 'secret', 'clientSecret', 'adminApiKey', 'card.number'],
+        censor: '[REDACTED]',
+      },
+      formatters: { log: (object) => scrubValue(object) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map((arg) => (typeof arg === 'string' ? scrubSecrets(arg) : arg)) as Parameters<typeof method>);
+        },
+      },
+    },
+    destination,
+  );
+}

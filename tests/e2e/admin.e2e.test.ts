@@ -1,0 +1,172 @@
+/** Admins issue, list and revoke payment links for their own organization's customers. */
+import {
+  BalanceDocument,
+  CreateCustomerDocument,
+  CreateInvoiceDocument,
+  CustomerPaymentTokensDocument,
+  GenerateCustomerPaymentTokenDocument,
+  InvoiceDocument,
+  RevokeCustomerPaymentTokenDocument,
+} from '../graphql/generated/operations';
+import { errorCodes, graphql, seedCustomer, startTestApp, type SeededCustomer, type TestApp } from '../support/test-app';
+
+let t: TestApp;
+let acme: SeededCustomer;
+let globex: SeededCustomer;
+
+beforeAll(async () => {
+  t = await startTestApp({ RATE_LIMIT_VIEW_PER_MINUTE: '1000', RATE_LIMIT_ADMIN_PER_MINUTE: '1000', TRUSTED_PROXIES: '127.0.0.1' });
+  acme = await seedCustomer(t.app);
+  globex = await seedCustomer(t.app);
+});
+afterAll(() => t?.stop());
+
+describe('generateCustomerPaymentToken', () => {
+  it('returns the token once, a link to it, and the token record without its secret', async () => {
+    const res = await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: acme.customerId, expiresInDays: 3 } }, { token: acme.adminApiKey });
+    expect(res.body.errors).toBeUndefined();
+    const issued = res.body.data!.generateCustomerPaymentToken;
+    expect(issued.token).toMatch(/^cpt_[0-9a-f]{24}_[A-Za-z0-9_-]{43}$/);
+    expect(issued.url).toBe(`https://pay.example.com/p/${issued.token}`);
+    expect(issued.paymentToken).toMatchObject({ customerId: acme.customerId, invoiceId: null, status: 'ACTIVE', useCount: 0, lastUsedAt: null, revokedAt: null });
+    const lifetime = Date.parse(issued.paymentToken.expiresAt) - Date.parse(issued.paymentToken.createdAt);
+    expect(Math.round(lifetime / 86_400_000)).toBe(3);
+    expect(JSON.stringify(issued.paymentToken)).not.toContain(issued.token.slice(29));
+
+    const works = await graphql(t.url, InvoiceDocument, {}, { token: issued.token });
+    expect(works.body.data!.invoice.id).toBe(acme.invoiceIds[0]);
+  });
+
+  it('defaults to PAYMENT_TOKEN_LIFETIME_DAYS (7)', async () => {
+    const res = await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: acme.customerId } }, { token: acme.adminApiKey });
+    const { createdAt, expiresAt } = res.body.data!.generateCustomerPaymentToken.paymentToken;
+    expect(Math.round((Date.parse(expiresAt) - Date.parse(createdAt)) / 86_400_000)).toBe(7);
+  });
+
+  it.each([0, 91, -5])('refuses expiresInDays %i with BAD_USER_INPUT', async (days) => {
+    const before = await t.app.database.prisma.customerPaymentToken.count();
+    const res = await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: acme.customerId, expiresInDays: days } }, { token: acme.adminApiKey });
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(await t.app.database.prisma.customerPaymentToken.count()).toBe(before);
+  });
+
+  it('binds a link to one invoice of the customer', async () => {
+    const res = await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: acme.customerId, invoiceId: acme.invoiceIds[1] } }, { token: acme.adminApiKey });
+    const { token, paymentToken } = res.body.data!.generateCustomerPaymentToken;
+    expect(paymentToken.invoiceId).toBe(acme.invoiceIds[1]);
+    expect((await graphql(t.url, InvoiceDocument, {}, { token })).body.data!.invoice.id).toBe(acme.invoiceIds[1]);
+  });
+
+  it("refuses another organization's customer, and an invoice of another customer", async () => {
+    const foreign = await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: globex.customerId } }, { token: acme.adminApiKey });
+    expect(errorCodes(foreign)).toEqual(['FORBIDDEN']);
+    const mismatched = await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: acme.customerId, invoiceId: globex.invoiceIds[0] } }, { token: acme.adminApiKey });
+    expect(errorCodes(mismatched)).toEqual(['FORBIDDEN']);
+    const missing = await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: 'no-such-customer' } }, { token: acme.adminApiKey });
+    expect(errorCodes(missing)).toEqual(['NOT_FOUND']);
+  });
+});
+
+describe('revokeCustomerPaymentToken and customerPaymentTokens', () => {
+  it('revokes a link, which then fails on the next request, and lists it as REVOKED', async () => {
+    const issued = (await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: acme.customerId } }, { token: acme.adminApiKey })).body.data!.generateCustomerPaymentToken;
+    expect((await graphql(t.url, BalanceDocument, undefined, { token: issued.token })).body.errors).toBeUndefined();
+
+    const revoked = await graphql(t.url, RevokeCustomerPaymentTokenDocument, { id: issued.paymentToken.id }, { token: acme.adminApiKey });
+    expect(revoked.body.data!.revokeCustomerPaymentToken).toMatchObject({ id: issued.paymentToken.id, status: 'REVOKED' });
+    expect(errorCodes(await graphql(t.url, BalanceDocument, undefined, { token: issued.token }))).toEqual(['UNAUTHENTICATED']);
+
+    const list = await graphql(t.url, CustomerPaymentTokensDocument, { customerId: acme.customerId }, { token: acme.adminApiKey });
+    const listed = list.body.data!.customerPaymentTokens.find((tok) => tok.id === issued.paymentToken.id)!;
+    expect(listed).toMatchObject({ status: 'REVOKED', useCount: 1 });
+    expect(JSON.stringify(list.body)).not.toMatch(/cpt_/);
+  });
+
+  it('shows EXPIRED for a link past its expiry', async () => {
+    await t.app.database.prisma.customerPaymentToken.update({ where: { id: acme.tokenId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const list = await graphql(t.url, CustomerPaymentTokensDocument, { customerId: acme.customerId }, { token: acme.adminApiKey });
+    expect(list.body.data!.customerPaymentTokens.find((tok) => tok.id === acme.tokenId)!.status).toBe('EXPIRED');
+  });
+
+  it("cannot revoke or list another organization's links", async () => {
+    const revoke = await graphql(t.url, RevokeCustomerPaymentTokenDocument, { id: globex.tokenId }, { token: acme.adminApiKey });
+    expect(errorCodes(revoke)).toEqual(['FORBIDDEN']);
+    const list = await graphql(t.url, CustomerPaymentTokensDocument, { customerId: globex.customerId }, { token: acme.adminApiKey });
+    expect(errorCodes(list)).toEqual(['FORBIDDEN']);
+    const stillActive = await t.app.database.prisma.customerPaymentToken.findUniqueOrThrow({ where: { id: globex.tokenId } });
+    expect(stillActive.revokedAt).toBeNull();
+  });
+});
+
+describe('usage tracking', () => {
+  it('records lastUsedAt, useCount and the client IP, believing X-Forwarded-For only from a trusted proxy', async () => {
+    const issued = (await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: globex.customerId } }, { token: globex.adminApiKey })).body.data!.generateCustomerPaymentToken;
+    // The test server trusts 127.0.0.1 as a proxy, so the forwarded address is the client's.
+    await graphql(t.url, BalanceDocument, undefined, { token: issued.token, headers: { 'x-forwarded-for': '198.51.100.7' } });
+    await graphql(t.url, BalanceDocument, undefined, { token: issued.token, headers: { 'x-forwarded-for': '203.0.113.9, 127.0.0.1' } });
+    const list = await graphql(t.url, CustomerPaymentTokensDocument, { customerId: globex.customerId }, { token: globex.adminApiKey });
+    const row = list.body.data!.customerPaymentTokens.find((tok) => tok.id === issued.paymentToken.id)!;
+    expect(row.useCount).toBe(2);
+    expect(row.lastUsedIp).toBe('203.0.113.9');
+    expect(Date.now() - Date.parse(row.lastUsedAt!)).toBeLessThan(60_000);
+  });
+
+  it('ignores X-Forwarded-For when no proxy is trusted', async () => {
+    const plain = await startTestApp();
+    try {
+      const seed = await seedCustomer(plain.app);
+      await graphql(plain.url, BalanceDocument, undefined, { token: seed.token, headers: { 'x-forwarded-for': '198.51.100.7' } });
+      const row = await plain.app.database.prisma.customerPaymentToken.findUniqueOrThrow({ where: { id: seed.tokenId } });
+      expect(row.lastUsedIp).toBe('127.0.0.1');
+    } finally {
+      await plain.stop();
+    }
+  });
+});
+
+describe('audit log', () => {
+  it('has a row for each token issued, used, failed and revoked, and for admin actions, without secrets', async () => {
+    const db = t.app.database.prisma;
+    const issued = (await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: acme.customerId } }, { token: acme.adminApiKey })).body.data!.generateCustomerPaymentToken;
+    await graphql(t.url, BalanceDocument, undefined, { token: issued.token });
+    await graphql(t.url, RevokeCustomerPaymentTokenDocument, { id: issued.paymentToken.id }, { token: acme.adminApiKey });
+    await graphql(t.url, BalanceDocument, undefined, { token: issued.token });
+    const rows = await db.auditLog.findMany({ where: { targetId: issued.paymentToken.id }, orderBy: { createdAt: 'asc' } });
+    expect(rows.map((r) => r.action)).toEqual(['TOKEN_ISSUED', 'TOKEN_USED', 'TOKEN_REVOKED', 'AUTH_FAILED']);
+    expect(rows.every((r) => r.ip === '127.0.0.1')).toBe(true);
+    expect(rows[0]).toMatchObject({ actorType: 'ADMIN_KEY', organizationId: acme.organizationId });
+    const all = JSON.stringify(await db.auditLog.findMany());
+    expect(all).not.toContain(issued.token.slice(29));
+    expect(all).not.toContain(acme.adminApiKey.slice(29));
+  });
+});
+
+describe('customers and invoices', () => {
+  it('lets an admin create a customer and an invoice whose total is the sum of its lines', async () => {
+    const customer = await graphql(t.url, CreateCustomerDocument, { input: { name: 'Grace Hopper', email: 'grace@example.com', currency: 'EUR' } }, { token: acme.adminApiKey });
+    expect(customer.body.data!.createCustomer).toMatchObject({ name: 'Grace Hopper', currency: 'eur' });
+    const invoice = await graphql(
+      t.url,
+      CreateInvoiceDocument,
+      { input: { customerId: customer.body.data!.createCustomer.id, lineItems: [{ description: 'Compiler', quantity: 2, unitAmount: 1_250 }, { description: 'Bug', quantity: 1, unitAmount: 99 }] } },
+      { token: acme.adminApiKey },
+    );
+    expect(invoice.body.data!.createInvoice).toMatchObject({ status: 'OPEN', total: { amount: 2_599, currency: 'eur' }, amountDue: { amount: 2_599 } });
+  });
+
+  it.each([
+    ['no line items', []],
+    ['a negative unit amount', [{ description: 'x', quantity: 1, unitAmount: -1 }]],
+    ['a zero quantity', [{ description: 'x', quantity: 0, unitAmount: 1 }]],
+  ])('refuses an invoice with %s, and writes nothing', async (_case, lineItems) => {
+    const before = await t.app.database.prisma.invoice.count();
+    const res = await graphql(t.url, CreateInvoiceDocument, { input: { customerId: acme.customerId, lineItems } }, { token: acme.adminApiKey });
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(await t.app.database.prisma.invoice.count()).toBe(before);
+  });
+
+  it("refuses an invoice for another organization's customer", async () => {
+    const res = await graphql(t.url, CreateInvoiceDocument, { input: { customerId: globex.customerId, lineItems: [{ description: 'x', quantity: 1, unitAmount: 100 }] } }, { token: acme.adminApiKey });
+    expect(errorCodes(res)).toEqual(['FORBIDDEN']);
+  });
+});

@@ -1,0 +1,195 @@
+/** What a customer sees through a payment link, over HTTP with the real server and a SQLite file. */
+import { cliPrincipal } from '../../src/domain/organization.service';
+import {
+  BalanceDocument,
+  InvoiceDocument,
+  PaymentHistoryDocument,
+  PaymentMethodsDocument,
+} from '../graphql/generated/operations';
+import { errorCodes, graphql, seedCustomer, startTestApp, type SeededCustomer, type TestApp } from '../support/test-app';
+
+let t: TestApp;
+let ada: SeededCustomer;
+
+beforeAll(async () => {
+  t = await startTestApp({ RATE_LIMIT_VIEW_PER_MINUTE: '1000' });
+  ada = await seedCustomer(t.app);
+});
+afterAll(() => t?.stop());
+
+/** Payments as the payment flow records them; inserted directly so reading is tested on its own. */
+async function recordPayments(customer: SeededCustomer, amounts: number[]) {
+  const db = t.app.database.prisma;
+  const start = Date.now() - amounts.length * 1000;
+  for (const [i, amount] of amounts.entries()) {
+    await db.payment.create({
+      data: {
+        organizationId: customer.organizationId,
+        customerId: customer.customerId,
+        invoiceId: customer.invoiceIds[0],
+        stripePaymentIntentId: `pi_test_${customer.customerId}_${i}`,
+        amount,
+        currency: 'usd',
+        status: 'SUCCEEDED',
+        paymentMethodBrand: 'visa',
+        paymentMethodLast4: '4242',
+        createdAt: new Date(start + i * 1000),
+      },
+    });
+  }
+}
+
+describe('invoice', () => {
+  it('without an id, is the oldest open invoice, with its line items and money in minor units', async () => {
+    const res = await graphql(t.url, InvoiceDocument, {}, { token: ada.token });
+    expect(res.body.errors).toBeUndefined();
+    const invoice = res.body.data!.invoice;
+    expect(invoice.id).toBe(ada.invoiceIds[0]);
+    expect(invoice.status).toBe('OPEN');
+    expect(invoice.total).toEqual({ amount: 192_500, currency: 'usd', formatted: '$1,925.00' });
+    expect(invoice.amountPaid.amount).toBe(0);
+    expect(invoice.amountDue.amount).toBe(192_500);
+    expect(invoice.lineItems).toEqual([
+      {
+        description: 'Analytical Engine consulting (hours)',
+        quantity: 12,
+        unitAmount: { amount: 15_000, currency: 'usd', formatted: '$150.00' },
+        amount: { amount: 180_000, currency: 'usd', formatted: '$1,800.00' },
+      },
+      {
+        description: 'Punched cards',
+        quantity: 500,
+        unitAmount: { amount: 25, currency: 'usd', formatted: '$0.25' },
+        amount: { amount: 12_500, currency: 'usd', formatted: '$125.00' },
+      },
+    ]);
+  });
+
+  it('with an id, is that invoice of the customer', async () => {
+    const res = await graphql(t.url, InvoiceDocument, { id: ada.invoiceIds[1] }, { token: ada.token });
+    expect(res.body.data!.invoice).toMatchObject({ id: ada.invoiceIds[1], total: { amount: 49_900 } });
+  });
+
+  it("reports another customer's invoice exactly like a missing one", async () => {
+    const bob = await seedCustomer(t.app);
+    const other = await graphql(t.url, InvoiceDocument, { id: bob.invoiceIds[0] }, { token: ada.token });
+    const missing = await graphql(t.url, InvoiceDocument, { id: 'cl_no_such_invoice' }, { token: ada.token });
+    expect(errorCodes(other)).toEqual(['NOT_FOUND']);
+    expect(other.status).toBe(missing.status);
+    expect(other.body.errors![0].message).toBe(missing.body.errors![0].message);
+    expect(other.body.errors![0].extensions).toEqual(missing.body.errors![0].extensions);
+  });
+
+  it('of a link bound to one invoice, is always that invoice and nothing else', async () => {
+    const bound = await seedCustomer(t.app, { invoiceBound: true });
+    const implicit = await graphql(t.url, InvoiceDocument, {}, { token: bound.token });
+    expect(implicit.body.data!.invoice.id).toBe(bound.invoiceIds[1]);
+    const sibling = await graphql(t.url, InvoiceDocument, { id: bound.invoiceIds[0] }, { token: bound.token });
+    expect(errorCodes(sibling)).toEqual(['NOT_FOUND']);
+  });
+
+  it('is NOT_FOUND when the customer has no open invoice', async () => {
+    const carol = await seedCustomer(t.app);
+    await t.app.database.prisma.invoice.updateMany({ where: { customerId: carol.customerId }, data: { status: 'PAID' } });
+    const res = await graphql(t.url, InvoiceDocument, {}, { token: carol.token });
+    expect(errorCodes(res)).toEqual(['NOT_FOUND']);
+  });
+});
+
+describe('balance', () => {
+  it('sums what is due over open invoices and the overdue part of it', async () => {
+    const res = await graphql(t.url, BalanceDocument, undefined, { token: ada.token });
+    expect(res.body.data!.balance).toEqual({
+      totalOutstanding: { amount: 242_400, currency: 'usd', formatted: '$2,424.00' },
+      overdue: { amount: 192_500, currency: 'usd', formatted: '$1,925.00' },
+      openInvoiceCount: 2,
+    });
+  });
+
+  it('goes down by what was paid', async () => {
+    const dave = await seedCustomer(t.app);
+    await t.app.database.prisma.invoice.update({ where: { id: dave.invoiceIds[0] }, data: { amountPaid: 2_500 } });
+    const res = await graphql(t.url, BalanceDocument, undefined, { token: dave.token });
+    expect(res.body.data!.balance.totalOutstanding.amount).toBe(242_400 - 2_500);
+    expect(res.body.data!.balance.overdue.amount).toBe(192_500 - 2_500);
+  });
+});
+
+describe('paymentHistory', () => {
+  let erin: SeededCustomer;
+  beforeAll(async () => {
+    erin = await seedCustomer(t.app);
+    await recordPayments(erin, [100, 200, 300, 400, 500]);
+  });
+
+  it('lists payments newest first', async () => {
+    const res = await graphql(t.url, PaymentHistoryDocument, {}, { token: erin.token });
+    const amounts = res.body.data!.paymentHistory.edges.map((e) => e.node.amount.amount);
+    expect(amounts).toEqual([500, 400, 300, 200, 100]);
+    expect(res.body.data!.paymentHistory.edges[0].node).toMatchObject({ status: 'SUCCEEDED', cardBrand: 'visa', cardLast4: '4242', overpaid: null });
+    expect(res.body.data!.paymentHistory.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('pages with first and after until the end', async () => {
+    const seen: number[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const res = await graphql(t.url, PaymentHistoryDocument, { first: 2, after }, { token: erin.token });
+      const conn = res.body.data!.paymentHistory;
+      seen.push(...conn.edges.map((e) => e.node.amount.amount));
+      if (!conn.pageInfo.hasNextPage) break;
+      after = conn.pageInfo.endCursor;
+    }
+    expect(seen).toEqual([500, 400, 300, 200, 100]);
+  });
+
+  it('caps first at 100', async () => {
+    const frank = await seedCustomer(t.app);
+    await recordPayments(frank, Array.from({ length: 105 }, (_, i) => 100 + i));
+    const res = await graphql(t.url, PaymentHistoryDocument, { first: 500 }, { token: frank.token });
+    expect(res.body.data!.paymentHistory.edges).toHaveLength(100);
+    expect(res.body.data!.paymentHistory.pageInfo.hasNextPage).toBe(true);
+  });
+
+  it('refuses a cursor it did not hand out, and a negative page size', async () => {
+    const bad = await graphql(t.url, PaymentHistoryDocument, { after: 'bm90LWEtY3Vyc29y' }, { token: erin.token });
+    expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
+    const negative = await graphql(t.url, PaymentHistoryDocument, { first: -1 }, { token: erin.token });
+    expect(errorCodes(negative)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it("never shows another customer's payments", async () => {
+    const res = await graphql(t.url, PaymentHistoryDocument, {}, { token: ada.token });
+    expect(res.body.data!.paymentHistory.edges).toEqual([]);
+  });
+});
+
+describe('paymentMethods', () => {
+  it('lists saved cards with the default first, and never a card number', async () => {
+    const gina = await seedCustomer(t.app);
+    const db = t.app.database.prisma;
+    await db.paymentMethod.create({ data: { customerId: gina.customerId, stripePaymentMethodId: 'pm_g1', brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030, defaultForCustomerId: gina.customerId, createdAt: new Date(Date.now() - 5000) } });
+    await db.paymentMethod.create({ data: { customerId: gina.customerId, stripePaymentMethodId: 'pm_g2', brand: 'mastercard', last4: '4444', expMonth: 1, expYear: 2031 } });
+    const res = await graphql(t.url, PaymentMethodsDocument, undefined, { token: gina.token });
+    expect(res.body.data!.paymentMethods.map(({ id: _id, ...m }) => m)).toEqual([
+      { brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030, isDefault: true },
+      { brand: 'mastercard', last4: '4444', expMonth: 1, expYear: 2031, isDefault: false },
+    ]);
+    const ownMethods = await graphql(t.url, PaymentMethodsDocument, undefined, { token: ada.token });
+    expect(ownMethods.body.data!.paymentMethods).toEqual([]);
+  });
+});
+
+describe('token lifetime', () => {
+  it('stops working on the very next request after revocation or expiry', async () => {
+    const hank = await seedCustomer(t.app);
+    expect((await graphql(t.url, BalanceDocument, undefined, { token: hank.token })).body.errors).toBeUndefined();
+    await t.app.services.tokens.revoke(cliPrincipal(hank.organizationId), hank.tokenId, null);
+    expect(errorCodes(await graphql(t.url, BalanceDocument, undefined, { token: hank.token }))).toEqual(['UNAUTHENTICATED']);
+
+    const ivy = await seedCustomer(t.app);
+    expect((await graphql(t.url, BalanceDocument, undefined, { token: ivy.token })).body.errors).toBeUndefined();
+    await t.app.database.prisma.customerPaymentToken.update({ where: { id: ivy.tokenId }, data: { expiresAt: new Date(Date.now() - 1) } });
+    expect(errorCodes(await graphql(t.url, BalanceDocument, undefined, { token: ivy.token }))).toEqual(['UNAUTHENTICATED']);
+  });
+});
