@@ -1,0 +1,245 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type Stripe from 'stripe';
+import { apiRoutes, expand } from './api-routes';
+import { EmulatorState } from './emulator-state';
+import { FaultInjector, type FaultSettings } from './fault-injector';
+import { decodeStripeForm, type FormParams, type FormValue } from './form-encoding';
+import {
+  StripeApiError, apiError, authenticationError, idempotencyError, invalidRequest, rateLimitError, unrecognizedUrl,
+} from './stripe-api-error';
+import { API_VERSION, newId } from './stripe-objects';
+import { WebhookDispatcher, type WebhookDelivery } from './webhook-dispatcher';
+
+/** How to start the emulator. */
+export interface StripeEmulatorOptions {
+  /** Port to listen on; 0 (the default) picks a free one. The app uses 12111. */
+  port?: number;
+  /** Interface to bind; default `127.0.0.1`. */
+  host?: string;
+  /** The only secret key accepted. Without it, any `sk_test_...`/`rk_test_...` key is. */
+  apiKey?: string;
+  /** Where to POST signed events, and the `whsec_...` signing secret. */
+  webhook?: { url: string; secret: string };
+  /** Waits before each webhook retry; default [100, 500, 2000]. Stripe itself retries for days. */
+  webhookRetryDelaysMs?: number[];
+  /** How long `reorderWebhooks` collects events before delivering them reversed; default 50. */
+  webhookReorderWindowMs?: number;
+  /** Receives request and delivery logs; never given keys or signatures. */
+  logger?: (msg: string, data?: object) => void;
+}
+
+/** A running emulator. */
+export interface StripeEmulator {
+  url: string;
+  host: string;
+  port: number;
+  faults: FaultInjector;
+  /** Resolves when all scheduled webhook deliveries (incl. retries) are done or given up. Held events are not waited for. */
+  flushWebhooks(): Promise<void>;
+  /** Every delivery attempt so far with its HTTP status, for tests. */
+  deliveries: ReadonlyArray<WebhookDelivery>;
+  /** Settles an intent as Stripe would on its side (e.g. a `processing` payment clears); emits events. */
+  succeedOutOfBand(paymentIntentId: string): Promise<void>;
+  /** Refunds like a refund made in the Stripe dashboard; emits `charge.refunded` and `refund.created`. */
+  refund(paymentIntentId: string, amount?: number): Promise<Stripe.Refund>;
+  stop(): Promise<void>;
+}
+
+interface StoredResponse { endpoint: string; fingerprint: string; status: number; body: string; requestId: string }
+
+/** Idempotency results kept per emulator; Stripe keeps them for 24 hours, the emulator for this many keys. */
+const MAX_IDEMPOTENCY_KEYS = 10_000;
+
+/** Starts a Stripe-compatible HTTP server with in-memory state. */
+export async function startStripeEmulator(opts: StripeEmulatorOptions = {}): Promise<StripeEmulator> {
+  const log = opts.logger ?? (() => undefined);
+  const dispatcher: WebhookDispatcher = new WebhookDispatcher({
+    endpoint: opts.webhook, retryDelaysMs: opts.webhookRetryDelaysMs ?? [100, 500, 2000],
+    reorderWindowMs: opts.webhookReorderWindowMs ?? 50, faults: () => faults, logger: log,
+  });
+  const faults: FaultInjector = new FaultInjector(dispatcher);
+  const state = new EmulatorState({ pendingWebhooks: opts.webhook ? 1 : 0, takeProcessingFault: () => faults.takeProcessing() });
+  const idempotency = new Map<string, StoredResponse>();
+  const timers = new Set<NodeJS.Timeout>();
+
+  /** Runs a state change outside any API request ("in the dashboard") and delivers its events. */
+  const asStripe = <T>(change: () => T): T => {
+    try {
+      return structuredClone(change());
+    } finally {
+      dispatcher.send(state.outbox.splice(0));
+    }
+  };
+
+  const controlRoutes = compileRoutes<object | Promise<object>>({
+    'POST /_emulator/faults': (p) => {
+      faults.configure(p as FaultSettings);
+      const { latencyMs, nextConfirmProcessing, duplicateWebhooks, reorderWebhooks, rules } = faults;
+      return { latencyMs, nextConfirmProcessing, duplicateWebhooks, reorderWebhooks, rules };
+    },
+    'POST /_emulator/payment_intents/:id/succeed': (p, id) => asStripe(() => state.succeedOutOfBand(id)),
+    'POST /_emulator/payment_intents/:id/authenticate': (p, id) => {
+      if (p.outcome !== undefined && p.outcome !== 'succeed' && p.outcome !== 'fail') throw invalidRequest('outcome must be succeed or fail.', 'outcome');
+      return asStripe(() => state.authenticate(id, p.outcome !== 'fail'));
+    },
+    'POST /_emulator/payment_intents/:id/refund': (p, id) =>
+      asStripe(() => state.createRefund({ paymentIntent: id }, p.amount === undefined ? undefined : Number(p.amount), { reason: null, metadata: {} })),
+    'POST /_emulator/webhooks/flush': async () => (await dispatcher.flush(), { deliveries: dispatcher.deliveries }),
+    'GET /_emulator/webhooks/deliveries': () => ({ deliveries: dispatcher.deliveries }),
+  });
+  const routes = compileRoutes(apiRoutes(state));
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const [requestId, method, url, body] = [newId('req', 14), req.method ?? 'GET', new URL(req.url ?? '/', 'http://emulator'), await readBody(req)];
+    const path = url.pathname;
+    const apiVersion = header(req, 'stripe-version') ?? API_VERSION;
+    const reply = (status: number, payload: object | string, headers: Record<string, string> = {}) => {
+      log('request', { method, path, status, requestId });
+      res.writeHead(status, { 'Content-Type': 'application/json', 'Request-Id': requestId, 'Stripe-Version': apiVersion, ...headers });
+      res.end(typeof payload === 'string' ? payload : JSON.stringify(payload, null, 2));
+    };
+    const replyError = (error: StripeApiError, headers: Record<string, string> = {}) => reply(error.status, { error: error.body }, { ...headers, ...error.headers });
+    const isControl = path.startsWith('/_emulator/');
+    const fault = isControl ? undefined : await takeFault(path);
+    if (fault) log('fault injected', { method, path, fault: fault.kind });
+    if (fault?.kind === 'hang') return; // never answered; stop() closes the socket
+    if (fault?.kind === 'drop' && !fault.afterProcessing) return void req.socket.destroy();
+    if (fault?.kind === 'fail') return replyError(apiError(fault.status ?? 500));
+    if (fault?.kind === 'rate_limit') return replyError(rateLimitError());
+
+    const [scheme, credentials = ''] = (header(req, 'authorization') ?? '').split(/\s+/);
+    const apiKey = /^bearer$/i.test(scheme) ? credentials : /^basic$/i.test(scheme) ? Buffer.from(credentials, 'base64').toString().split(':')[0] : undefined;
+    if (opts.apiKey ? apiKey !== opts.apiKey : !/^(sk|rk)_test_\w+$/.test(apiKey ?? '')) return replyError(authenticationError(apiKey));
+
+    if (isControl) {
+      try {
+        const params = header(req, 'content-type')?.includes('json') ? parseJson(body) : decodeStripeForm(body);
+        return reply(200, await controlRoutes(method, path)(params, apiVersion));
+      } catch (error) {
+        if (error instanceof StripeApiError) return replyError(error);
+        throw error;
+      }
+    }
+
+    const params = { ...decodeStripeForm(url.search.slice(1)), ...decodeStripeForm(body) };
+    const idempotencyKey = method === 'POST' ? header(req, 'idempotency-key') : undefined;
+    const keyHeaders: Record<string, string> = idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {};
+    const scopedKey = `${apiKey}\u0000${idempotencyKey}`;
+    const [endpoint, fingerprint] = [`${method} ${path}`, canonicalJson(params)];
+    const stored = idempotencyKey ? idempotency.get(scopedKey) : undefined;
+    if (stored) {
+      const hint = `Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`;
+      if (stored.endpoint !== endpoint) {
+        return replyError(idempotencyError(`Keys for idempotent requests can only be used for the same endpoint they were first used for ('${stored.endpoint}' vs '${endpoint}'). ${hint}`));
+      }
+      if (stored.fingerprint !== fingerprint) {
+        return replyError(idempotencyError(`Keys for idempotent requests can only be used with the same parameters they were first used with. ${hint}`));
+      }
+      if (fault?.kind === 'drop') return void req.socket.destroy();
+      return reply(stored.status, stored.body, { ...keyHeaders, 'Idempotent-Replayed': 'true', 'Original-Request': stored.requestId });
+    }
+
+    let [status, payload]: [number, object] = [200, {}];
+    state.request = { id: requestId, idempotency_key: idempotencyKey ?? null };
+    try {
+      payload = structuredClone(routes(method, path)(params, apiVersion));
+      expand(payload, (strings(params.expand) ?? []), (id) => state.lookup(id));
+    } catch (error) {
+      if (!(error instanceof StripeApiError)) throw error;
+      [status, payload] = [error.status, { error: error.body }];
+      Object.assign(keyHeaders, error.headers);
+    } finally {
+      state.request = null;
+    }
+    const events = state.outbox.splice(0);
+    // As in Stripe, results of requests that ran (successes, card declines) are kept; a failed validation may be retried with the same key.
+    if (idempotencyKey && (status < 400 || status === 402)) {
+      if (idempotency.size >= MAX_IDEMPOTENCY_KEYS) idempotency.delete(idempotency.keys().next().value!);
+      idempotency.set(scopedKey, { endpoint, fingerprint, status, body: JSON.stringify(payload, null, 2), requestId });
+    }
+    if (fault?.kind === 'drop') req.socket.destroy();
+    else reply(status, payload, keyHeaders);
+    // Webhooks follow the API response, as with Stripe.
+    setImmediate(() => dispatcher.send(events));
+  }
+
+  /** Waits out `latencyMs`, then takes the fault for this request, if any. */
+  async function takeFault(path: string) {
+    if (faults.latencyMs > 0) await new Promise((resolve) => timers.add(setTimeout(resolve, faults.latencyMs)));
+    return faults.take(path);
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log('emulator bug', { message: error instanceof Error ? error.message : String(error) });
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: apiError(500).body }));
+    });
+  });
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(opts.port ?? 0, host, resolve));
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${host}:${port}`;
+  state.baseUrl = url;
+  log('stripe emulator listening', { url, webhookUrl: opts.webhook?.url });
+
+  return {
+    url, host, port, faults,
+    deliveries: dispatcher.deliveries,
+    flushWebhooks: () => dispatcher.flush(),
+    succeedOutOfBand: async (id) => void asStripe(() => state.succeedOutOfBand(id)),
+    refund: async (id, amount) => asStripe(() => state.createRefund({ paymentIntent: id }, amount, { reason: null, metadata: {} })),
+    stop: async () => {
+      dispatcher.stop();
+      timers.forEach(clearTimeout);
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+/** Matches `METHOD /path/:id` patterns; the returned handler has the `:id` bound, or throws Stripe's 404 for unknown URLs. */
+function compileRoutes<R>(
+  table: Record<string, (params: FormParams, id: string, apiVersion: string) => R>,
+): (method: string, path: string) => (params: FormParams, apiVersion: string) => R {
+  const compiled = Object.entries(table).map(([route, handler]) => ({ handler, pattern: new RegExp(`^${route.replace(':id', '([^/]+)')}$`) }));
+  return (method, path) => {
+    for (const { handler, pattern } of compiled) {
+      const match = pattern.exec(`${method} ${path}`);
+      if (match) return (params, apiVersion) => handler(params, decodeURIComponent(match[1] ?? ''), apiVersion);
+    }
+    throw unrecognizedUrl(method, path);
+  };
+}
+
+function header(req: http.IncomingMessage, name: string): string | undefined {
+  return [req.headers[name]].flat()[0];
+}
+
+/** Parameters as a string that ignores key order, to compare requests made with the same idempotency key. */
+function canonicalJson(params: FormParams): string {
+  return JSON.stringify(params, (key, value) => (value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1))) : value));
+}
+
+function parseJson(body: string): FormParams {
+  try {
+    return body ? JSON.parse(body) : {};
+  } catch {
+    throw invalidRequest('Invalid JSON body.');
+  }
+}
+
+function strings(value: FormValue | undefined): string[] | undefined {
+  return value === undefined ? undefined : [value].flat().filter((v): v is string => typeof v === 'string');
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
