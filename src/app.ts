@@ -8,8 +8,11 @@ import { memoryRateLimitStore, rateLimitSubject, rateLimitTransformer, redisRate
 import { actorOf } from './domain/audit-log.service';
 import type { Config } from './config/config';
 import { openDatabase, type Database } from './db/database';
-import { applyMigrations } from './db/migrator';
+import { migrateForDeploy } from './db/migrator';
 import { createServices, type Services } from './services';
+import type { PaymentProvider } from './payments/payment-provider.port';
+import { StripePaymentProvider } from './payments/stripe/stripe-payment-provider';
+import { stripeWebhookRoute } from './server/webhook-route';
 import { authFailureGate } from './server/auth-failure-gate';
 import { createGraphQLServer } from './server/graphql-server';
 import { createHttpServer } from './server/http-server';
@@ -18,6 +21,13 @@ import { createLogger, type Logger } from './server/logger';
 export interface AppOptions {
   /** Where JSON log lines go (default stdout). Tests capture them here. */
   logDestination?: DestinationStream;
+}
+
+/** The Stripe adapter, pointed at STRIPE_API_URL when set (the local emulator, stripe-mock) or at Stripe. */
+export function stripeProviderFrom(config: Config): PaymentProvider {
+  const { secretKey, webhookSecret } = config.stripe;
+  if (!secretKey || !webhookSecret) throw new Error('STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are needed (npm start runs a local Stripe emulator when they are unset).');
+  return new StripePaymentProvider({ ...config.stripe, secretKey, webhookSecret });
 }
 
 export interface App {
@@ -34,7 +44,7 @@ export interface App {
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = createLogger(config.logLevel, options.logDestination);
   if (config.migrateOnStart) {
-    const { applied } = await applyMigrations(config.databaseUrl);
+    const { applied } = await migrateForDeploy(config.databaseUrl);
     if (applied.length) logger.info({ applied }, 'migrations applied');
   }
   const database = await openDatabase(config.databaseUrl);
@@ -49,7 +59,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     ? new RateLimiterRedis({ ...failureOptions, storeClient: redis, insuranceLimiter: new RateLimiterMemory(failureOptions) })
     : new RateLimiterMemory(failureOptions);
 
-  const services = createServices(database.prisma, config, authFailureGate(failureLimiter, config.rateLimits.authFailure));
+  const services = createServices({
+    db: database.prisma,
+    dbProvider: database.provider,
+    config,
+    provider: stripeProviderFrom(config),
+    authFailureGate: authFailureGate(failureLimiter, config.rateLimits.authFailure),
+  });
 
   const applyRateLimits = rateLimitTransformer(store, async (context, coordinate) => {
     logger.warn({ requestId: context.meta.requestId, coordinate, subject: rateLimitSubject(context) }, 'rate limited');
@@ -59,7 +75,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const apollo = createGraphQLServer(schema, config, logger);
   await apollo.start();
 
-  const server = createHttpServer({ config, logger, apollo, database, services });
+  const server = createHttpServer({
+    config,
+    logger,
+    apollo,
+    database,
+    services,
+    routes: { 'POST /webhooks/stripe': stripeWebhookRoute(services, logger) },
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

@@ -1,11 +1,15 @@
 import type { Config } from './config/config';
-import type { Db } from './db/database';
+import type { Db, DbProvider } from './db/database';
 import { AuditLogService } from './domain/audit-log.service';
 import { AuthService, type AuthFailureGate } from './domain/auth.service';
 import { BillingService } from './domain/billing.service';
 import { OrganizationService } from './domain/organization.service';
 import { PaymentPortalService } from './domain/payment-portal.service';
 import { PaymentTokenService } from './domain/payment-token.service';
+import { PaymentMethodService } from './domain/payment-method.service';
+import { PaymentService } from './domain/payment.service';
+import { WebhookService } from './domain/webhook.service';
+import type { PaymentProvider } from './payments/payment-provider.port';
 
 /** The domain services, wired once per process. Nothing here knows about GraphQL or HTTP. */
 export interface Services {
@@ -15,14 +19,33 @@ export interface Services {
   tokens: PaymentTokenService;
   billing: BillingService;
   organizations: OrganizationService;
+  payments: PaymentService;
+  paymentMethods: PaymentMethodService;
+  webhooks: WebhookService;
+  provider: PaymentProvider;
 }
 
-export function createServices(db: Db, config: Config, authFailureGate?: AuthFailureGate): Services {
+export interface ServiceDeps {
+  db: Db;
+  dbProvider: DbProvider;
+  config: Config;
+  provider: PaymentProvider;
+  authFailureGate?: AuthFailureGate;
+}
+
+export function createServices({ db, dbProvider, config, provider, authFailureGate }: ServiceDeps): Services {
   const audit = new AuditLogService(db);
+  const portal = new PaymentPortalService(db);
+  const paymentMethods = new PaymentMethodService(db, provider, audit);
+  const payments = new PaymentService(db, dbProvider, provider, portal, paymentMethods, audit);
   return {
     audit,
     auth: new AuthService(db, audit, config, authFailureGate),
-    portal: new PaymentPortalService(db),
+    portal,
+    payments,
+    paymentMethods,
+    webhooks: new WebhookService(db, provider, payments, paymentMethods),
+    provider,
     tokens: new PaymentTokenService(db, audit, config),
     billing: new BillingService(db, audit),
     organizations: new OrganizationService(db, audit, config),

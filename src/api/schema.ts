@@ -11,6 +11,7 @@ import { InvoiceLineItemResolver, InvoiceResolver } from './resolvers/invoice.re
 import { MoneyResolver } from './resolvers/money.resolver';
 import { PaymentHistoryResolver } from './resolvers/payment-history.resolver';
 import { PaymentMethodResolver } from './resolvers/payment-method.resolver';
+import { PaymentResolver } from './resolvers/payment.resolver';
 import { PaymentTokenResolver } from './resolvers/payment-token.resolver';
 
 export const resolvers = [
@@ -19,6 +20,7 @@ export const resolvers = [
   BalanceResolver,
   PaymentHistoryResolver,
   PaymentMethodResolver,
+  PaymentResolver,
   MoneyResolver,
   PaymentTokenResolver,
   BillingResolver,

@@ -8,6 +8,8 @@ import { DomainError } from '../domain/errors';
 import { cliPrincipal } from '../domain/organization.service';
 import { paymentTokenStatus } from '../domain/payment-token.service';
 import { createServices, type Services } from '../services';
+import { stripeProviderFrom } from '../app';
+import type { PaymentProvider } from '../payments/payment-provider.port';
 
 const USAGE = `Usage: npm run cli -- <command> [options] [--json]
 
@@ -18,10 +20,21 @@ const USAGE = `Usage: npm run cli -- <command> [options] [--json]
                                                    a new customer payment link (shown once)
   token revoke <id>                                revoke a payment link
   migrate                                          apply pending migrations; refuses a diverged history
+  payments reconcile                               ask Stripe about unsettled payments and record the truth
 
 Every command takes --json for machine-readable output.`;
 
 class UsageError extends Error {}
+
+/** Commands that never reach Stripe run without its keys; those that do say what is missing when they try. */
+function cliProvider(config: Config): PaymentProvider {
+  if (config.stripe.secretKey && config.stripe.webhookSecret) return stripeProviderFrom(config);
+  return new Proxy({} as PaymentProvider, {
+    get() {
+      throw new UsageError('This command talks to Stripe: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (and STRIPE_API_URL for the local emulator).');
+    },
+  });
+}
 
 interface Io {
   out(text: string): void;
@@ -39,7 +52,7 @@ async function withServices<T>(config: Config, fn: (services: Services, database
   await applyMigrations(config.databaseUrl);
   const database = await openDatabase(config.databaseUrl);
   try {
-    return await fn(createServices(database.prisma, config), database);
+    return await fn(createServices({ db: database.prisma, dbProvider: database.provider, config, provider: cliProvider(config) }), database);
   } finally {
     await database.close();
   }
@@ -119,6 +132,15 @@ export async function runCli(argv: string[], io: Io, env: Record<string, string 
     case 'migrate': {
       const { applied } = await migrateForDeploy(config.databaseUrl);
       print({ applied }, applied.length ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}` : 'The database is up to date.');
+      return 0;
+    }
+    case 'payments reconcile': {
+      const result = await withServices(config, async (s) => {
+        const attempts = await s.payments.reconcile();
+        const webhookEvents = await s.webhooks.reprocessStuck();
+        return { ...attempts, webhookEventsReprocessed: webhookEvents };
+      });
+      print(result, `Checked ${result.checked} unsettled payment(s): ${result.recorded} recorded, ${result.closed} closed; ${result.webhookEventsReprocessed} stored webhook event(s) reprocessed.`);
       return 0;
     }
     default:

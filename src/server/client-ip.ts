@@ -15,8 +15,9 @@ export function clientIp(req: IncomingMessage, trustedProxies: readonly string[]
   const header = req.headers['x-forwarded-for'];
   const chain = (Array.isArray(header) ? header.join(',') : header ?? '')
     .split(',')
-    .map((s) => normalize(s.trim()))
-    .filter(Boolean);
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(normalize);
   for (let i = chain.length - 1; i >= 0; i--) {
     if (!trustedProxies.includes(chain[i])) return chain[i];
   }

@@ -133,7 +133,7 @@ describe('audit log', () => {
     await graphql(t.url, BalanceDocument, undefined, { token: issued.token });
     const rows = await db.auditLog.findMany({ where: { targetId: issued.paymentToken.id }, orderBy: { createdAt: 'asc' } });
     expect(rows.map((r) => r.action)).toEqual(['TOKEN_ISSUED', 'TOKEN_USED', 'TOKEN_REVOKED', 'AUTH_FAILED']);
-    expect(rows.every((r) => r.ip === '127.0.0.1')).toBe(true);
+    expect(rows.map((r) => r.ip)).toEqual(['127.0.0.1', '127.0.0.1', '127.0.0.1', '127.0.0.1']);
     expect(rows[0]).toMatchObject({ actorType: 'ADMIN_KEY', organizationId: acme.organizationId });
     const all = JSON.stringify(await db.auditLog.findMany());
     expect(all).not.toContain(issued.token.slice(29));

@@ -74,7 +74,7 @@ describe.each(portalFields.map((f) => [f.field.name, f] as const))('portal field
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: minimalOperation(field) }),
     });
-    const body = await res.json();
+    const body = (await res.json()) as { errors: Array<{ extensions: { code: string } }> };
     expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 });

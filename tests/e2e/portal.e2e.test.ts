@@ -5,6 +5,8 @@ import {
   InvoiceDocument,
   PaymentHistoryDocument,
   PaymentMethodsDocument,
+  type PaymentHistoryQuery,
+  type PaymentHistoryQueryVariables,
 } from '../graphql/generated/operations';
 import { errorCodes, graphql, seedCustomer, startTestApp, type SeededCustomer, type TestApp } from '../support/test-app';
 
@@ -134,7 +136,7 @@ describe('paymentHistory', () => {
     const seen: number[] = [];
     let after: string | null = null;
     for (let page = 0; page < 5; page++) {
-      const res = await graphql(t.url, PaymentHistoryDocument, { first: 2, after }, { token: erin.token });
+      const res: Awaited<ReturnType<typeof graphql<PaymentHistoryQuery, PaymentHistoryQueryVariables>>> = await graphql(t.url, PaymentHistoryDocument, { first: 2, after }, { token: erin.token });
       const conn = res.body.data!.paymentHistory;
       seen.push(...conn.edges.map((e) => e.node.amount.amount));
       if (!conn.pageInfo.hasNextPage) break;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,10 +9,13 @@ import { startApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
 import { seedDemo, type DemoSeed } from '../../src/domain/demo-seed';
 import { cliPrincipal } from '../../src/domain/organization.service';
+import { startStripeEmulator, type StripeEmulator } from '../../src/stripe-emulator';
 
 export interface TestApp {
   app: App;
   url: string;
+  /** The local Stripe-compatible server the app's real Stripe SDK talks to. */
+  stripe: StripeEmulator;
   /** Every JSON log line the server wrote, as text. */
   logs(): string;
   /** Path of the SQLite file behind the server. */
@@ -39,6 +43,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       callback();
     },
   });
+  // Stripe's side: the emulator, sending signed webhooks to this server once it listens.
+  const webhookSecret = `whsec_${randomBytes(16).toString('hex')}`;
+  const webhook = { url: 'http://127.0.0.1:9/not-yet-listening', secret: webhookSecret };
+  const stripe = await startStripeEmulator({ apiKey: 'sk_test_emulator', webhook, webhookRetryDelaysMs: [50, 200, 500] });
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: `file:${databaseFile}`,
@@ -46,16 +54,25 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     LOG_LEVEL: 'debug',
     MIGRATE_ON_START: 'true',
     PORTAL_BASE_URL: 'https://pay.example.com/p/',
+    STRIPE_SECRET_KEY: 'sk_test_emulator',
+    STRIPE_WEBHOOK_SECRET: webhookSecret,
+    STRIPE_API_URL: stripe.url,
+    STRIPE_TIMEOUT_MS: '1500',
+    STRIPE_MAX_NETWORK_RETRIES: '0',
     ...env,
   });
   const app = await startApp(config, { logDestination: destination });
+  webhook.url = `${app.url}/webhooks/stripe`;
   return {
     app,
     url: app.url,
+    stripe,
     databaseFile,
     logs: () => lines.join(''),
     async stop() {
+      await stripe.flushWebhooks();
       await app.close();
+      await stripe.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,30 @@
+import type { Money } from './money';
+
+/**
+ * Expected failures a client should handle, returned (not thrown) by the domain services and
+ * exposed as GraphQL union members implementing `UserError { code, message }`.
+ */
+export type UserError =
+  | { kind: 'error'; code: 'INVALID_AMOUNT'; message: string }
+  | { kind: 'error'; code: 'AMOUNT_EXCEEDS_BALANCE'; message: string; amountDue: Money }
+  | { kind: 'error'; code: 'AMOUNT_BELOW_MINIMUM'; message: string; minimum: Money }
+  | { kind: 'error'; code: 'CURRENCY_MISMATCH'; message: string; expectedCurrency: string }
+  | { kind: 'error'; code: 'INVOICE_NOT_PAYABLE'; message: string; invoiceStatus: string }
+  | { kind: 'error'; code: 'PAYMENT_METHOD_NOT_FOUND'; message: string }
+  | { kind: 'error'; code: 'PAYMENT_METHOD_REJECTED'; message: string }
+  | { kind: 'error'; code: 'PAYMENT_IN_PROGRESS'; message: string }
+  | { kind: 'error'; code: 'PAYMENT_DECLINED'; message: string; declineCode: string | null }
+  | { kind: 'error'; code: 'PAYMENT_CANCELED'; message: string }
+  | { kind: 'error'; code: 'PAYMENT_NOT_CONFIRMED'; message: string };
+
+export type UserErrorCode = UserError['code'];
+
+type Extra<C extends UserErrorCode> = Omit<Extract<UserError, { code: C }>, 'kind' | 'code' | 'message'>;
+
+export function userError<C extends UserErrorCode>(code: C, message: string, ...extra: keyof Extra<C> extends never ? [] : [Extra<C>]): Extract<UserError, { code: C }> {
+  return { kind: 'error', code, message, ...(extra[0] ?? {}) } as Extract<UserError, { code: C }>;
+}
+
+export function isUserError(value: unknown): value is UserError {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'error';
+}

@@ -1,0 +1,543 @@
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.This scalar is serialized to a string in ISO 8601 format and parsed from a string in ISO 8601 format. */
+  DateTimeISO: { input: string; output: string; }
+};
+
+export type AddPaymentMethodInput = {
+  setAsDefault?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The pm_… id Stripe.js created from the card details. */
+  stripePaymentMethodId: Scalars['String']['input'];
+};
+
+export type AddPaymentMethodResult = PaymentMethod | PaymentMethodRejectedError;
+
+/** Below the provider's minimum charge for the currency. */
+export type AmountBelowMinimumError = UserError & {
+  __typename?: 'AmountBelowMinimumError';
+  /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
+  code: Scalars['String']['output'];
+  /** For people; may change. */
+  message: Scalars['String']['output'];
+  minimum: Money;
+};
+
+export type AmountExceedsBalanceError = UserError & {
+  __typename?: 'AmountExceedsBalanceError';
+  amountDue: Money;
+  /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
+  code: Scalars['String']['output'];
+  /** For people; may change. */
+  message: Scalars['String']['output'];
+};
+
+/** What the token's customer owes across open invoices. */
+export type Balance = {
+  __typename?: 'Balance';
+  openInvoiceCount: Scalars['Int']['output'];
+  /** The part of totalOutstanding past its due date. */
+  overdue: Money;
+  /** Sum of amountDue over open invoices. */
+  totalOutstanding: Money;
+};
+
+export type ConfirmPaymentResult = Payment | PaymentCanceledError | PaymentDeclinedError | PaymentNotConfirmedError | PaymentPending | PaymentRequiresAction;
+
+export type CreateCustomerInput = {
+  /** Currency of all the customer's invoices. Default "usd". */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+};
+
+export type CreateInvoiceInput = {
+  customerId: Scalars['ID']['input'];
+  /** Defaults to 30 days after issuedAt. */
+  dueAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  issuedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  lineItems: Array<InvoiceLineItemInput>;
+  /** Unique within the organization; generated when omitted. */
+  number?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreatePaymentIntentInput = {
+  /** Minor units; defaults to the amount due. Partial payments are allowed. */
+  amount?: InputMaybe<Scalars['Int']['input']>;
+  /** If given, must be the invoice's currency. */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** Defaults to the link's invoice, or the oldest open one. */
+  invoiceId?: InputMaybe<Scalars['ID']['input']>;
+  /** A saved PaymentMethod id to preselect. */
+  paymentMethodId?: InputMaybe<Scalars['ID']['input']>;
+  /** Save the card for later once the payment succeeds. */
+  savePaymentMethod?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type CreatePaymentIntentResult = AmountBelowMinimumError | AmountExceedsBalanceError | CurrencyMismatchError | InvalidAmountError | InvoiceNotPayableError | PaymentDeclinedError | PaymentInProgressError | PaymentIntent | PaymentMethodNotFoundError;
+
+export type CurrencyMismatchError = UserError & {
+  __typename?: 'CurrencyMismatchError';
+  /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
+  code: Scalars['String']['output'];
+  expectedCurrency: Scalars['String']['output'];
+  /** For people; may change. */
+  message: Scalars['String']['output'];
+};
+
+export type Customer = {
+  __typename?: 'Customer';
+  createdAt: Scalars['DateTimeISO']['output'];
+  currency: Scalars['String']['output'];
+  email: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type GenerateCustomerPaymentTokenInput = {
+  customerId: Scalars['ID']['input'];
+  /** Days until the link expires, 1 to 90. Defaults to PAYMENT_TOKEN_LIFETIME_DAYS. */
+  expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Bind the link to one invoice: the customer then sees only that invoice. */
+  invoiceId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type GeneratedPaymentToken = {
+  __typename?: 'GeneratedPaymentToken';
+  paymentToken: PaymentToken;
+  /** The secret. Shown only in this response; it is stored as a hash. */
+  token: Scalars['String']['output'];
+  /** PORTAL_BASE_URL followed by the token: the link to send the customer. */
+  url: Scalars['String']['output'];
+};
+
+/** The amount is zero, negative or not a whole number of minor units. */
+export type InvalidAmountError = UserError & {
+  __typename?: 'InvalidAmountError';
+  /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
+  code: Scalars['String']['output'];
+  /** For people; may change. */
+  message: Scalars['String']['output'];
+};
+
+export type Invoice = {
+  __typename?: 'Invoice';
+  /** total − amountPaid, never below zero. */
+  amountDue: Money;
+  /** Received so far, net of refunds. */
+  amountPaid: Money;
+  currency: Scalars['String']['output'];
+  dueAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  issuedAt: Scalars['DateTimeISO']['output'];
+  lineItems: Array<InvoiceLineItem>;
+  number: Scalars['String']['output'];
+  status: InvoiceStatus;
+  total: Money;
+};
+
+export type InvoiceLineItem = {
+  __typename?: 'InvoiceLineItem';
+  /** quantity × unitAmount. */
+  amount: Money;
+  description: Scalars['String']['output'];
+  quantity: Scalars['Int']['output'];
+  unitAmount: Money;
+};
+
+export type InvoiceLineItemInput = {
+  description: Scalars['String']['input'];
+  quantity: Scalars['Int']['input'];
+  /** Minor units. */
+  unitAmount: Scalars['Int']['input'];
+};
+
+/** The invoice is paid or void. */
+export type InvoiceNotPayableError = UserError & {
+  __typename?: 'InvoiceNotPayableError';
+  /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
+  code: Scalars['String']['output'];
+  invoiceStatus: Scalars['String']['output'];
+  /** For people; may change. */
+  message: Scalars['String']['output'];
+};
+
+export type InvoiceStatus =
+  | 'OPEN'
+  | 'PAID'
+  | 'VOID';
+
+/** An amount of money: an integer number of minor units (cents) and a currency. */
+export type Money = {
+  __typename?: 'Money';
+  /** Minor units, e.g. 1050 is $10.50 in usd. */
+  amount: Scalars['Int']['output'];
+  /** Lowercase ISO 4217 code, e.g. "usd". */
+  currency: Scalars['String']['output'];
+  /** For display only, e.g. "$10.50". Compute with `amount`. */
+  formatted: Scalars['String']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Saves a card created with Stripe.js. The first card becomes the default. */
+  addPaymentMethod: AddPaymentMethodResult;
+  /** Call after Stripe.js confirmed the card. The server asks Stripe and records only what Stripe says; safe to call again. */
+  confirmPayment: ConfirmPaymentResult;
+  createCustomer: Customer;
+  /** Creates an open invoice in the customer's currency; the total is the sum of the line items. */
+  createInvoice: Invoice;
+  /** Starts paying an invoice. An invoice has at most one open intent: asking again reuses it, or replaces it when the amount changed. */
+  createPaymentIntent: CreatePaymentIntentResult;
+  /** Issues a payment link for a customer of your organization. The token is shown only here. */
+  generateCustomerPaymentToken: GeneratedPaymentToken;
+  /** Removes a saved card; if it was the default, the newest remaining card becomes the default. */
+  removePaymentMethod: RemovePaymentMethodResult;
+  /** Revokes a payment link; it stops working on the next request. */
+  revokeCustomerPaymentToken: PaymentToken;
+  setDefaultMethod: SetDefaultMethodResult;
+};
+
+
+export type MutationAddPaymentMethodArgs = {
+  input: AddPaymentMethodInput;
+};
+
+
+export type MutationConfirmPaymentArgs = {
+  paymentIntentId: Scalars['String']['input'];
+};
+
+
+export type MutationCreateCustomerArgs = {
+  input: CreateCustomerInput;
+};
+
+
+export type MutationCreateInvoiceArgs = {
+  input: CreateInvoiceInput;
+};
+
+
+export type MutationCreatePaymentIntentArgs = {
+  input: CreatePaymentIntentInput;
+};
+
+
+export type MutationGenerateCustomerPaymentTokenArgs = {
+  input: GenerateCustomerPaymentTokenInput;
+};
+
+
+export type MutationRemovePaymentMethodArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeCustomerPaymentTokenArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetDefaultMethodArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** Money received for an invoice, as reported by the payment provider. */
+export type Payment = {
+  __typename?: 'Payment';
+  amount: Money;
+  /** Refunded so far; also lowers the invoice's amountPaid. */
+  amountRefunded: Money;
+  cardBrand: Maybe<Scalars['String']['output']>;
+  cardLast4: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  invoiceId: Scalars['ID']['output'];
+  /** Received beyond what was due (e.g. paid twice elsewhere); flagged for a refund. */
+  overpaid: Maybe<Money>;
+  status: PaymentStatus;
+};
+
+export type PaymentCanceledError = UserError & {
+  __typename?: 'PaymentCanceledError';
+  /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
+  code: Scalars['String']['output'];
+  /** For people; may change. */
+  message: Scalars['String']['output'];
+};
+
+export type PaymentConnection = {
+  __typename?: 'PaymentConnection';
+  edges: Array<PaymentEdge>;
+  pageInfo: PageInfo;
+};
+
+export type PaymentDeclinedError = UserError & {
+  __typename?: 'PaymentDeclinedError';
+  /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
+  code: Scalars['String']['output'];
+  /** The card issuer's reason, e.g. insufficient_funds. */
+  declineCode: Maybe<Scalars['String']['output']>;
+  /** For people; may change. */
+  message: Scalars['String']['output'];
+};
+
+export type PaymentEdge = {
+  __typename?: 'PaymentEdge';
+  cursor: Scalars['String']['output'];
+  node: Payment;
+};
+
+/** A payment for the invoice is processing; try again when it settles. */
+export type PaymentInProgressError = UserError & {
+  __typename?: 'PaymentInProgressError';
+  /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
+  code: Scalars['String']['output'];
+  /** For people; may change. */
+  message: Scalars['String']['output'];
+};
+
+/** Hand clientSecret to Stripe.js to collect and confirm the card, then call confirmPayment. */
+export type PaymentIntent = {
+  __typename?: 'PaymentIntent';
+  amount: Money;
+  /** For Stripe.js only. Do not log or store it. */
+  clientSecret: Scalars['String']['output'];
+  /** Stripe's PaymentIntent id (pi_…). */
+  id: Scalars['String']['output'];
+  status: PaymentIntentStatus;
+};
+
+export type PaymentIntentStatus =
+  | 'CANCELED'
+  | 'PROCESSING'
+  | 'REQUIRES_ACTION'
+  | 'REQUIRES_CONFIRMATION'
+  | 'REQUIRES_PAYMENT_METHOD'
+  | 'SUCCEEDED';
+
+/** A saved card. Only what is safe to show: never the card number. */
+export type PaymentMethod = {
+  __typename?: 'PaymentMethod';
+  brand: Scalars['String']['output'];
+  expMonth: Scalars['Int']['output'];
+  expYear: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  isDefault: Scalars['Boolean']['output'];
+  last4: Scalars['String']['output'];
+};
+
+export type PaymentMethodNotFoundError = UserError & {
+  __typename?: 'PaymentMethodNotFoundError';
+  /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
+  code: Scalars['String']['output'];
+  /** For people; may change. */
+  message: Scalars['String']['output'];
+};
+
+/** The card could not be saved. */
+export type PaymentMethodRejectedError = UserError & {
+  __typename?: 'PaymentMethodRejectedError';
+  /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
+  code: Scalars['String']['output'];
+  /** For people; may change. */
+  message: Scalars['String']['output'];
+};
+
+/** The client has not confirmed the payment with a card yet. */
+export type PaymentNotConfirmedError = UserError & {
+  __typename?: 'PaymentNotConfirmedError';
+  /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
+  code: Scalars['String']['output'];
+  /** For people; may change. */
+  message: Scalars['String']['output'];
+};
+
+/** Stripe is still processing the payment; it will be recorded when it settles. */
+export type PaymentPending = {
+  __typename?: 'PaymentPending';
+  paymentIntentId: Scalars['String']['output'];
+  status: PaymentIntentStatus;
+};
+
+/** The card needs 3-D Secure: run Stripe.js handleNextAction with clientSecret, then call confirmPayment again. */
+export type PaymentRequiresAction = {
+  __typename?: 'PaymentRequiresAction';
+  clientSecret: Scalars['String']['output'];
+  nextActionType: Scalars['String']['output'];
+  paymentIntentId: Scalars['String']['output'];
+  redirectUrl: Maybe<Scalars['String']['output']>;
+};
+
+export type PaymentStatus =
+  | 'PARTIALLY_REFUNDED'
+  | 'REFUNDED'
+  | 'SUCCEEDED';
+
+/** A customer payment link, without its secret. */
+export type PaymentToken = {
+  __typename?: 'PaymentToken';
+  createdAt: Scalars['DateTimeISO']['output'];
+  customerId: Scalars['ID']['output'];
+  expiresAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  invoiceId: Maybe<Scalars['ID']['output']>;
+  lastUsedAt: Maybe<Scalars['DateTimeISO']['output']>;
+  lastUsedIp: Maybe<Scalars['String']['output']>;
+  revokedAt: Maybe<Scalars['DateTimeISO']['output']>;
+  status: PaymentTokenStatus;
+  useCount: Scalars['Int']['output'];
+};
+
+export type PaymentTokenStatus =
+  | 'ACTIVE'
+  | 'EXPIRED'
+  | 'REVOKED';
+
+export type Query = {
+  __typename?: 'Query';
+  /** The token's customer's balance over open invoices. */
+  balance: Balance;
+  /** A customer's payment links, newest first, without their secrets. */
+  customerPaymentTokens: Array<PaymentToken>;
+  /** The link's invoice when it is bound to one; otherwise the given invoice of the token's customer, or the oldest open one. */
+  invoice: Invoice;
+  /** The token's customer's payments, newest first. */
+  paymentHistory: PaymentConnection;
+  /** The token's customer's saved cards, the default first. */
+  paymentMethods: Array<PaymentMethod>;
+};
+
+
+export type QueryCustomerPaymentTokensArgs = {
+  customerId: Scalars['ID']['input'];
+};
+
+
+export type QueryInvoiceArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryPaymentHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RemovePaymentMethodResult = PaymentMethodNotFoundError | RemovedPaymentMethod;
+
+export type RemovedPaymentMethod = {
+  __typename?: 'RemovedPaymentMethod';
+  id: Scalars['ID']['output'];
+};
+
+export type SetDefaultMethodResult = PaymentMethod | PaymentMethodNotFoundError;
+
+/** An expected failure, returned as a mutation result. Branch on __typename or code. */
+export type UserError = {
+  /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
+  code: Scalars['String']['output'];
+  /** For people; may change. */
+  message: Scalars['String']['output'];
+};
+
+export type PaymentTokenPartsFragment = { __typename?: 'PaymentToken', id: string, customerId: string, invoiceId: string | null, status: PaymentTokenStatus, createdAt: string, expiresAt: string, revokedAt: string | null, lastUsedAt: string | null, lastUsedIp: string | null, useCount: number };
+
+export type CreateCustomerMutationVariables = Exact<{
+  input: CreateCustomerInput;
+}>;
+
+
+export type CreateCustomerMutation = { __typename?: 'Mutation', createCustomer: { __typename?: 'Customer', id: string, name: string, email: string | null, currency: string } };
+
+export type CreateInvoiceMutationVariables = Exact<{
+  input: CreateInvoiceInput;
+}>;
+
+
+export type CreateInvoiceMutation = { __typename?: 'Mutation', createInvoice: { __typename?: 'Invoice', id: string, number: string, status: InvoiceStatus, total: { __typename?: 'Money', amount: number, currency: string }, amountDue: { __typename?: 'Money', amount: number, currency: string } } };
+
+export type GenerateCustomerPaymentTokenMutationVariables = Exact<{
+  input: GenerateCustomerPaymentTokenInput;
+}>;
+
+
+export type GenerateCustomerPaymentTokenMutation = { __typename?: 'Mutation', generateCustomerPaymentToken: { __typename?: 'GeneratedPaymentToken', token: string, url: string, paymentToken: { __typename?: 'PaymentToken', id: string, customerId: string, invoiceId: string | null, status: PaymentTokenStatus, createdAt: string, expiresAt: string, revokedAt: string | null, lastUsedAt: string | null, lastUsedIp: string | null, useCount: number } } };
+
+export type RevokeCustomerPaymentTokenMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RevokeCustomerPaymentTokenMutation = { __typename?: 'Mutation', revokeCustomerPaymentToken: { __typename?: 'PaymentToken', id: string, customerId: string, invoiceId: string | null, status: PaymentTokenStatus, createdAt: string, expiresAt: string, revokedAt: string | null, lastUsedAt: string | null, lastUsedIp: string | null, useCount: number } };
+
+export type CustomerPaymentTokensQueryVariables = Exact<{
+  customerId: Scalars['ID']['input'];
+}>;
+
+
+export type CustomerPaymentTokensQuery = { __typename?: 'Query', customerPaymentTokens: Array<{ __typename?: 'PaymentToken', id: string, customerId: string, invoiceId: string | null, status: PaymentTokenStatus, createdAt: string, expiresAt: string, revokedAt: string | null, lastUsedAt: string | null, lastUsedIp: string | null, useCount: number }> };
+
+export type MoneyPartsFragment = { __typename?: 'Money', amount: number, currency: string, formatted: string };
+
+export type InvoiceQueryVariables = Exact<{
+  id?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type InvoiceQuery = { __typename?: 'Query', invoice: { __typename?: 'Invoice', id: string, number: string, status: InvoiceStatus, currency: string, issuedAt: string, dueAt: string, total: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountPaid: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountDue: { __typename?: 'Money', amount: number, currency: string, formatted: string }, lineItems: Array<{ __typename?: 'InvoiceLineItem', description: string, quantity: number, unitAmount: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amount: { __typename?: 'Money', amount: number, currency: string, formatted: string } }> } };
+
+export type BalanceQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BalanceQuery = { __typename?: 'Query', balance: { __typename?: 'Balance', openInvoiceCount: number, totalOutstanding: { __typename?: 'Money', amount: number, currency: string, formatted: string }, overdue: { __typename?: 'Money', amount: number, currency: string, formatted: string } } };
+
+export type PaymentHistoryQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PaymentHistoryQuery = { __typename?: 'Query', paymentHistory: { __typename?: 'PaymentConnection', edges: Array<{ __typename?: 'PaymentEdge', cursor: string, node: { __typename?: 'Payment', id: string, status: PaymentStatus, createdAt: string, invoiceId: string, cardBrand: string | null, cardLast4: string | null, amount: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountRefunded: { __typename?: 'Money', amount: number, currency: string, formatted: string }, overpaid: { __typename?: 'Money', amount: number, currency: string, formatted: string } | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+
+export type PaymentMethodsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PaymentMethodsQuery = { __typename?: 'Query', paymentMethods: Array<{ __typename?: 'PaymentMethod', id: string, brand: string, last4: string, expMonth: number, expYear: number, isDefault: boolean }> };
+
+export type PortalPageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PortalPageQuery = { __typename?: 'Query', invoice: { __typename?: 'Invoice', id: string, number: string, status: InvoiceStatus, total: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountDue: { __typename?: 'Money', amount: number, currency: string, formatted: string }, lineItems: Array<{ __typename?: 'InvoiceLineItem', description: string, quantity: number, unitAmount: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amount: { __typename?: 'Money', amount: number, currency: string, formatted: string } }> }, balance: { __typename?: 'Balance', openInvoiceCount: number, totalOutstanding: { __typename?: 'Money', amount: number, currency: string, formatted: string }, overdue: { __typename?: 'Money', amount: number, currency: string, formatted: string } }, paymentHistory: { __typename?: 'PaymentConnection', edges: Array<{ __typename?: 'PaymentEdge', node: { __typename?: 'Payment', id: string, status: PaymentStatus, amount: { __typename?: 'Money', amount: number, currency: string, formatted: string } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } }, paymentMethods: Array<{ __typename?: 'PaymentMethod', id: string, brand: string, last4: string, isDefault: boolean }> };
+
+export const PaymentTokenPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PaymentTokenParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedIp"}},{"kind":"Field","name":{"kind":"Name","value":"useCount"}}]}}]} as unknown as DocumentNode<PaymentTokenPartsFragment, unknown>;
+export const MoneyPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MoneyParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Money"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]} as unknown as DocumentNode<MoneyPartsFragment, unknown>;
+export const CreateCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateCustomerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]} as unknown as DocumentNode<CreateCustomerMutation, CreateCustomerMutationVariables>;
+export const CreateInvoiceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateInvoice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateInvoiceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createInvoice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}}]} as unknown as DocumentNode<CreateInvoiceMutation, CreateInvoiceMutationVariables>;
+export const GenerateCustomerPaymentTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GenerateCustomerPaymentToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GenerateCustomerPaymentTokenInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generateCustomerPaymentToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"paymentToken"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PaymentTokenParts"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PaymentTokenParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedIp"}},{"kind":"Field","name":{"kind":"Name","value":"useCount"}}]}}]} as unknown as DocumentNode<GenerateCustomerPaymentTokenMutation, GenerateCustomerPaymentTokenMutationVariables>;
+export const RevokeCustomerPaymentTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeCustomerPaymentToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeCustomerPaymentToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PaymentTokenParts"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PaymentTokenParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedIp"}},{"kind":"Field","name":{"kind":"Name","value":"useCount"}}]}}]} as unknown as DocumentNode<RevokeCustomerPaymentTokenMutation, RevokeCustomerPaymentTokenMutationVariables>;
+export const CustomerPaymentTokensDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerPaymentTokens"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customerPaymentTokens"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"customerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PaymentTokenParts"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PaymentTokenParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedIp"}},{"kind":"Field","name":{"kind":"Name","value":"useCount"}}]}}]} as unknown as DocumentNode<CustomerPaymentTokensQuery, CustomerPaymentTokensQueryVariables>;
+export const InvoiceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Invoice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"issuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountPaid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lineItems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitAmount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyParts"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MoneyParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Money"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]} as unknown as DocumentNode<InvoiceQuery, InvoiceQueryVariables>;
+export const BalanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalOutstanding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overdue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"openInvoiceCount"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MoneyParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Money"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]} as unknown as DocumentNode<BalanceQuery, BalanceQueryVariables>;
+export const PaymentHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PaymentHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"paymentHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountRefunded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overpaid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cardBrand"}},{"kind":"Field","name":{"kind":"Name","value":"cardLast4"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MoneyParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Money"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]} as unknown as DocumentNode<PaymentHistoryQuery, PaymentHistoryQueryVariables>;
+export const PaymentMethodsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PaymentMethods"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"paymentMethods"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"brand"}},{"kind":"Field","name":{"kind":"Name","value":"last4"}},{"kind":"Field","name":{"kind":"Name","value":"expMonth"}},{"kind":"Field","name":{"kind":"Name","value":"expYear"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}}]}}]} as unknown as DocumentNode<PaymentMethodsQuery, PaymentMethodsQueryVariables>;
+export const PortalPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PortalPage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lineItems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitAmount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyParts"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalOutstanding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overdue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"openInvoiceCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paymentHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyParts"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"paymentMethods"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"brand"}},{"kind":"Field","name":{"kind":"Name","value":"last4"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MoneyParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Money"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]} as unknown as DocumentNode<PortalPageQuery, PortalPageQueryVariables>;
