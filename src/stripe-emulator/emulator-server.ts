@@ -99,7 +99,7 @@ export async function startStripeEmulator(opts: StripeEmulatorOptions = {}): Pro
       res.writeHead(status, { 'Content-Type': 'application/json', 'Request-Id': requestId, 'Stripe-Version': apiVersion, ...headers });
       res.end(typeof payload === 'string' ? payload : JSON.stringify(payload, null, 2));
     };
-    const replyError = (error: StripeApiError, headers: Record<string, string> = {}) => reply(error.status, { error: error.body }, { ...headers, ...error.headers });
+    const replyError = (error: StripeApiError) => reply(error.status, { error: error.body }, error.headers);
     const isControl = path.startsWith('/_emulator/');
     const fault = isControl ? undefined : await takeFault(path);
     if (fault) log('fault injected', { method, path, fault: fault.kind });
@@ -144,7 +144,7 @@ export async function startStripeEmulator(opts: StripeEmulatorOptions = {}): Pro
     state.request = { id: requestId, idempotency_key: idempotencyKey ?? null };
     try {
       payload = structuredClone(routes(method, path)(params, apiVersion));
-      expand(payload, (strings(params.expand) ?? []), (id) => state.lookup(id));
+      expand(payload, strings(params.expand) ?? [], (id) => state.lookup(id));
     } catch (error) {
       if (!(error instanceof StripeApiError)) throw error;
       [status, payload] = [error.status, { error: error.body }];

@@ -61,7 +61,7 @@ export class EmulatorState {
   }
 
   /** Records an event with a snapshot of `object` and queues it for webhook delivery. */
-  emit<K extends EmittedEventType>(type: K, object: EventOf<K>['data']['object'], previous?: object): void {
+  emit<K extends EmittedEventType>(type: K, object: EventOf<K>['data']['object'], previous?: Partial<EventOf<K>['data']['object']>): void {
     const event = eventObject(type, object, { request: this.request, pendingWebhooks: this.options.pendingWebhooks, previous });
     this.events.push(event);
     this.outbox.push(event);

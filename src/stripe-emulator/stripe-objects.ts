@@ -136,7 +136,7 @@ export type EventOf<K extends Stripe.Event['type']> = Extract<Stripe.Event, { ty
 export function eventObject<K extends EmittedEventType>(
   type: K,
   object: EventOf<K>['data']['object'],
-  meta: { request: Stripe.Event.Request | null; pendingWebhooks: number; previous?: object },
+  meta: { request: Stripe.Event.Request | null; pendingWebhooks: number; previous?: Partial<EventOf<K>['data']['object']> },
 ): EventOf<K> {
   const base: Stripe.EventBase = {
     id: newId('evt'), object: 'event', api_version: API_VERSION, created: now(), livemode: false,
