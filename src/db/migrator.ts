@@ -132,6 +132,16 @@ function acceptScriptsInExecuteRaw(adapter: SqlDriverAdapter): void {
   };
 }
 
+/**
+ * The engine opens SQLite with `locking_mode=EXCLUSIVE`. In WAL mode that lock is never granted while any other
+ * connection is open, so `npm run migrate` or a CLI command would time out next to a running server. SQLite's
+ * own write lock and the busy timeout already serialize writers, so the pragma is skipped.
+ */
+function withoutExclusiveLocking(adapter: SqlDriverAdapter): void {
+  const executeRaw = adapter.executeRaw.bind(adapter);
+  adapter.executeRaw = async (query: SqlQuery) => (/^\s*PRAGMA\s+main\.locking_mode\s*=\s*EXCLUSIVE\s*;?\s*$/i.test(query.sql) ? 0 : executeRaw(query));
+}
+
 interface PgQueryResult {
   fields?: { dataTypeID: number }[];
 }
@@ -215,6 +225,7 @@ function adapterFactory({ provider, url, create = false }: Connection): SqlMigra
     const sqlite = new PrismaBetterSqlite3({ url: url === ':memory:' ? url : sqlitePath(url), timeout: 10_000 });
     const patch = (adapter: SqlDriverAdapter) => {
       acceptScriptsInExecuteRaw(adapter);
+      withoutExclusiveLocking(adapter);
       return disposeOnce(adapter);
     };
     return {

@@ -35,6 +35,8 @@ export interface StripeEmulator {
   host: string;
   port: number;
   faults: FaultInjector;
+  /** Sets where signed events go from now on (the app may start after the emulator, on a port it picks). */
+  setWebhookEndpoint(endpoint: { url: string; secret: string }): void;
   /** Resolves when all scheduled webhook deliveries (incl. retries) are done or given up. Held events are not waited for. */
   flushWebhooks(): Promise<void>;
   /** Every delivery attempt so far with its HTTP status, for tests. */
@@ -186,6 +188,7 @@ export async function startStripeEmulator(opts: StripeEmulatorOptions = {}): Pro
   return {
     url, host, port, faults,
     deliveries: dispatcher.deliveries,
+    setWebhookEndpoint: (endpoint) => dispatcher.setEndpoint(endpoint),
     flushWebhooks: () => dispatcher.flush(),
     succeedOutOfBand: async (id) => void asStripe(() => state.succeedOutOfBand(id)),
     refund: async (id, amount) => asStripe(() => state.createRefund({ paymentIntent: id }, amount, { reason: null, metadata: {} })),

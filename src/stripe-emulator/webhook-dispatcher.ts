@@ -44,6 +44,11 @@ export class WebhookDispatcher {
 
   constructor(private readonly options: WebhookDispatcherOptions) {}
 
+  /** Points deliveries at another endpoint, e.g. an app that only learned its port after the emulator started. */
+  setEndpoint(endpoint: { url: string; secret: string }): void {
+    this.options.endpoint = endpoint;
+  }
+
   /** Schedules delivery of new events (the server calls it once the API response is written). */
   send(events: Stripe.Event[]): void {
     if (!this.options.endpoint || this.stopped || events.length === 0) return;

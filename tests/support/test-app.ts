@@ -45,8 +45,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   // Stripe's side: the emulator, sending signed webhooks to this server once it listens.
   const webhookSecret = `whsec_${randomBytes(16).toString('hex')}`;
-  const webhook = { url: 'http://127.0.0.1:9/not-yet-listening', secret: webhookSecret };
-  const stripe = await startStripeEmulator({ apiKey: 'sk_test_emulator', webhook, webhookRetryDelaysMs: [50, 200, 500] });
+  const stripe = await startStripeEmulator({ apiKey: 'sk_test_emulator', webhookRetryDelaysMs: [50, 200, 500] });
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: `file:${databaseFile}`,
@@ -62,7 +61,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const app = await startApp(config, { logDestination: destination });
-  webhook.url = `${app.url}/webhooks/stripe`;
+  stripe.setWebhookEndpoint({ url: `${app.url}/webhooks/stripe`, secret: webhookSecret });
   return {
     app,
     url: app.url,

@@ -150,11 +150,7 @@ export class StripePaymentProvider implements PaymentProvider {
   }
 
   attachCard(paymentMethodId: string, providerCustomerId: string): Promise<ProviderCard> {
-    return call(async () => {
-      const existing = await this.stripe.paymentMethods.retrieve(paymentMethodId);
-      if (idOf(existing.customer as string | { id: string } | null) === providerCustomerId) return toCard(existing);
-      return toCard(await this.stripe.paymentMethods.attach(paymentMethodId, { customer: providerCustomerId }));
-    });
+    return call(async () => toCard(await this.stripe.paymentMethods.attach(paymentMethodId, { customer: providerCustomerId })));
   }
 
   async detachCard(paymentMethodId: string): Promise<void> {
