@@ -1,0 +1,164 @@
+/** Saved cards: add, remove and choose the default; only ever the token's customer's own. */
+import {
+  AddPaymentMethodDocument,
+  ConfirmPaymentDocument,
+  CreatePaymentIntentDocument,
+  PaymentMethodsDocument,
+  RemovePaymentMethodDocument,
+  SetDefaultMethodDocument,
+} from '../graphql/generated/operations';
+import { Browser } from '../support/stripe-browser';
+import { graphql, seedCustomer, startTestApp, type SeededCustomer, type TestApp } from '../support/test-app';
+
+let t: TestApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  t = await startTestApp({ RATE_LIMIT_VIEW_PER_MINUTE: '10000', RATE_LIMIT_METHOD_PER_MINUTE: '10000', RATE_LIMIT_PAYMENT_PER_MINUTE: '10000' });
+  browser = new Browser(t.stripe);
+});
+afterAll(() => t?.stop());
+
+async function add(c: SeededCustomer, stripePaymentMethodId: string, setAsDefault?: boolean) {
+  const res = await graphql(t.url, AddPaymentMethodDocument, { input: { stripePaymentMethodId, setAsDefault } }, { token: c.token });
+  expect(res.body.errors).toBeUndefined();
+  return res.body.data!.addPaymentMethod;
+}
+
+async function added(c: SeededCustomer, stripePaymentMethodId: string, setAsDefault?: boolean) {
+  const result = await add(c, stripePaymentMethodId, setAsDefault);
+  if (result.__typename !== 'PaymentMethod') throw new Error(`expected a PaymentMethod, got ${result.__typename}`);
+  return result;
+}
+
+async function methods(c: SeededCustomer) {
+  return (await graphql(t.url, PaymentMethodsDocument, undefined, { token: c.token })).body.data!.paymentMethods;
+}
+
+const defaults = (list: Array<{ isDefault: boolean }>) => list.filter((m) => m.isDefault).length;
+
+it('adds a card created by Stripe.js; only brand, last4 and expiry are kept, and the first card is the default', async () => {
+  const c = await seedCustomer(t.app);
+  const visa = await added(c, 'pm_card_visa');
+  expect(visa).toMatchObject({ brand: 'visa', last4: '4242', isDefault: true });
+  expect(visa.expYear).toBeGreaterThan(2025);
+  const stored = await t.app.database.prisma.paymentMethod.findFirstOrThrow({ where: { id: visa.id } });
+  expect(Object.keys(stored).sort()).toEqual(['brand', 'createdAt', 'customerId', 'defaultForCustomerId', 'expMonth', 'expYear', 'id', 'last4', 'stripePaymentMethodId']);
+
+  // The Stripe customer was created on first use, and the card is attached to it at Stripe.
+  const customer = await t.app.database.prisma.customer.findUniqueOrThrow({ where: { id: c.customerId } });
+  expect(customer.stripeCustomerId).toMatch(/^cus_/);
+  const atStripe = await browser.stripe.paymentMethods.retrieve(stored.stripePaymentMethodId);
+  expect(atStripe.customer).toBe(customer.stripeCustomerId);
+});
+
+it('makes a new card the default when asked, keeping exactly one default', async () => {
+  const c = await seedCustomer(t.app);
+  const visa = await added(c, 'pm_card_visa');
+  const mastercard = await added(c, 'pm_card_mastercard', true);
+  expect(mastercard.isDefault).toBe(true);
+  const list = await methods(c);
+  expect(list.map((m) => [m.id, m.isDefault])).toEqual([
+    [mastercard.id, true],
+    [visa.id, false],
+  ]);
+});
+
+it('sets the default, and removing the default promotes the newest remaining card', async () => {
+  const c = await seedCustomer(t.app);
+  const visa = await added(c, 'pm_card_visa');
+  const mastercard = await added(c, 'pm_card_mastercard');
+  const amex = await added(c, 'pm_card_amex');
+  expect(defaults(await methods(c))).toBe(1);
+
+  const set = await graphql(t.url, SetDefaultMethodDocument, { id: visa.id }, { token: c.token });
+  expect(set.body.data!.setDefaultMethod).toMatchObject({ __typename: 'PaymentMethod', id: visa.id, isDefault: true });
+
+  const removed = await graphql(t.url, RemovePaymentMethodDocument, { id: visa.id }, { token: c.token });
+  expect(removed.body.data!.removePaymentMethod).toEqual({ __typename: 'RemovedPaymentMethod', id: visa.id });
+  const after = await methods(c);
+  expect(after.map((m) => m.id)).toEqual([amex.id, mastercard.id]);
+  expect(after[0].isDefault).toBe(true);
+
+  // Detached at Stripe too.
+  const stored = await browser.stripe.paymentMethods.list({ customer: (await t.app.database.prisma.customer.findUniqueOrThrow({ where: { id: c.customerId } })).stripeCustomerId! });
+  expect(stored.data).toHaveLength(2);
+});
+
+it("refuses another customer's method id as not found, and changes nothing", async () => {
+  const a = await seedCustomer(t.app);
+  const b = await seedCustomer(t.app);
+  const bCard = await added(b, 'pm_card_visa');
+  const remove = await graphql(t.url, RemovePaymentMethodDocument, { id: bCard.id }, { token: a.token });
+  expect(remove.body.data!.removePaymentMethod).toMatchObject({ __typename: 'PaymentMethodNotFoundError', code: 'PAYMENT_METHOD_NOT_FOUND' });
+  const setDefault = await graphql(t.url, SetDefaultMethodDocument, { id: bCard.id }, { token: a.token });
+  expect(setDefault.body.data!.setDefaultMethod).toMatchObject({ __typename: 'PaymentMethodNotFoundError', code: 'PAYMENT_METHOD_NOT_FOUND' });
+  const { __typename: _type, ...card } = bCard;
+  expect(await methods(b)).toEqual([card]);
+});
+
+it("refuses to take over a card saved by another customer, by its Stripe id", async () => {
+  const a = await seedCustomer(t.app);
+  const b = await seedCustomer(t.app);
+  const bCard = await added(b, 'pm_card_visa');
+  const stripeId = (await t.app.database.prisma.paymentMethod.findUniqueOrThrow({ where: { id: bCard.id } })).stripePaymentMethodId;
+  expect(await add(a, stripeId)).toMatchObject({ __typename: 'PaymentMethodRejectedError', code: 'PAYMENT_METHOD_REJECTED' });
+  expect(await methods(a)).toEqual([]);
+  expect(await add(a, 'not-a-payment-method')).toMatchObject({ __typename: 'PaymentMethodRejectedError' });
+});
+
+it('keeps exactly one default through any sequence of adds, removes and default changes', async () => {
+  const c = await seedCustomer(t.app);
+  const cards = ['pm_card_visa', 'pm_card_mastercard', 'pm_card_amex'];
+  let seed = 7;
+  const random = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
+  for (let step = 0; step < 24; step++) {
+    const current = await methods(c);
+    const action = current.length === 0 ? 0 : random(3);
+    if (action === 0) await added(c, cards[random(cards.length)], random(2) === 0);
+    else if (action === 1) await graphql(t.url, RemovePaymentMethodDocument, { id: current[random(current.length)].id }, { token: c.token });
+    else await graphql(t.url, SetDefaultMethodDocument, { id: current[random(current.length)].id }, { token: c.token });
+    const after = await methods(c);
+    expect(defaults(after)).toBe(after.length > 0 ? 1 : 0);
+  }
+});
+
+it('concurrent default changes still leave exactly one default', async () => {
+  const c = await seedCustomer(t.app);
+  const list = [await added(c, 'pm_card_visa'), await added(c, 'pm_card_mastercard'), await added(c, 'pm_card_amex')];
+  await Promise.all(list.flatMap((m) => [m, m]).map((m) => graphql(t.url, SetDefaultMethodDocument, { id: m.id }, { token: c.token })));
+  expect(defaults(await methods(c))).toBe(1);
+});
+
+it('forgets a card detached at Stripe (payment_method.detached webhook)', async () => {
+  const c = await seedCustomer(t.app);
+  const visa = await added(c, 'pm_card_visa');
+  const mastercard = await added(c, 'pm_card_mastercard');
+  const stripeId = (await t.app.database.prisma.paymentMethod.findUniqueOrThrow({ where: { id: visa.id } })).stripePaymentMethodId;
+  await browser.stripe.paymentMethods.detach(stripeId);
+  await t.stripe.flushWebhooks();
+  const after = await methods(c);
+  expect(after.map((m) => m.id)).toEqual([mastercard.id]);
+  expect(after[0].isDefault).toBe(true);
+});
+
+it('saves the card used for a payment when asked, and pays with a saved card', async () => {
+  const c = await seedCustomer(t.app, { invoiceBound: true });
+  const first = await graphql(t.url, CreatePaymentIntentDocument, { input: { amount: 10_000, savePaymentMethod: true } }, { token: c.token });
+  const intent = first.body.data!.createPaymentIntent as { id: string };
+  await browser.confirm(intent.id, 'pm_card_mastercard');
+  await graphql(t.url, ConfirmPaymentDocument, { paymentIntentId: intent.id }, { token: c.token });
+  const saved = await methods(c);
+  expect(saved).toMatchObject([{ brand: 'mastercard', last4: '4444', isDefault: true }]);
+
+  const second = await graphql(t.url, CreatePaymentIntentDocument, { input: { amount: 5_000, paymentMethodId: saved[0].id } }, { token: c.token });
+  const withSaved = second.body.data!.createPaymentIntent as { id: string; status: string };
+  expect(withSaved.status).toBe('REQUIRES_CONFIRMATION');
+  await browser.confirm(withSaved.id);
+  const paid = await graphql(t.url, ConfirmPaymentDocument, { paymentIntentId: withSaved.id }, { token: c.token });
+  expect(paid.body.data!.confirmPayment).toMatchObject({ __typename: 'Payment', amount: { amount: 5_000 }, cardLast4: '4444' });
+
+  const other = await seedCustomer(t.app);
+  const foreign = await graphql(t.url, CreatePaymentIntentDocument, { input: { paymentMethodId: saved[0].id } }, { token: other.token });
+  expect(foreign.body.data!.createPaymentIntent).toMatchObject({ __typename: 'PaymentMethodNotFoundError' });
+});
