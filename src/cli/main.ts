@@ -148,17 +148,21 @@ export async function runCli(argv: string[], io: Io, env: Record<string, string 
   }
 }
 
+/** Runs a command and turns failures into a message and an exit code (2 for usage errors). */
+export async function cliMain(argv: string[], io: Io & { err(text: string): void }, env: Record<string, string | undefined> = process.env): Promise<number> {
+  try {
+    return await runCli(argv, io, env);
+  } catch (error) {
+    const parseError = typeof (error as { code?: unknown })?.code === 'string' && (error as { code: string }).code.startsWith('ERR_PARSE_ARGS');
+    const code = error instanceof DomainError ? error.code : error instanceof UsageError || parseError ? 'USAGE' : error instanceof ConfigError ? 'CONFIG' : 'INTERNAL';
+    const message = error instanceof Error ? error.message : String(error);
+    if (argv.includes('--json')) io.err(JSON.stringify({ error: { code, message } }));
+    else io.err(`Error: ${message}${code === 'USAGE' ? `\n\n${USAGE}` : ''}`);
+    return code === 'USAGE' ? 2 : 1;
+  }
+}
+
 if (require.main === module) {
-  const io: Io = { out: (text) => process.stdout.write(text + '\n') };
-  runCli(process.argv.slice(2), io).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      const json = process.argv.includes('--json');
-      const code = error instanceof DomainError ? error.code : error instanceof UsageError || (error as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS') ? 'USAGE' : error instanceof ConfigError ? 'CONFIG' : 'INTERNAL';
-      const message = error instanceof Error ? error.message : String(error);
-      if (json) process.stderr.write(JSON.stringify({ error: { code, message } }) + '\n');
-      else process.stderr.write(`Error: ${message}${code === 'USAGE' ? `\n\n${USAGE}` : ''}\n`);
-      process.exit(code === 'USAGE' ? 2 : 1);
-    },
-  );
+  const io = { out: (text: string) => process.stdout.write(text + '\n'), err: (text: string) => process.stderr.write(text + '\n') };
+  cliMain(process.argv.slice(2), io).then((code) => process.exit(code));
 }
