@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/config';
 import { startApp } from './app';
 import { demoAccess } from './domain/demo-access';
+import { localStripe } from './dev/local-stripe';
 
 /** `npm start`: the server on the configured database (SQLite by default), with demo access printed in development. */
 async function main() {
@@ -16,10 +17,13 @@ async function main() {
     throw error;
   }
 
-  const app = await startApp(config);
+  const stripe = await localStripe(config);
+  const app = await startApp(stripe.config);
+  stripe.connect(app.url);
   const sandboxUrl = `${app.url}/graphql`;
   const lines = [`\nCustomer Payment Portal API listening at ${sandboxUrl}`];
   if (!config.isProduction) lines.push(`Apollo Sandbox: open ${sandboxUrl} in a browser.`);
+  if (stripe.emulator) lines.push(`No STRIPE_SECRET_KEY: payments go to the local Stripe emulator at ${stripe.emulator.url} (dev only).`);
   if (config.seedDemoData) {
     const demo = await demoAccess(app.database.prisma, app.services);
     if (demo) {
@@ -41,6 +45,7 @@ async function main() {
     stopping = true;
     app.logger.info({ signal }, 'shutting down');
     await app.close();
+    await stripe.emulator?.stop();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
