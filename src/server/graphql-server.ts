@@ -83,6 +83,8 @@ export function createGraphQLServer(schema: GraphQLSchema, config: Config, logge
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // main.ts owns shutdown (drain HTTP, then Apollo, then the database); Apollo's own signal handler raced it and hung.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     validationRules: protection.validationRules,
     formatError,
