@@ -43,7 +43,11 @@ export class WebhookService {
       case 'intent': {
         // A snapshot may be stale (events arrive out of order). Success and cancellation are final, so a
         // snapshot of either is the truth; for the rest, nothing about money changes.
-        await this.payments.applyIntent(event.intent);
+        // Snapshots name the card by id only. Whoever records the payment first fixes its card details and
+        // whether the card is saved, so a success is recorded from the full intent, as confirmPayment does.
+        const { intent } = event;
+        const full = intent.status === 'SUCCEEDED' && !intent.card && intent.paymentMethodId ? await providerCall(() => this.provider.retrieveIntent(intent.id)) : intent;
+        await this.payments.applyIntent(full);
         return;
       }
       case 'refund':
