@@ -92,8 +92,9 @@ export class PaymentTokenService {
     return revoked;
   }
 
-  async list(admin: AdminPrincipal, customerId: string): Promise<CustomerPaymentToken[]> {
+  async list(admin: AdminPrincipal, customerId: string, meta: RequestMeta): Promise<CustomerPaymentToken[]> {
     const customer = await this.customerOfOrganization(admin, customerId);
+    await this.audit.record({ ...actorOf(admin), action: 'ADMIN_QUERY', targetType: 'Customer', targetId: customer.id, ip: meta.ip, details: { field: 'customerPaymentTokens' } });
     return this.db.customerPaymentToken.findMany({ where: { customerId: customer.id }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
   }
 

@@ -305,7 +305,7 @@ export class PaymentService {
       const delta = total - current.amountRefunded;
       if (delta <= 0) return;
       await tx.payment.update({ where: { id: current.id }, data: { amountRefunded: total, status: total >= current.amount ? 'REFUNDED' : 'PARTIALLY_REFUNDED' } });
-      await tx.refund.create({ data: { paymentId: current.id, stripeRefundId: `${refund.paymentIntentId}:${total}`, amount: delta, currency: current.currency } });
+      await tx.refund.create({ data: { paymentId: current.id, refundKey: `${refund.paymentIntentId}:${total}`, amount: delta, currency: current.currency } });
       await tx.invoice.update({ where: { id: current.invoiceId }, data: { amountPaid: { decrement: delta } } });
       await this.audit.entry({ action: 'REFUND_RECORDED', organizationId: current.organizationId, actorType: 'SYSTEM', targetType: 'Payment', targetId: current.id, details: { amount: delta, totalRefunded: total } }, tx);
     });

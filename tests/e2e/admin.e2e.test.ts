@@ -135,6 +135,9 @@ describe('audit log', () => {
     expect(rows.map((r) => r.action)).toEqual(['TOKEN_ISSUED', 'TOKEN_USED', 'TOKEN_REVOKED', 'AUTH_FAILED']);
     expect(rows.map((r) => r.ip)).toEqual(['127.0.0.1', '127.0.0.1', '127.0.0.1', '127.0.0.1']);
     expect(rows[0]).toMatchObject({ actorType: 'ADMIN_KEY', organizationId: acme.organizationId });
+    await graphql(t.url, CustomerPaymentTokensDocument, { customerId: acme.customerId }, { token: acme.adminApiKey });
+    const listed = await db.auditLog.findFirstOrThrow({ where: { action: 'ADMIN_QUERY', targetId: acme.customerId }, orderBy: { createdAt: 'desc' } });
+    expect(listed).toMatchObject({ actorType: 'ADMIN_KEY', ip: '127.0.0.1', details: JSON.stringify({ field: 'customerPaymentTokens' }) });
     const all = JSON.stringify(await db.auditLog.findMany());
     expect(all).not.toContain(issued.token.slice(29));
     expect(all).not.toContain(acme.adminApiKey.slice(29));

@@ -38,9 +38,9 @@ export class PaymentTokenResolver {
   customerPaymentTokens(
     @Arg('customerId', () => ID) customerId: string,
     @CurrentAdmin() admin: AdminPrincipal,
-    @Ctx() { services }: ApiContext,
+    @Ctx() { services, meta }: ApiContext,
   ): Promise<CustomerPaymentToken[]> {
-    return services.tokens.list(admin, customerId);
+    return services.tokens.list(admin, customerId, meta);
   }
 
   @FieldResolver(() => PaymentTokenStatus)
