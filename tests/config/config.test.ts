@@ -1,0 +1,46 @@
+/** Settings are read and checked once at start-up; a bad value is named in a clear message. */
+import { ConfigError, loadConfig } from '../../src/config/config';
+
+describe('loadConfig', () => {
+  it('has working defaults for a bare development machine', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      nodeEnv: 'development',
+      port: 4000,
+      databaseUrl: 'file:./prisma/dev.db',
+      paymentTokenLifetimeDays: 7,
+      portalBaseUrl: 'http://localhost:4000/pay/',
+      seedDemoData: true,
+      migrateOnStart: true,
+      argon2: { memoryCost: 19456, timeCost: 2, parallelism: 1 },
+      rateLimits: { view: 20, payment: 5, method: 5, admin: 120, authFailure: 10, windowSeconds: 60 },
+    });
+    expect(config.stripe.secretKey).toBeUndefined();
+    expect(config.redisUrl).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT must be a whole number between 0 and 65535, got "eighty"'],
+    [{ PORT: '70000' }, 'PORT must be between 0 and 65535, got 70000'],
+    [{ PAYMENT_TOKEN_LIFETIME_DAYS: '0' }, 'PAYMENT_TOKEN_LIFETIME_DAYS must be between 1 and 90, got 0'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must be file:<path> (SQLite) or postgresql://… (PostgreSQL), got "mysql://x"'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV must be development, production or test, got "staging"'],
+    [{ REDIS_URL: 'http://localhost' }, 'REDIS_URL must start with redis:// or rediss://, got "http://localhost"'],
+    [{ SEED_DEMO_DATA: 'maybe' }, 'SEED_DEMO_DATA must be true or false, got "maybe"'],
+    [{ STRIPE_SECRET_KEY: 'pk_test_123' }, 'STRIPE_SECRET_KEY must be a Stripe secret or restricted key (sk_… or rk_…)'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"'],
+  ])('refuses %j with a message naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(new ConfigError(message));
+  });
+
+  it('requires the Stripe keys in production, and turns off demo data and start-up migrations there', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('STRIPE_SECRET_KEY is required when NODE_ENV=production');
+    expect(() => loadConfig({ NODE_ENV: 'production', STRIPE_SECRET_KEY: 'sk_live_x' })).toThrow('STRIPE_WEBHOOK_SECRET is required when NODE_ENV=production');
+    const prod = loadConfig({ NODE_ENV: 'production', STRIPE_SECRET_KEY: 'sk_live_x', STRIPE_WEBHOOK_SECRET: 'whsec_x' });
+    expect(prod).toMatchObject({ isProduction: true, seedDemoData: false, migrateOnStart: false });
+  });
+
+  it('never repeats a database password in its message', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://app:hunter2@db/x' })).toThrow(/app:\*\*\*@db/);
+  });
+});
