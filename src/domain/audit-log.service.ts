@@ -68,7 +68,8 @@ export class AuditLogService {
     await this.entry(entry);
   }
 
-  async recordFor(principal: Principal, meta: RequestMeta, entry: Omit<AuditEntry, 'actorType' | 'actorId' | 'organizationId' | 'ip'>) {
-    await this.record({ ...actorOf(principal), ip: meta.ip, ...entry });
+  /** What a principal did. Without a request (meta null) the operator ran it from the CLI, and it is attributed so. */
+  async recordFor(principal: Principal, meta: RequestMeta | null, entry: Omit<AuditEntry, 'actorType' | 'actorId' | 'organizationId' | 'ip'>) {
+    await this.record({ ...actorOf(principal), ...(meta ? {} : { actorType: 'CLI' as const }), ip: meta?.ip ?? null, ...entry });
   }
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database';
 import type { Customer, Invoice } from '../db/generated/sqlite/client';
-import { AuditLogService, actorOf } from './audit-log.service';
+import { AuditLogService } from './audit-log.service';
 import { badInput, forbidden, notFound } from './errors';
 import { isMinorUnitAmount, isSupportedCurrency, normalizeCurrency, SUPPORTED_CURRENCIES } from './money';
 import type { AdminPrincipal, RequestMeta } from './principal';
@@ -49,13 +49,10 @@ export class BillingService {
     if (!isSupportedCurrency(currency)) throw badInput(`currency must be one of ${SUPPORTED_CURRENCIES.join(', ')}.`, 'currency');
 
     const customer = await this.db.customer.create({ data: { organizationId: admin.organizationId, name, email, currency } });
-    await this.audit.record({
-      ...actorOf(admin),
-      ...(meta ? {} : { actorType: 'CLI' }),
+    await this.audit.recordFor(admin, meta, {
       action: 'CUSTOMER_CREATED',
       targetType: 'Customer',
       targetId: customer.id,
-      ip: meta?.ip ?? null,
     });
     return customer;
   }
@@ -102,13 +99,10 @@ export class BillingService {
         lineItems: { create: items },
       },
     });
-    await this.audit.record({
-      ...actorOf(admin),
-      ...(meta ? {} : { actorType: 'CLI' }),
+    await this.audit.recordFor(admin, meta, {
       action: 'INVOICE_CREATED',
       targetType: 'Invoice',
       targetId: invoice.id,
-      ip: meta?.ip ?? null,
       details: { customerId: customer.id, total, currency: invoice.currency },
     });
     return invoice;

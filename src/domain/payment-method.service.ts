@@ -1,7 +1,7 @@
 import type { Db, DbTransaction } from '../db/database';
 import type { PaymentMethod } from '../db/generated/sqlite/client';
 import { ProviderRejectedError, type PaymentProvider, type ProviderCard } from '../payments/payment-provider.port';
-import { AuditLogService, actorOf } from './audit-log.service';
+import { AuditLogService } from './audit-log.service';
 import { providerCall } from './provider-call';
 import type { CustomerPrincipal, RequestMeta } from './principal';
 import { userError, type UserError } from './user-errors';
@@ -48,7 +48,7 @@ export class PaymentMethodService {
       throw error;
     }
     const method = await this.save(customer.customerId, card, !!input.setAsDefault);
-    await this.audit.record({ ...actorOf(customer), action: 'PAYMENT_METHOD_ADDED', targetType: 'PaymentMethod', targetId: method.id, ip: meta.ip, details: { brand: card.brand, last4: card.last4 } });
+    await this.audit.recordFor(customer, meta, { action: 'PAYMENT_METHOD_ADDED', targetType: 'PaymentMethod', targetId: method.id, details: { brand: card.brand, last4: card.last4 } });
     return { kind: 'method', method };
   }
 
@@ -71,7 +71,7 @@ export class PaymentMethodService {
     if (!method) return userError('PAYMENT_METHOD_NOT_FOUND', 'Payment method not found.');
     await providerCall(() => this.provider.detachCard(method.stripePaymentMethodId));
     await this.forget(method.stripePaymentMethodId);
-    await this.audit.record({ ...actorOf(customer), action: 'PAYMENT_METHOD_REMOVED', targetType: 'PaymentMethod', targetId: method.id, ip: meta.ip });
+    await this.audit.recordFor(customer, meta, { action: 'PAYMENT_METHOD_REMOVED', targetType: 'PaymentMethod', targetId: method.id });
     return { kind: 'removed', id: method.id };
   }
 
@@ -102,7 +102,7 @@ export class PaymentMethodService {
       await setDefaultIn(tx, customer.customerId, method.id);
       return tx.paymentMethod.findUniqueOrThrow({ where: { id: method.id } });
     });
-    await this.audit.record({ ...actorOf(customer), action: 'PAYMENT_METHOD_DEFAULT_SET', targetType: 'PaymentMethod', targetId: method.id, ip: meta.ip });
+    await this.audit.recordFor(customer, meta, { action: 'PAYMENT_METHOD_DEFAULT_SET', targetType: 'PaymentMethod', targetId: method.id });
     return { kind: 'method', method: updated };
   }
 }

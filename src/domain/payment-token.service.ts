@@ -1,7 +1,7 @@
 import type { Config } from '../config/config';
 import type { Db } from '../db/database';
 import type { CustomerPaymentToken } from '../db/generated/sqlite/client';
-import { AuditLogService, actorOf } from './audit-log.service';
+import { AuditLogService } from './audit-log.service';
 import { badInput, forbidden, notFound } from './errors';
 import type { AdminPrincipal, RequestMeta } from './principal';
 import { issueSecret } from './secret-token';
@@ -60,13 +60,10 @@ export class PaymentTokenService {
         expiresAt,
       },
     });
-    await this.audit.record({
-      ...actorOf(admin),
-      ...(meta ? {} : { actorType: 'CLI' }),
+    await this.audit.recordFor(admin, meta, {
       action: 'TOKEN_ISSUED',
       targetType: 'CustomerPaymentToken',
       targetId: paymentToken.id,
-      ip: meta?.ip ?? null,
       details: { customerId: customer.id, invoiceId: input.invoiceId ?? null, expiresInDays: days },
     });
     return { token: issued.secret, url: this.config.portalBaseUrl + issued.secret, paymentToken };
@@ -80,13 +77,10 @@ export class PaymentTokenService {
     const revoked = token.revokedAt
       ? token
       : await this.db.customerPaymentToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
-    await this.audit.record({
-      ...actorOf(admin),
-      ...(meta ? {} : { actorType: 'CLI' }),
+    await this.audit.recordFor(admin, meta, {
       action: 'TOKEN_REVOKED',
       targetType: 'CustomerPaymentToken',
       targetId: token.id,
-      ip: meta?.ip ?? null,
       details: { customerId: token.customerId, alreadyRevoked: !!token.revokedAt },
     });
     return revoked;
@@ -94,7 +88,7 @@ export class PaymentTokenService {
 
   async list(admin: AdminPrincipal, customerId: string, meta: RequestMeta): Promise<CustomerPaymentToken[]> {
     const customer = await this.customerOfOrganization(admin, customerId);
-    await this.audit.record({ ...actorOf(admin), action: 'ADMIN_QUERY', targetType: 'Customer', targetId: customer.id, ip: meta.ip, details: { field: 'customerPaymentTokens' } });
+    await this.audit.recordFor(admin, meta, { action: 'ADMIN_QUERY', targetType: 'Customer', targetId: customer.id, details: { field: 'customerPaymentTokens' } });
     return this.db.customerPaymentToken.findMany({ where: { customerId: customer.id }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
   }
 

@@ -2,7 +2,7 @@ import type { Db, DbProvider, DbTransaction } from '../db/database';
 import { isUniqueViolation } from '../db/db-errors';
 import type { Payment, PaymentAttempt } from '../db/generated/sqlite/client';
 import { ProviderRejectedError, type PaymentProvider, type ProviderIntent, type ProviderRefundState } from '../payments/payment-provider.port';
-import { AuditLogService, actorOf } from './audit-log.service';
+import { AuditLogService } from './audit-log.service';
 import { notFound } from './errors';
 import { minimumChargeAmount, normalizeCurrency } from './money';
 import { amountDue, PaymentPortalService } from './payment-portal.service';
@@ -102,7 +102,7 @@ export class PaymentService {
       }
       const intent = await this.createProviderIntent(attempt, providerCustomer);
       if ('kind' in intent) return intent;
-      await this.audit.record({ ...actorOf(customer), action: 'PAYMENT_INTENT_CREATED', targetType: 'PaymentAttempt', targetId: attempt.id, ip: meta.ip, details: { invoiceId: invoice.id, amount, currency: invoice.currency, paymentIntentId: intent.id } });
+      await this.audit.recordFor(customer, meta, { action: 'PAYMENT_INTENT_CREATED', targetType: 'PaymentAttempt', targetId: attempt.id, details: { invoiceId: invoice.id, amount, currency: invoice.currency, paymentIntentId: intent.id } });
       return { kind: 'intent', intent: view(intent) };
     }
     return userError('PAYMENT_IN_PROGRESS', 'The invoice is changing; please try again.');
@@ -202,7 +202,7 @@ export class PaymentService {
         return userError('PAYMENT_CANCELED', 'This payment was canceled. Start a new one.');
       case 'REQUIRES_PAYMENT_METHOD':
         if (intent.lastError) {
-          await this.audit.record({ ...actorOf(customer), action: 'PAYMENT_FAILED', targetType: 'PaymentAttempt', targetId: attempt.id, ip: meta.ip, details: { code: intent.lastError.code, declineCode: intent.lastError.declineCode } });
+          await this.audit.recordFor(customer, meta, { action: 'PAYMENT_FAILED', targetType: 'PaymentAttempt', targetId: attempt.id, details: { code: intent.lastError.code, declineCode: intent.lastError.declineCode } });
           return userError('PAYMENT_DECLINED', intent.lastError.message, { declineCode: intent.lastError.declineCode });
         }
         return userError('PAYMENT_NOT_CONFIRMED', 'The payment has not been confirmed with a card yet.');
