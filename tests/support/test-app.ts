@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { print, type ExecutionResult } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import pg from 'pg';
 import { startApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
 import { seedDemo, type DemoSeed } from '../../src/domain/demo-seed';
@@ -18,9 +19,45 @@ export interface TestApp {
   stripe: StripeEmulator;
   /** Every JSON log line the server wrote, as text. */
   logs(): string;
-  /** Path of the SQLite file behind the server. */
+  /** Path of the SQLite file behind the server. SQLite only: reading it on PostgreSQL throws. */
   databaseFile: string;
+  /** Which database the suite runs on (TEST_DATABASE), and the URL of this app's own database. */
+  database: { provider: TestDatabase; url: string };
   stop(): Promise<void>;
+}
+
+export type TestDatabase = 'sqlite' | 'postgresql';
+
+/**
+ * The database every test app runs on: SQLite unless TEST_DATABASE=postgresql. `npm test` runs the whole
+ * suite once on each (scripts/run-tests.mjs).
+ */
+export function testDatabase(): TestDatabase {
+  const value = (process.env.TEST_DATABASE || 'sqlite').toLowerCase();
+  if (value !== 'sqlite' && value !== 'postgresql') throw new Error(`TEST_DATABASE must be sqlite or postgresql, got "${value}"`);
+  return value;
+}
+
+/** A PostgreSQL server on which tests may create and drop scratch databases. */
+export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL || 'postgresql://postgres@127.0.0.1:5432/test';
+
+/** Runs one statement on the PostgreSQL server as its admin (for CREATE and DROP DATABASE). */
+export async function postgresAdmin<T>(run: (client: pg.Client) => Promise<T>, connectionString = TEST_POSTGRES_URL): Promise<T> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new, empty PostgreSQL database on the test server; `drop` removes it even while connections are open. */
+export async function createScratchPostgresDatabase(prefix = 'portal_test'): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(8).toString('hex')}`;
+  await postgresAdmin((client) => client.query(`CREATE DATABASE "${name}"`));
+  const url = Object.assign(new URL(TEST_POSTGRES_URL), { pathname: `/${name}` }).toString();
+  return { url, drop: () => postgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined) };
 }
 
 export interface GraphQLResponse<T> {
@@ -30,12 +67,16 @@ export interface GraphQLResponse<T> {
 }
 
 /**
- * Starts the real server on an ephemeral port over a fresh SQLite file, migrated as `npm start` migrates,
- * with logs captured in memory so tests can search them.
+ * Starts the real server on an ephemeral port over a fresh database, migrated as `npm start` migrates,
+ * with logs captured in memory so tests can search them. The database is a new SQLite file, or with
+ * TEST_DATABASE=postgresql a new database on TEST_POSTGRES_URL's server, dropped again by `stop()`.
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const provider = testDatabase();
   const dir = mkdtempSync(join(tmpdir(), 'portal-test-'));
-  const databaseFile = join(dir, 'test.db');
+  const sqliteFile = join(dir, 'test.db');
+  const postgres = provider === 'postgresql' ? await createScratchPostgresDatabase() : undefined;
+  const databaseUrl = postgres?.url ?? `file:${sqliteFile}`;
   const lines: string[] = [];
   const destination = new Writable({
     write(chunk, _encoding, callback) {
@@ -46,33 +87,53 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   // Stripe's side: the emulator, sending signed webhooks to this server once it listens.
   const webhookSecret = `whsec_${randomBytes(16).toString('hex')}`;
   const stripe = await startStripeEmulator({ apiKey: 'sk_test_emulator', webhookRetryDelaysMs: [50, 200, 500] });
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: `file:${databaseFile}`,
-    PORT: '0',
-    LOG_LEVEL: 'debug',
-    MIGRATE_ON_START: 'true',
-    PORTAL_BASE_URL: 'https://pay.example.com/p/',
-    STRIPE_SECRET_KEY: 'sk_test_emulator',
-    STRIPE_WEBHOOK_SECRET: webhookSecret,
-    STRIPE_API_URL: stripe.url,
-    STRIPE_TIMEOUT_MS: '1500',
-    STRIPE_MAX_NETWORK_RETRIES: '0',
-    ...env,
-  });
-  const app = await startApp(config, { logDestination: destination });
+  const cleanUp = async () => {
+    await stripe.stop();
+    await postgres?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  let app: App;
+  try {
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      PORT: '0',
+      LOG_LEVEL: 'debug',
+      MIGRATE_ON_START: 'true',
+      PORTAL_BASE_URL: 'https://pay.example.com/p/',
+      STRIPE_SECRET_KEY: 'sk_test_emulator',
+      STRIPE_WEBHOOK_SECRET: webhookSecret,
+      STRIPE_API_URL: stripe.url,
+      STRIPE_TIMEOUT_MS: '1500',
+      STRIPE_MAX_NETWORK_RETRIES: '0',
+      ...env,
+    });
+    app = await startApp(config, { logDestination: destination });
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
   stripe.setWebhookEndpoint({ url: `${app.url}/webhooks/stripe`, secret: webhookSecret });
   return {
     app,
     url: app.url,
     stripe,
-    databaseFile,
+    get databaseFile(): string {
+      if (provider !== 'sqlite') throw new Error('databaseFile is SQLite-only; this run is on PostgreSQL (see t.database)');
+      return sqliteFile;
+    },
+    database: { provider, url: databaseUrl },
     logs: () => lines.join(''),
     async stop() {
-      await stripe.flushWebhooks();
-      await app.close();
-      await stripe.stop();
-      rmSync(dir, { recursive: true, force: true });
+      try {
+        await stripe.flushWebhooks();
+      } finally {
+        try {
+          await app.close();
+        } finally {
+          await cleanUp();
+        }
+      }
     },
   };
 }
