@@ -49,12 +49,23 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   }
   const database = await openDatabase(config.databaseUrl);
 
+  // A connection that never came up (Redis down) would otherwise hold shutdown for ioredis' 2 s disconnect timeout.
   const redis = config.redisUrl
-    ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false })
+    ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false, disconnectTimeout: 200 })
     : undefined;
-  redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis unavailable; rate limits fall back to per-instance memory'));
-  const store = redis ? redisRateLimitStore(redis) : memoryRateLimitStore();
-  const failureOptions = { points: config.rateLimits.authFailure, duration: config.rateLimits.windowSeconds, keyPrefix: 'authfail' };
+  // ioredis retries every few seconds while Redis is down: one warning per outage, not one per retry.
+  let redisDown = false;
+  redis?.on('error', (err) => {
+    if (!redisDown) logger.warn({ err: err.message }, 'redis unavailable; rate limits fall back to per-instance memory');
+    redisDown = true;
+  });
+  redis?.on('ready', () => {
+    if (redisDown) logger.info('redis available again; rate limits are shared again');
+    redisDown = false;
+  });
+  const { keyPrefix } = config.rateLimits;
+  const store = redis ? redisRateLimitStore(redis, keyPrefix) : memoryRateLimitStore(keyPrefix);
+  const failureOptions = { points: config.rateLimits.authFailure, duration: config.rateLimits.windowSeconds, keyPrefix: `${keyPrefix}:authfail` };
   const failureLimiter: RateLimiterAbstract = redis
     ? new RateLimiterRedis({ ...failureOptions, storeClient: redis, insuranceLimiter: new RateLimiterMemory(failureOptions) })
     : new RateLimiterMemory(failureOptions);
@@ -67,7 +78,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     authFailureGate: authFailureGate(failureLimiter, config.rateLimits.authFailure),
   });
 
-  const applyRateLimits = rateLimitTransformer(store, async (context, coordinate) => {
+  const applyRateLimits = rateLimitTransformer(store, async (context, coordinate, firstInWindow) => {
+    // One warning and audit row per client, field and window: a flood of refusals must not become a flood of writes.
+    if (!firstInWindow) return;
     logger.warn({ requestId: context.meta.requestId, coordinate, subject: rateLimitSubject(context) }, 'rate limited');
     await services.audit.record({ ...actorOf(context.principal), action: 'RATE_LIMITED', ip: context.meta.ip, details: { field: coordinate } });
   });

@@ -17,6 +17,8 @@ export interface RateLimitBudgets {
   authFailure: number;
   /** Window of every budget, in seconds. */
   windowSeconds: number;
+  /** Prefix of every limiter key, so deployments (or test runs) sharing one Redis keep separate budgets. */
+  keyPrefix: string;
 }
 
 export interface Config {
@@ -135,6 +137,11 @@ export function loadConfig(env: Env = process.env): Config {
     .map((s) => s.trim())
     .filter(Boolean);
 
+  const rateLimitKeyPrefix = env.RATE_LIMIT_KEY_PREFIX || 'rl';
+  if (!/^[A-Za-z0-9_:-]{1,64}$/.test(rateLimitKeyPrefix)) {
+    throw new ConfigError(`RATE_LIMIT_KEY_PREFIX must be 1 to 64 letters, digits, "_", ":" or "-", got "${rateLimitKeyPrefix}"`);
+  }
+
   const logLevel = env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${logLevel}"`);
@@ -164,6 +171,7 @@ export function loadConfig(env: Env = process.env): Config {
       admin: int(env, 'RATE_LIMIT_ADMIN_PER_MINUTE', 120, 1, 100000),
       authFailure: int(env, 'RATE_LIMIT_AUTH_FAILURES_PER_MINUTE', 10, 1, 100000),
       windowSeconds: 60,
+      keyPrefix: rateLimitKeyPrefix,
     },
     stripe: {
       secretKey,

@@ -28,6 +28,9 @@ const CLIENT_CODES = new Set([
 
 export const INTERNAL_ERROR_MESSAGE = 'Internal server error.';
 
+/** Lexical tokens a document may have; parsing stops there, before any validation work. */
+const MAX_TOKENS = 2000;
+
 function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof DomainError) {
@@ -38,7 +41,14 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
     const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  return { message: INTERNAL_ERROR_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  // A request id set before Apollo's plugins run (a context failure, see http-server.ts) is kept for the client to quote.
+  const requestId = formatted.extensions?.requestId;
+  return {
+    message: INTERNAL_ERROR_MESSAGE,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR', ...(typeof requestId === 'string' && { requestId }) },
+  };
 }
 
 /** Logs internal faults with their details, and gives the client the request id to quote instead. */
@@ -72,7 +82,8 @@ export function createGraphQLServer(schema: GraphQLSchema, config: Config, logge
   const armor = new ApolloArmor({
     maxDepth: { n: 8, ignoreIntrospection: true },
     maxAliases: { n: 15 },
-    maxTokens: { n: 2000 },
+    // Armor's token plugin throws from a hook and Apollo answers 500; graphql-js's own limit (parseOptions) gives 400.
+    maxTokens: { enabled: false },
     maxDirectives: { n: 20 },
     costLimit: { maxCost: 5000 },
     blockFieldSuggestion: { enabled: config.isProduction },
@@ -87,6 +98,7 @@ export function createGraphQLServer(schema: GraphQLSchema, config: Config, logge
     stopOnTerminationSignals: false,
     csrfPrevention: true,
     validationRules: protection.validationRules,
+    parseOptions: { maxTokens: MAX_TOKENS },
     formatError,
     plugins: [
       ...protection.plugins,

@@ -10,6 +10,7 @@ import { DomainError } from '../domain/errors';
 import type { RequestMeta } from '../domain/principal';
 import type { Services } from '../services';
 import { clientIp } from './client-ip';
+import { INTERNAL_ERROR_MESSAGE } from './graphql-server';
 import type { Logger } from './logger';
 
 export class BodyTooLargeError extends Error {}
@@ -93,7 +94,10 @@ export function createHttpServer(deps: HttpServerDeps): Server {
           if (error instanceof DomainError && error.code === 'RATE_LIMITED') {
             throw new GraphQLError(error.message, { extensions: { code: error.code, ...error.details, http: { status: 429 } } });
           }
-          throw error;
+          if (error instanceof DomainError) throw error;
+          // Apollo's plugins never see a context failure: log it here, and give the client only the request id.
+          logger.error({ err: error, requestId: meta.requestId }, 'internal error');
+          throw new GraphQLError(INTERNAL_ERROR_MESSAGE, { extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: meta.requestId } });
         }
       },
     });

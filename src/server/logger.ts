@@ -12,11 +12,28 @@ const SECRET_PATTERNS: RegExp[] = [
   /\b(sk|rk)_(test|live)_[A-Za-z0-9]+/g, // Stripe secret keys
   /\bwhsec_[A-Za-z0-9]+/g, // webhook secrets
   /\b(pi|seti)_[A-Za-z0-9]+_secret_[A-Za-z0-9]+/g, // client secrets
-  /\b\d{13,19}\b/g, // card numbers
 ];
 
+/**
+ * Card numbers: 13 to 19 digits, also written in groups ("4242 4242 …", "4242-4242-…") or glued to an
+ * identifier ("evt_4242…"). Only runs that pass the Luhn check are removed, as every card number does, so
+ * timestamps and other long numbers mostly stay readable.
+ */
+const CARD_NUMBER = /(?<![0-9A-Za-z])(?:\d[ -]?){12,18}\d(?![0-9A-Za-z])/g;
+
+function passesLuhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
 export function scrubSecrets(text: string): string {
-  return SECRET_PATTERNS.reduce((out, pattern) => out.replace(pattern, '[REDACTED]'), text);
+  const scrubbed = SECRET_PATTERNS.reduce((out, pattern) => out.replace(pattern, '[REDACTED]'), text);
+  return scrubbed.replace(CARD_NUMBER, (run) => (passesLuhn(run.replace(/[ -]/g, '')) ? '[REDACTED]' : run));
 }
 
 function scrubValue(value: unknown, depth = 0): unknown {

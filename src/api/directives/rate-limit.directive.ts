@@ -90,16 +90,24 @@ export function redisRateLimitStore(redis: Redis, keyPrefix = 'rl'): RateLimitSt
   };
 }
 
-/** Applies `@rateLimit` to a schema: per subject and per field; aliases and repeats each spend a point. */
-export function rateLimitTransformer(store: RateLimitStore, onLimited: (context: ApiContext, coordinate: string) => Promise<void>) {
+/**
+ * Applies `@rateLimit` to a schema: per subject and per field; each alias spends a point.
+ * `onLimited` runs on every refusal; `firstInWindow` marks the first one of a subject, field and window, so a
+ * flood of refused requests need not become a flood of audit writes.
+ */
+export function rateLimitTransformer(
+  store: RateLimitStore,
+  onLimited: (context: ApiContext, coordinate: string, firstInWindow: boolean) => Promise<void>,
+) {
   return rateLimitDirective<ApiContext, IRateLimiterOptions>({
     name: 'rateLimit',
     limiterClass: store.limiterClass,
     limiterOptions: store.limiterOptions,
     keyGenerator: (_args, _source, _fieldArgs, context, info) => `${rateLimitSubject(context)}:${info.parentType.name}.${info.fieldName}`,
-    onLimit: async (response: RateLimiterRes, _args, _source, _fieldArgs, context, info) => {
+    onLimit: async (response: RateLimiterRes, directiveArgs, _source, _fieldArgs, context, info) => {
       const coordinate = `${info.parentType.name}.${info.fieldName}`;
-      await onLimited(context, coordinate);
+      // Each call spends one point, so the first refusal is the one that went one past the limit.
+      await onLimited(context, coordinate, response.consumedPoints === directiveArgs.limit + 1);
       throw new RateLimitedError(Math.max(1, Math.ceil(response.msBeforeNext / 1000)), coordinate);
     },
   }).rateLimitDirectiveTransformer;

@@ -1,0 +1,138 @@
+/**
+ * Logs are structured JSON and never hold a secret (OWASP API8, security misconfiguration; PCI DSS 3.3 for
+ * card numbers). Secrets are planted everywhere a request can carry them, including paths that end in an
+ * internal error or a failing webhook, whose details are logged on purpose. Then the captured log, at trace
+ * level, is searched for each of them.
+ */
+import Stripe from 'stripe';
+import { CreatePaymentIntentDocument, GenerateCustomerPaymentTokenDocument, InvoiceDocument } from '../graphql/generated/operations';
+import { graphql, seedCustomer, type SeededCustomer, type TestApp } from '../support/test-app';
+import { GENEROUS_BUDGETS, request, startSecurityApp } from './support';
+
+let t: TestApp;
+let c: SeededCustomer;
+
+const PLANTED = {
+  stripeLiveKey: 'sk_live_51HplantedPlantedPlanted00Key',
+  restrictedKey: 'rk_live_51HplantedRestricted00Key',
+  webhookSecret: 'whsec_plantedPlantedPlanted0000Secret',
+  redisPassword: 'hunter2RedisPassword',
+  card: '4242424242424242',
+  cardWithSpaces: '4242 4242 4242 4242',
+  cardWithDashes: '4000-0566-5566-5556',
+};
+
+beforeAll(async () => {
+  t = await startSecurityApp({
+    ...GENEROUS_BUDGETS,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'trace',
+    // A password in a connection string, to a Redis that is down: the connection errors are logged.
+    REDIS_URL: `redis://:${PLANTED.redisPassword}@127.0.0.1:1`,
+  });
+  c = await seedCustomer(t.app);
+});
+afterAll(() => t?.stop());
+
+/** Renames a table for the length of `run`, so the request fails inside the server and its details are logged. */
+async function withTableMissing<T>(table: string, run: () => Promise<T>): Promise<T> {
+  await t.app.database.prisma.$executeRawUnsafe(`ALTER TABLE "${table}" RENAME TO "${table}Gone"`);
+  try {
+    return await run();
+  } finally {
+    await t.app.database.prisma.$executeRawUnsafe(`ALTER TABLE "${table}Gone" RENAME TO "${table}"`);
+  }
+}
+
+it('never writes a token, admin key, client secret, Stripe or webhook secret, password or card number', async () => {
+  const admin = { token: c.adminApiKey };
+  const issued = (await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: c.customerId } }, admin)).body.data!.generateCustomerPaymentToken.token;
+  const intent = (await graphql(t.url, CreatePaymentIntentDocument, { input: {} }, { token: issued })).body.data!.createPaymentIntent;
+  if (intent.__typename !== 'PaymentIntent') throw new Error(`no intent: ${intent.__typename}`);
+  const clientSecret = intent.clientSecret;
+
+  // Headers, the query string, variables and query text.
+  await request(t.url, {
+    path: `/graphql?token=${issued}&api_key=${c.adminApiKey}&card=${PLANTED.card}`,
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${issued}`,
+      cookie: `session=${c.token}`,
+      'x-api-key': PLANTED.stripeLiveKey,
+      'stripe-signature': `t=1,v1=${PLANTED.webhookSecret}`,
+    },
+    body: JSON.stringify({ query: `{ invoice(id: "${clientSecret}") { id } }`, variables: { card: PLANTED.cardWithSpaces } }),
+  });
+  await graphql(t.url, InvoiceDocument, { id: c.adminApiKey }, { token: issued });
+  await graphql(t.url, InvoiceDocument, {}, { token: issued.slice(0, -3) + 'zzz' });
+  await graphql(t.url, InvoiceDocument, {}, { token: `${c.adminApiKey}x` });
+
+  // Internal errors, whose details (database messages that echo the query's values) are logged on purpose.
+  await withTableMissing('Invoice', () => graphql(t.url, InvoiceDocument, { id: issued }, { token: c.token }));
+  await withTableMissing('Customer', async () => {
+    for (const card of [PLANTED.card, PLANTED.cardWithSpaces, PLANTED.cardWithDashes]) {
+      await graphql(t.url, `mutation($name: String!) { createCustomer(input: { name: $name }) { id } }`, { name: `Card ${card}` }, admin);
+    }
+  });
+  // Aliases end up in the logged error path.
+  await withTableMissing('PaymentMethod', async () => {
+    for (const alias of [PLANTED.stripeLiveKey, `card_${PLANTED.card}`]) await graphql(t.url, `{ ${alias}: paymentMethods { id } }`, undefined, { token: c.token });
+  });
+
+  // Correctly signed webhooks that fail while being processed, carrying secrets in their body; the event id is logged.
+  const stripe = new Stripe('sk_test_unused');
+  await withTableMissing('PaymentAttempt', async () => {
+    for (const card of [PLANTED.card, PLANTED.cardWithSpaces, PLANTED.cardWithDashes]) {
+      const event = JSON.stringify({
+        id: `evt_${card}`,
+        object: 'event',
+        type: 'payment_intent.succeeded',
+        created: Math.floor(Date.now() / 1000),
+        data: {
+          object: {
+            id: clientSecret,
+            object: 'payment_intent',
+            status: 'succeeded',
+            amount: 100,
+            amount_received: 100,
+            currency: 'usd',
+            client_secret: clientSecret,
+            metadata: { attempt_id: card, note: `${PLANTED.stripeLiveKey} ${PLANTED.webhookSecret}` },
+          },
+        },
+      });
+      const signature = stripe.webhooks.generateTestHeaderString({ payload: event, secret: t.app.config.stripe.webhookSecret! });
+      const headers = { 'content-type': 'application/json', 'stripe-signature': signature };
+      const res = await request(t.url, { path: '/webhooks/stripe', method: 'POST', headers, body: event });
+      expect(res.status).toBe(500);
+    }
+  });
+  await t.stripe.flushWebhooks();
+
+  const logs = t.logs();
+  const lines = logs.trim().split('\n');
+  // Structured: every line is a JSON object with a level and a message.
+  for (const line of lines) expect(JSON.parse(line)).toEqual(expect.objectContaining({ level: expect.any(Number), msg: expect.any(String) }));
+  // The risky paths really were logged, with their details; otherwise this test would prove nothing.
+  const messages = lines.map((line) => JSON.parse(line).msg as string);
+  expect(messages.filter((m) => m === 'internal error').length).toBeGreaterThanOrEqual(5);
+  expect(messages).toContain('webhook processing failed; Stripe will retry');
+  expect(messages).toContain('redis unavailable; rate limits fall back to per-instance memory');
+
+  const secrets = {
+    issued,
+    seededToken: c.token,
+    adminKey: c.adminApiKey,
+    clientSecret,
+    configuredStripeKey: t.app.config.stripe.secretKey!,
+    configuredWebhookSecret: t.app.config.stripe.webhookSecret!,
+    ...PLANTED,
+  };
+  for (const [name, secret] of Object.entries(secrets)) expect({ name, leaked: logs.includes(secret) }).toEqual({ name, leaked: false });
+  // Not even the secret half of a token or key on its own.
+  for (const credential of [issued, c.token, c.adminApiKey]) expect(logs).not.toContain(credential.slice(29));
+  // The planted values did reach those log lines, scrubbed.
+  expect(logs.match(/"path":\["(card_)?\[REDACTED\]"\]/g)).toHaveLength(2);
+  expect(logs.match(/"eventId":"evt_\[REDACTED\]"/g)).toHaveLength(3);
+});

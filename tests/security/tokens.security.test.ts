@@ -1,0 +1,149 @@
+/**
+ * Payment links are bearer secrets (OWASP API2, broken authentication). A revoked or expired one stops working
+ * on the very next request; guessing is refused with one message for every kind of miss, costs us no argon2
+ * work for an unknown selector, and is cut off per client address after RATE_LIMIT_AUTH_FAILURES_PER_MINUTE.
+ */
+import { randomBytes } from 'node:crypto';
+import argon2 from 'argon2';
+import { BalanceDocument, RevokeCustomerPaymentTokenDocument } from '../graphql/generated/operations';
+import { UNAUTHENTICATED_MESSAGE } from '../../src/domain/errors';
+import { cliPrincipal } from '../../src/domain/organization.service';
+import { errorCodes, graphql, seedCustomer, type GraphQLResponse, type SeededCustomer, type TestApp } from '../support/test-app';
+import { expectNothingChanged, newClientAddress, startSecurityApp } from './support';
+
+let t: TestApp;
+let c: SeededCustomer;
+
+beforeAll(async () => {
+  // Behind a trusted proxy, so each test can be its own client address and start with a clean failure count.
+  t = await startSecurityApp({ TRUSTED_PROXIES: '127.0.0.1', RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '10' });
+  c = await seedCustomer(t.app);
+});
+afterAll(() => t?.stop());
+afterEach(() => jest.restoreAllMocks());
+
+/** A well-formed payment token that was never issued. */
+const randomToken = () => `cpt_${randomBytes(12).toString('hex')}_${randomBytes(32).toString('base64url')}`;
+
+function balance(token: string, from: Record<string, string>) {
+  return graphql(t.url, BalanceDocument, undefined, { token, headers: from });
+}
+
+function expectUnauthenticated(res: GraphQLResponse<unknown>) {
+  expect(res.body.data ?? null).toBeNull();
+  expect(res.body.errors).toEqual([expect.objectContaining({ message: UNAUTHENTICATED_MESSAGE, extensions: { code: 'UNAUTHENTICATED' } })]);
+}
+
+/** SQL statements the app sends while `run` runs. */
+async function statementsDuring(run: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const stop = t.app.database.onStatement((sql) => seen.push(sql));
+  try {
+    await run();
+  } finally {
+    stop();
+  }
+  return seen;
+}
+
+describe('a token that was good', () => {
+  it('stops working on the next request after it is revoked, though it was just verified and cached', async () => {
+    const from = newClientAddress();
+    const issued = await t.app.services.tokens.issue(cliPrincipal(c.organizationId), { customerId: c.customerId }, null);
+    expect((await balance(issued.token, from)).body.errors).toBeUndefined();
+    expect((await balance(issued.token, from)).body.errors).toBeUndefined();
+
+    const revoked = await graphql(t.url, RevokeCustomerPaymentTokenDocument, { id: issued.paymentToken.id }, { token: c.adminApiKey, headers: newClientAddress() });
+    expect(revoked.body.data!.revokeCustomerPaymentToken.status).toBe('REVOKED');
+
+    expectUnauthenticated(await expectNothingChanged(t, () => balance(issued.token, from)));
+  });
+
+  it('stops working once it has expired', async () => {
+    const from = newClientAddress();
+    const issued = await t.app.services.tokens.issue(cliPrincipal(c.organizationId), { customerId: c.customerId, expiresInDays: 1 }, null);
+    expect((await balance(issued.token, from)).body.errors).toBeUndefined();
+    // A day passes: the expiry is moved into the past, as the clock would.
+    await t.app.database.prisma.customerPaymentToken.update({ where: { id: issued.paymentToken.id }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+
+    expectUnauthenticated(await expectNothingChanged(t, () => balance(issued.token, from)));
+  });
+
+  it('an admin key stops working once revoked', async () => {
+    const key = await t.app.services.organizations.createAdminKey(c.organizationId, 'leaked');
+    await t.app.services.organizations.revokeAdminKeysNamed(c.organizationId, 'leaked');
+    const res = await expectNothingChanged(t, () =>
+      graphql(t.url, `mutation { createCustomer(input: { name: "Mallory" }) { id } }`, undefined, { token: key.secret, headers: newClientAddress() }),
+    );
+    expectUnauthenticated(res);
+  });
+
+  it('a customer token dressed up as an admin key (prefix swapped) is just a wrong credential', async () => {
+    const res = await expectNothingChanged(t, () =>
+      graphql(t.url, `query { customerPaymentTokens(customerId: "${c.customerId}") { id } }`, undefined, {
+        token: c.token.replace(/^cpt_/, 'cak_'),
+        headers: newClientAddress(),
+      }),
+    );
+    expectUnauthenticated(res);
+  });
+});
+
+describe('guessing tokens', () => {
+  it('gets the same answer for every miss, and an unknown selector never reaches argon2', async () => {
+    const from = newClientAddress();
+    const verify = jest.spyOn(argon2, 'verify');
+    const answers = await expectNothingChanged(t, async () => {
+      const out = [];
+      for (let i = 0; i < 10; i++) out.push(await balance(randomToken(), from));
+      return out;
+    });
+    for (const res of answers) expectUnauthenticated(res);
+    expect(new Set(answers.map((res) => JSON.stringify(res.body))).size).toBe(1);
+    expect(verify).not.toHaveBeenCalled();
+  });
+
+  it('a near miss (a real selector with a wrong verifier) is checked by argon2, and answered exactly like an unknown one', async () => {
+    const from = newClientAddress();
+    const verify = jest.spyOn(argon2, 'verify');
+    const nearMiss = c.token.slice(0, -4) + (c.token.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+    const [miss, unknown] = await expectNothingChanged(t, async () => [await balance(nearMiss, from), await balance(randomToken(), from)]);
+    expect(verify).toHaveBeenCalledTimes(1);
+    expectUnauthenticated(miss);
+    expect(miss.body).toEqual(unknown.body);
+  });
+
+  it('is cut off after 10 misses from one address with RATE_LIMITED (429) and a retry hint, before any lookup', async () => {
+    const from = newClientAddress();
+    for (let i = 0; i < 9; i++) expectUnauthenticated(await balance(randomToken(), from));
+    // The tenth miss is still looked up (by selector), as every attempt is while the gate is open.
+    const tenth = await statementsDuring(async () => expectUnauthenticated(await balance(randomToken(), from)));
+    expect(tenth.some((sql) => sql.includes('CustomerPaymentToken'))).toBe(true);
+
+    const verify = jest.spyOn(argon2, 'verify');
+    const nearMiss = c.token.slice(0, -4) + (c.token.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+    let refused!: Awaited<ReturnType<typeof balance>>;
+    let statements: string[] = [];
+    await expectNothingChanged(t, async () => {
+      statements = await statementsDuring(async () => (refused = await balance(nearMiss, from)));
+    });
+    expect(refused.status).toBe(429);
+    expect(errorCodes(refused)).toEqual(['RATE_LIMITED']);
+    expect(refused.body.errors![0].extensions!.retryAfterSeconds).toEqual(expect.any(Number));
+    expect(refused.body.errors![0].extensions!.retryAfterSeconds).toBeGreaterThan(0);
+    expect(refused.body.errors![0].extensions!.retryAfterSeconds).toBeLessThanOrEqual(60);
+    // Neither the token table nor argon2 was touched for the refused attempt.
+    expect(statements.filter((sql) => sql.includes('CustomerPaymentToken'))).toEqual([]);
+    expect(verify).not.toHaveBeenCalled();
+  });
+
+  it("one address's lockout does not lock out another", async () => {
+    const guesser = newClientAddress();
+    for (let i = 0; i < 11; i++) await balance(randomToken(), guesser);
+    expect(errorCodes(await balance(randomToken(), guesser))).toEqual(['RATE_LIMITED']);
+
+    const res = await balance(c.token, newClientAddress());
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!.balance.openInvoiceCount).toBe(2);
+  });
+});
