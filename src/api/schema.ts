@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql';
+import { specifiedDirectives, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { RateLimitBudgets } from '../config/config';
@@ -36,7 +36,7 @@ export function buildApiSchema(budgets: RateLimitBudgets): GraphQLSchema {
     authChecker,
     authMode: 'error',
     globalMiddlewares: [denyUnmarkedRootFields],
-    directives: [rateLimitDirectiveDefinition],
+    directives: [...specifiedDirectives, rateLimitDirectiveDefinition],
     validate: { forbidUnknownValues: false },
   });
   return applyRateLimitBudgets(schema, budgets);
