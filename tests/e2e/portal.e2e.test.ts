@@ -90,6 +90,11 @@ describe('invoice', () => {
     expect(errorCodes(sibling)).toEqual(['NOT_FOUND']);
   });
 
+  it('honours the standard @include and @skip directives', async () => {
+    const res = await graphql(t.url, 'query($full: Boolean!) { invoice { id number @include(if: $full) status @skip(if: true) } }', { full: false }, { token: ada.token });
+    expect(res.body).toEqual({ data: { invoice: { id: ada.invoiceIds[0] } } });
+  });
+
   it('is NOT_FOUND when the customer has no open invoice', async () => {
     const carol = await seedCustomer(t.app);
     await t.app.database.prisma.invoice.updateMany({ where: { customerId: carol.customerId }, data: { status: 'PAID' } });

@@ -52,14 +52,18 @@ const sign = (payload: string, options: { secret?: string; timestamp?: number } 
 const rejections = () => t.app.database.prisma.auditLog.count({ where: { action: 'WEBHOOK_REJECTED' } });
 
 async function expectRejected(body: string | Buffer, signature?: string) {
-  const before = await rejections();
   const res = await expectNothingChanged(t, () => deliver(body, signature));
   expect(res.status).toBe(400);
   expect(res.json).toEqual({ error: 'Invalid signature.' });
-  expect(await rejections()).toBe(before + 1);
 }
 
 describe('refused, audited, and nothing is stored or paid', () => {
+  it('audits a rejection once per address and minute, so a flood of forgeries cannot flood the audit log', async () => {
+    const before = await rejections();
+    for (let i = 0; i < 5; i++) await expectRejected(succeeded, 't=1,v1=deadbeef');
+    expect(await rejections()).toBe(before + 1);
+  });
+
   it('forged: signed with a secret that is not ours', async () => {
     await expectRejected(succeeded, sign(succeeded, { secret: 'whsec_attackersOwnSecret0000000000' }));
   });
