@@ -1,3 +1,4 @@
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { InvalidWebhookError } from '../payments/payment-provider.port';
 import type { Services } from '../services';
 import { readBody, sendJson, type RouteHandler } from './http-server';
@@ -10,6 +11,8 @@ const MAX_WEBHOOK_BYTES = 512 * 1024;
  * A 2xx tells Stripe the event is safely stored and applied; anything else makes it deliver again.
  */
 export function stripeWebhookRoute(services: Services, logger: Logger): RouteHandler {
+  // Anyone can post garbage here: audit the first rejection per address and minute, not every one.
+  const rejections = new RateLimiterMemory({ points: 1, duration: 60, keyPrefix: 'webhook-rejected' });
   return async (req, res, meta) => {
     const raw = await readBody(req, MAX_WEBHOOK_BYTES);
     let event;
@@ -18,7 +21,8 @@ export function stripeWebhookRoute(services: Services, logger: Logger): RouteHan
     } catch (error) {
       if (!(error instanceof InvalidWebhookError)) throw error;
       logger.warn({ requestId: meta.requestId, ip: meta.ip }, 'webhook rejected: bad signature');
-      await services.audit.record({ action: 'WEBHOOK_REJECTED', actorType: 'ANONYMOUS', ip: meta.ip, details: { requestId: meta.requestId } });
+      const firstInWindow = await rejections.consume(meta.ip).then(() => true, () => false);
+      if (firstInWindow) await services.audit.record({ action: 'WEBHOOK_REJECTED', actorType: 'ANONYMOUS', ip: meta.ip, details: { requestId: meta.requestId } });
       return sendJson(res, 400, { error: 'Invalid signature.' });
     }
     try {
