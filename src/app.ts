@@ -17,10 +17,16 @@ import { authFailureGate } from './server/auth-failure-gate';
 import { createGraphQLServer } from './server/graphql-server';
 import { createHttpServer } from './server/http-server';
 import { createLogger, type Logger } from './server/logger';
+import { closeGracefully } from './server/graceful-close';
+import { telemetryPlugin } from './server/graphql-telemetry';
+import { operationsRoutes } from './server/health-routes';
+import { createMetrics, type Metrics } from './server/metrics';
 
 export interface AppOptions {
   /** Where JSON log lines go (default stdout). Tests capture them here. */
   logDestination?: DestinationStream;
+  /** How long close() waits for requests in flight before cutting their connections (default 10 s). */
+  drainTimeoutMs?: number;
 }
 
 /** The Stripe adapter, pointed at STRIPE_API_URL when set (the local emulator, stripe-mock) or at Stripe. */
@@ -37,12 +43,15 @@ export interface App {
   logger: Logger;
   database: Database;
   services: Services;
+  metrics: Metrics;
+  /** Graceful stop: refuses new connections, answers the requests in flight, then closes the database and Redis. */
   close(): Promise<void>;
 }
 
 /** Wires config, database, domain services, GraphQL and HTTP, and starts listening. */
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = createLogger(config.logLevel, options.logDestination);
+  const metrics = createMetrics();
   if (config.migrateOnStart) {
     const { applied } = await migrateForDeploy(config.databaseUrl);
     if (applied.length) logger.info({ applied }, 'migrations applied');
@@ -79,6 +88,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   });
 
   const applyRateLimits = rateLimitTransformer(store, async (context, coordinate, firstInWindow) => {
+    metrics.rateLimited(coordinate);
     // One warning and audit row per client, field and window: a flood of refusals must not become a flood of writes.
     if (!firstInWindow) return;
     logger.warn({ requestId: context.meta.requestId, coordinate, subject: rateLimitSubject(context) }, 'rate limited');
@@ -86,15 +96,21 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   });
   const schema = applyRateLimits(buildApiSchema(config.rateLimits));
   const apollo = createGraphQLServer(schema, config, logger);
+  apollo.addPlugin(telemetryPlugin(metrics));
   await apollo.start();
 
+  let draining = false;
   const server = createHttpServer({
     config,
     logger,
     apollo,
     database,
     services,
-    routes: { 'POST /webhooks/stripe': stripeWebhookRoute(services, logger) },
+    metrics,
+    routes: {
+      'POST /webhooks/stripe': stripeWebhookRoute(services, logger, metrics),
+      ...operationsRoutes({ database, redis, metrics, draining: () => draining }),
+    },
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -111,14 +127,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     logger,
     database,
     services,
+    metrics,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      draining = true;
+      await closeGracefully(server, options.drainTimeoutMs ?? 10_000);
       await apollo.stop();
       await database.close();
-      redis?.disconnect();
+      // QUIT lets Redis finish what was sent; a connection that is down is simply dropped.
+      await redis?.quit().catch(() => redis.disconnect());
     },
   };
 }

@@ -4,6 +4,9 @@ import { startApp } from './app';
 import { demoAccess } from './domain/demo-access';
 import { localStripe } from './dev/local-stripe';
 
+/** Longer than app.close() waits for requests in flight (10 s), shorter than a typical SIGKILL grace period. */
+const SHUTDOWN_DEADLINE_MS = 25_000;
+
 /** `npm start`: the server on the configured database (SQLite by default), with demo access printed in development. */
 async function main() {
   let config;
@@ -39,14 +42,26 @@ async function main() {
   // Printed on purpose, for the developer at the terminal; never sent to the structured log.
   process.stdout.write(lines.join('\n') + '\n\n');
 
+  // SIGTERM: stop accepting, answer the requests in flight, close the database and Redis, exit 0.
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.logger.info({ signal }, 'shutting down');
-    await app.close();
-    await stripe.emulator?.stop();
-    process.exit(0);
+    // Orchestrators send SIGKILL after a grace period (30 s by default in Kubernetes); exit on our own terms first.
+    setTimeout(() => {
+      app.logger.error('shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    try {
+      await app.close();
+      await stripe.emulator?.stop();
+      app.logger.info('shut down');
+      process.exit(0);
+    } catch (error) {
+      app.logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));

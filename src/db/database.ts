@@ -17,6 +17,8 @@ export interface Database {
   provider: DbProvider;
   /** Called with each SQL statement Prisma sends; tests and the benchmark count statements with it. */
   onStatement(listener: (sql: string) => void): () => void;
+  /** Resolves when the database answers a trivial query (readiness checks). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,7 +44,8 @@ export async function openDatabase(databaseUrl: string): Promise<Database> {
     const adapter = new PrismaBetterSqlite3({ url: sqlitePath(databaseUrl), timeout: 10_000 });
     prisma = new SqliteClient({ adapter, log }) as unknown as Db;
   } else {
-    const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });
+    // Bounded waits: with the server gone or the pool exhausted, a request fails in seconds instead of hanging.
+    const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
     prisma = new PostgresClient({ adapter, log }) as unknown as Db;
   }
   (prisma as unknown as { $on(event: 'query', cb: (e: { query: string }) => void): void }).$on('query', (e) => {
@@ -62,6 +65,9 @@ export async function openDatabase(databaseUrl: string): Promise<Database> {
     onStatement(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    ping: async () => {
+      await prisma.$queryRawUnsafe('SELECT 1');
     },
     close: () => prisma.$disconnect(),
   };

@@ -10,10 +10,14 @@ import { DomainError } from '../domain/errors';
 import type { RequestMeta } from '../domain/principal';
 import type { Services } from '../services';
 import { clientIp } from './client-ip';
+import { operationOf } from './graphql-telemetry';
 import { INTERNAL_ERROR_MESSAGE } from './graphql-server';
 import type { Logger } from './logger';
+import type { Metrics } from './metrics';
 
 export class BodyTooLargeError extends Error {}
+
+const PROBE_PATHS = new Set(['/health', '/ready', '/metrics']);
 
 /** Reads a request body, refusing more than `limit` bytes without buffering them. */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
@@ -53,6 +57,8 @@ export interface HttpServerDeps {
   services: Services;
   /** Extra routes by "METHOD /path", e.g. the Stripe webhook and health checks. */
   routes?: Record<string, RouteHandler>;
+  /** Counts and times every request by route. */
+  metrics?: Metrics;
 }
 
 /**
@@ -131,7 +137,13 @@ export function createHttpServer(deps: HttpServerDeps): Server {
         else res.end();
       }
     } finally {
-      logger.debug({ requestId, method: req.method, path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
+      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      const routeKey = `${req.method} ${path}`;
+      const route = (routes[routeKey] || path === '/graphql') ? routeKey : 'unmatched';
+      deps.metrics?.httpRequest(route, res.statusCode, durationMs / 1000);
+      // One line per request. Probes and scrapes arrive every few seconds, so they log at debug only.
+      const level = PROBE_PATHS.has(path) ? 'debug' : 'info';
+      logger[level]({ requestId, method: req.method, path, status: res.statusCode, durationMs, operation: operationOf(meta) }, 'request');
     }
   });
 }

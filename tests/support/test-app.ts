@@ -60,6 +60,24 @@ export async function createScratchPostgresDatabase(prefix = 'portal_test'): Pro
   return { url, drop: () => postgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined) };
 }
 
+export interface ScratchDatabase {
+  provider: TestDatabase;
+  /** DATABASE_URL for a server or the CLI; nothing is migrated yet. */
+  url: string;
+  /** SQLite only: the database file (it does not exist until something migrates it). */
+  file?: string;
+  drop(): Promise<void>;
+}
+
+/** A new, empty database of the kind this run tests (see {@link testDatabase}). */
+export async function createScratchDatabase(): Promise<ScratchDatabase> {
+  const provider = testDatabase();
+  if (provider === 'postgresql') return { provider, ...(await createScratchPostgresDatabase()) };
+  const dir = mkdtempSync(join(tmpdir(), 'portal-test-'));
+  const file = join(dir, 'test.db');
+  return { provider, url: `file:${file}`, file, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
 export interface GraphQLResponse<T> {
   status: number;
   headers: Headers;
@@ -72,11 +90,7 @@ export interface GraphQLResponse<T> {
  * TEST_DATABASE=postgresql a new database on TEST_POSTGRES_URL's server, dropped again by `stop()`.
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const provider = testDatabase();
-  const dir = mkdtempSync(join(tmpdir(), 'portal-test-'));
-  const sqliteFile = join(dir, 'test.db');
-  const postgres = provider === 'postgresql' ? await createScratchPostgresDatabase() : undefined;
-  const databaseUrl = postgres?.url ?? `file:${sqliteFile}`;
+  const database = await createScratchDatabase();
   const lines: string[] = [];
   const destination = new Writable({
     write(chunk, _encoding, callback) {
@@ -89,14 +103,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const stripe = await startStripeEmulator({ apiKey: 'sk_test_emulator', webhookRetryDelaysMs: [50, 200, 500] });
   const cleanUp = async () => {
     await stripe.stop();
-    await postgres?.drop();
-    rmSync(dir, { recursive: true, force: true });
+    await database.drop();
   };
   let app: App;
   try {
     const config = loadConfig({
       NODE_ENV: 'test',
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: database.url,
       PORT: '0',
       LOG_LEVEL: 'debug',
       MIGRATE_ON_START: 'true',
@@ -119,10 +132,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     url: app.url,
     stripe,
     get databaseFile(): string {
-      if (provider !== 'sqlite') throw new Error('databaseFile is SQLite-only; this run is on PostgreSQL (see t.database)');
-      return sqliteFile;
+      if (!database.file) throw new Error('databaseFile is SQLite-only; this run is on PostgreSQL (see t.database)');
+      return database.file;
     },
-    database: { provider, url: databaseUrl },
+    database: { provider: database.provider, url: database.url },
     logs: () => lines.join(''),
     async stop() {
       try {
