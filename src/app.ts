@@ -19,7 +19,7 @@ import { createHttpServer } from './server/http-server';
 import { createLogger, type Logger } from './server/logger';
 import { closeGracefully } from './server/graceful-close';
 import { telemetryPlugin } from './server/graphql-telemetry';
-import { operationsRoutes } from './server/health-routes';
+import { operationsRoutes } from './server/operations-routes';
 import { createMetrics, type Metrics } from './server/metrics';
 
 export interface AppOptions {
