@@ -31,16 +31,22 @@ export function minorUnitDigits(currency: string): number {
   return ZERO_DECIMAL.has(currency) ? 0 : 2;
 }
 
+/** Building an Intl.NumberFormat costs far more than using one (it was the hottest function of a portal page). */
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatterFor(currency: string): Intl.NumberFormat {
+  let formatter = formatters.get(currency);
+  if (!formatter) {
+    const digits = minorUnitDigits(currency);
+    formatter = new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase(), minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formatters.set(currency, formatter);
+  }
+  return formatter;
+}
+
 /** A display string such as "$1,234.50" or "¥500". Formatting only; amounts stay integers everywhere else. */
 export function formatMoney({ amount, currency }: Money): string {
-  const digits = minorUnitDigits(currency);
-  const major = amount / 10 ** digits;
-  return new Intl.NumberFormat('en-US', {
-    style: 'currency',
-    currency: currency.toUpperCase(),
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(major);
+  return formatterFor(currency).format(amount / 10 ** minorUnitDigits(currency));
 }
 
 export function isMinorUnitAmount(value: unknown): value is number {
