@@ -3,7 +3,6 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
-import pg from 'pg';
 import {
   applyMigrations,
   checkMigrationHistory,
@@ -14,9 +13,7 @@ import {
   migrationsDir,
   type DbProvider,
 } from '../../src/db/migrator';
-
-/** A PostgreSQL server on which these tests may create and drop scratch databases. */
-const POSTGRES_URL = process.env.TEST_POSTGRES_URL || 'postgresql://postgres@127.0.0.1:5432/test';
+import { postgresAdmin, TEST_POSTGRES_URL as POSTGRES_URL } from '../support/postgres';
 
 const migrationNames = (provider: DbProvider) =>
   readdirSync(migrationsDir(provider), { withFileTypes: true })
@@ -93,25 +90,15 @@ describe('migrating a fresh PostgreSQL database', () => {
   const database = `migrations_test_${randomUUID().replace(/-/g, '')}`;
   const url = () => Object.assign(new URL(POSTGRES_URL), { pathname: `/${database}` }).toString();
 
-  async function admin<T>(run: (client: pg.Client) => Promise<T>, connectionString = POSTGRES_URL): Promise<T> {
-    const client = new pg.Client({ connectionString });
-    await client.connect();
-    try {
-      return await run(client);
-    } finally {
-      await client.end();
-    }
-  }
-
-  beforeAll(() => admin((client) => client.query(`CREATE DATABASE "${database}"`)));
-  afterAll(() => admin((client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)));
+  beforeAll(() => postgresAdmin((client) => client.query(`CREATE DATABASE "${database}"`)));
+  afterAll(() => postgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)));
 
   it('creates every table in schema.prisma, leaving nothing to diff', async () => {
     const { applied } = await applyMigrations(url());
 
     expect(applied).toEqual(migrationNames('postgresql'));
     expect(await diffDatabaseToSchema(url())).toBe('');
-    const tables = await admin(async (client) => {
+    const tables = await postgresAdmin(async (client) => {
       const { rows } = await client.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`);
       return rows.map((row) => row.table_name);
     }, url());

@@ -5,12 +5,14 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { print, type ExecutionResult } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import pg from 'pg';
 import { startApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
 import { seedDemo, type DemoSeed } from '../../src/domain/demo-seed';
 import { cliPrincipal } from '../../src/domain/organization.service';
 import { startStripeEmulator, type StripeEmulator } from '../../src/stripe-emulator';
+import { createScratchPostgresDatabase, postgresAdmin, TEST_POSTGRES_URL } from './postgres';
+
+export { createScratchPostgresDatabase, postgresAdmin, TEST_POSTGRES_URL };
 
 export interface TestApp {
   app: App;
@@ -36,28 +38,6 @@ export function testDatabase(): TestDatabase {
   const value = (process.env.TEST_DATABASE || 'sqlite').toLowerCase();
   if (value !== 'sqlite' && value !== 'postgresql') throw new Error(`TEST_DATABASE must be sqlite or postgresql, got "${value}"`);
   return value;
-}
-
-/** A PostgreSQL server on which tests may create and drop scratch databases. */
-export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL || 'postgresql://postgres@127.0.0.1:5432/test';
-
-/** Runs one statement on the PostgreSQL server as its admin (for CREATE and DROP DATABASE). */
-export async function postgresAdmin<T>(run: (client: pg.Client) => Promise<T>, connectionString = TEST_POSTGRES_URL): Promise<T> {
-  const client = new pg.Client({ connectionString });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A new, empty PostgreSQL database on the test server; `drop` removes it even while connections are open. */
-export async function createScratchPostgresDatabase(prefix = 'portal_test'): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `${prefix}_${randomBytes(8).toString('hex')}`;
-  await postgresAdmin((client) => client.query(`CREATE DATABASE "${name}"`));
-  const url = Object.assign(new URL(TEST_POSTGRES_URL), { pathname: `/${name}` }).toString();
-  return { url, drop: () => postgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined) };
 }
 
 export interface ScratchDatabase {
