@@ -19,8 +19,9 @@ export interface PaymentPage {
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 10;
 
-export function amountDue(invoice: Pick<Invoice, 'total' | 'amountPaid'>): number {
-  return Math.max(invoice.total - invoice.amountPaid, 0);
+/** What is still owed: nothing on a paid or void invoice (a refund on a paid invoice does not reopen it). */
+export function amountDue(invoice: Pick<Invoice, 'total' | 'amountPaid' | 'status'>): number {
+  return invoice.status === 'OPEN' ? Math.max(invoice.total - invoice.amountPaid, 0) : 0;
 }
 
 /** Opaque to clients; encodes the (createdAt, id) position in newest-first order. */
@@ -63,7 +64,7 @@ export class PaymentPortalService {
       this.db.customer.findUniqueOrThrow({ where: { id: customer.customerId }, select: { currency: true } }),
       this.db.invoice.findMany({
         where: { customerId: customer.customerId, status: 'OPEN' },
-        select: { total: true, amountPaid: true, dueAt: true },
+        select: { total: true, amountPaid: true, dueAt: true, status: true },
       }),
     ]);
     let totalOutstanding = 0;

@@ -243,7 +243,7 @@ export class PaymentService {
         if (again) return { payment: again, created: false };
         const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: attempt.invoiceId } });
         const received = intent.amountReceived || intent.amount;
-        const dueNow = invoice.status === 'OPEN' ? amountDue(invoice) : 0;
+        const dueNow = amountDue(invoice);
         const payment = await tx.payment.create({
           data: {
             organizationId: invoice.organizationId,

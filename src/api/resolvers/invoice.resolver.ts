@@ -35,7 +35,7 @@ export class InvoiceResolver {
     return { amount: invoice.amountPaid, currency: invoice.currency };
   }
 
-  @FieldResolver(() => MoneyType, { description: 'total − amountPaid, never below zero.' })
+  @FieldResolver(() => MoneyType, { description: 'total − amountPaid while the invoice is open, never below zero; zero once it is paid or void.' })
   amountDue(@Root() invoice: Invoice): Money {
     return { amount: amountDue(invoice), currency: invoice.currency };
   }
