@@ -87,11 +87,8 @@ export class AuthService {
     return { kind: 'admin', adminKeyId: key.id, organizationId: key.organizationId };
   }
 
-  private async verified(secret: string, verifier: string, row: { id: string; verifierHash: string }): Promise<boolean> {
-    if (this.cache.has(secret, row.id, row.verifierHash)) return true;
-    const ok = await verifySecret(row.verifierHash, verifier);
-    if (ok) this.cache.remember(secret, row.id, row.verifierHash);
-    return ok;
+  private verified(secret: string, verifier: string, row: { id: string; verifierHash: string }): Promise<boolean> {
+    return this.cache.verify(secret, row.id, row.verifierHash, () => verifySecret(row.verifierHash, verifier));
   }
 
   private async fail(meta: RequestMeta, reason: string, credentialId?: string, organizationId?: string): Promise<Principal> {

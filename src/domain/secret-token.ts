@@ -61,6 +61,8 @@ export async function verifySecret(verifierHash: string, verifier: string): Prom
 export class VerifiedSecretCache {
   private readonly key = randomBytes(32);
   private readonly entries = new Map<string, { rowId: string; verifierHash: string; until: number }>();
+  /** Verifications running now, so concurrent requests with one token (e.g. when its entry expires) share one argon2 run. */
+  private readonly inflight = new Map<string, Promise<boolean>>();
 
   constructor(
     private readonly ttlMs: number,
@@ -74,6 +76,20 @@ export class VerifiedSecretCache {
   has(secret: string, rowId: string, verifierHash: string, now = Date.now()): boolean {
     const entry = this.entries.get(this.fingerprint(secret));
     return !!entry && entry.rowId === rowId && entry.verifierHash === verifierHash && entry.until > now;
+  }
+
+  /** True when the secret verifies against this row, running `verify` (argon2) at most once at a time per secret and row. */
+  async verify(secret: string, rowId: string, verifierHash: string, verify: () => Promise<boolean>): Promise<boolean> {
+    if (this.has(secret, rowId, verifierHash)) return true;
+    const key = `${this.fingerprint(secret)}:${rowId}:${verifierHash}`;
+    let running = this.inflight.get(key);
+    if (!running) {
+      running = verify().finally(() => this.inflight.delete(key));
+      this.inflight.set(key, running);
+    }
+    const ok = await running;
+    if (ok) this.remember(secret, rowId, verifierHash);
+    return ok;
   }
 
   remember(secret: string, rowId: string, verifierHash: string, now = Date.now()): void {
