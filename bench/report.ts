@@ -1,0 +1,678 @@
+import { COMPONENT_ITERATIONS, type ComponentCost } from './component-costs';
+import type { ProfileSummary } from './cpu-profile';
+import type { Machine } from './environment';
+import type { LoadRun } from './load';
+import type { StatementCount, TokenCheck } from './portal-server';
+import type { ReplayCost } from './sql-replay';
+import type { Settings } from './run-bench';
+import { median } from './stats';
+import type { ProcessUsage } from './server-process';
+
+export interface MeasuredRun extends LoadRun {
+  /** Server process CPU (user + system, all threads) per completed request. */
+  serverCpuMsPerRequest: number;
+  /** Server process CPU over the run, as a share of one core. */
+  serverCpuShare: number;
+  /**
+   * The rest of the machine's CPU over the run (all cores, /proc/stat), in cores: the kernel's loopback work
+   * and anything else running on the machine.
+   */
+  otherCpuShare: number;
+  /** CPU of the PostgreSQL backends serving C on PostgreSQL (NaN for the others), in cores and per request. */
+  dbCpuShare: number;
+  dbCpuMsPerRequest: number;
+  /** 1 unless the run was repeated because other processes competed for the CPU. */
+  attempts: number;
+  /** Other processes competed for the CPU and the retry budget was spent: kept, but marked. */
+  contended: boolean;
+}
+
+export interface ServerResult {
+  key: string;
+  label: string;
+  description: string;
+  /** A what-if variant of C (what-if.ts), not a configuration. */
+  whatIf: boolean;
+  /** C's database: sqlite or postgresql. */
+  provider?: string;
+  /** Rounds by connection count. */
+  runs: Record<number, MeasuredRun[]>;
+  /** After start-up and seeding, before the first load run. */
+  usageBeforeLoad?: ProcessUsage;
+  /** At the end of the run. */
+  usage?: ProcessUsage;
+}
+
+export interface BenchResults {
+  settings: Settings;
+  machine: Machine;
+  startedAt: Date;
+  loadAverageBefore: number[];
+  /** Cores other processes were using just before the run (sampled over 2 s). */
+  busyCoresBefore: number;
+  /** Seconds spent waiting for that before starting. */
+  quietWaitS: number;
+  totalSeconds: number;
+  bodyBytes: number;
+  /** Money values (with a `formatted` string) in the portal page response. */
+  moneyValues: number;
+  servers: ServerResult[];
+  loadSpanS: number;
+  tokenCacheTtlS: number;
+  argon2DuringLoad: {
+    label: string;
+    verifications: number;
+    /** Verifications less than a second apart, with when they happened (epoch ms). */
+    bursts: { at: number; calls: number }[];
+    /** The verification that filled the cache before the load (epoch ms). */
+    previousVerificationAt?: number;
+    loadStartedAt: number;
+    requests: number;
+  }[];
+  statements: { label: string; provider: string; whatIf?: boolean; small: StatementCount; large: StatementCount; replay?: ReplayCost }[];
+  tokenChecks: ({ label: string; provider: string } & TokenCheck)[];
+  /** The database parts of a request, timed one by one on the idle C servers. */
+  componentCosts: { label: string; key: string; costs: ComponentCost[] }[];
+  /** C with a short token cache TTL under load: argon2 verifications bunched by time. */
+  cacheExpiry: { ttlS: number; connections: number; durationS: number; requests: number; bursts: { at: number; calls: number }[] };
+  profiles: { label: string; requests: number; summary: ProfileSummary }[];
+  warnings: { label: string; count: number; first: string[] }[];
+  orchestratorMaxRssBytes: number;
+}
+
+interface Cell {
+  rps: number;
+  p50: number;
+  p99: number;
+  cpuMsPerRequest: number;
+  serverCpuShare: number;
+  clientCpuShare: number;
+  otherCpuShare: number;
+  dbCpuMsPerRequest: number;
+  roundsRps: number[];
+  contended: boolean[];
+}
+
+interface Target {
+  name: string;
+  measured: string;
+  met: boolean;
+}
+
+const f0 = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
+const f1 = (n: number) => n.toFixed(1);
+const f2 = (n: number) => n.toFixed(2);
+const pct = (n: number) => `${(n * 100).toFixed(0)}%`;
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const dbName = (provider?: string) => (provider === 'postgresql' ? 'PostgreSQL' : provider === 'sqlite' ? 'SQLite' : String(provider));
+const yes = (met: boolean) => (met ? '**met**' : '**not met**');
+
+function table(head: string[], rows: (string | number)[][]): string {
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+/** Medians over rounds, per server and connection count. */
+function cells(results: BenchResults): Map<string, Map<number, Cell>> {
+  const out = new Map<string, Map<number, Cell>>();
+  for (const server of results.servers) {
+    const byConnections = new Map<number, Cell>();
+    for (const [connections, runs] of Object.entries(server.runs)) {
+      byConnections.set(Number(connections), {
+        rps: median(runs.map((r) => r.rps)),
+        p50: median(runs.map((r) => r.p50)),
+        p99: median(runs.map((r) => r.p99)),
+        cpuMsPerRequest: median(runs.map((r) => r.serverCpuMsPerRequest)),
+        serverCpuShare: median(runs.map((r) => r.serverCpuShare)),
+        clientCpuShare: median(runs.map((r) => r.clientCpuShare)),
+        otherCpuShare: median(runs.map((r) => r.otherCpuShare)),
+        dbCpuMsPerRequest: median(runs.map((r) => r.dbCpuMsPerRequest)),
+        roundsRps: runs.map((r) => r.rps),
+        contended: runs.map((r) => r.contended),
+      });
+    }
+    out.set(server.key, byConnections);
+  }
+  return out;
+}
+
+function evaluate(results: BenchResults, grid: Map<string, Map<number, Cell>>): Target[] {
+    const targets: Target[] = [];
+  const low = results.settings.connections[0];
+  const b = grid.get('B')?.get(low);
+  for (const key of ['C', 'C-pg']) {
+    const c = grid.get(key)?.get(low);
+    if (!c || !b) continue;
+    const ratio = c.rps / b.rps;
+    const where = key === 'C' ? 'SQLite' : 'PostgreSQL';
+    targets.push({
+      name: `C ≥ 0.5 × B in req/s at ${low} connections (${where})`,
+      measured: `C ${f0(c.rps)} req/s, B ${f0(b.rps)} req/s: C/B = ${f2(ratio)}`,
+      met: ratio >= 0.5,
+    });
+  }
+  for (const s of results.statements.filter((s) => !s.whatIf)) {
+    targets.push({
+      name: `Same SQL statements per request at ${s.small.lineItems} and ${s.large.lineItems} line items (${dbName(s.provider)})`,
+      measured: `${s.small.statements.length} and ${s.large.statements.length}`,
+      met: s.small.statements.length === s.large.statements.length && s.small.lineItems === 5 && s.large.lineItems === 500,
+    });
+  }
+  // A cache entry lives TOKEN_CACHE_TTL_SECONDS from its verification (a hit does not extend it), so a load longer
+  // than that re-verifies at each expiry. Within the TTL no request may verify; a burst at an expiry is by design.
+  for (const load of results.argon2DuringLoad) {
+    const server = results.servers.find((srv) => srv.label === load.label);
+    const check = results.tokenChecks.find((t) => t.provider === server?.provider);
+    const cell = server && grid.get(server.key)?.get(low);
+    // A burst is an expiry when it comes a full TTL after the verification before it.
+    let previous = load.previousVerificationAt ?? -Infinity;
+    const atExpiry = load.bursts.filter((b) => {
+      const expired = b.at - previous >= results.tokenCacheTtlS * 1000 - 1000;
+      previous = b.at;
+      return expired;
+    });
+    const herd = Math.max(0, ...load.bursts.map((b) => b.calls));
+    targets.push({
+      name: `Repeated requests with the same token do not pay for argon2 again (${dbName(server?.provider)})`,
+      measured:
+        `${load.verifications} argon2 verifications during ${f0(load.requests)} requests under load` +
+        (load.bursts.length
+          ? ` (${load.bursts.length} burst${load.bursts.length > 1 ? 's' : ''} at the ${results.tokenCacheTtlS} s cache expiry, ` +
+            `up to ${herd} requests verifying at once: see the discussion)`
+          : '') +
+        (check ? `; ${check.argon2CallsWarm} during ${check.warmRequests} warm requests after cold ones` : '') +
+        (check && cell ? `; ${f2(cell.cpuMsPerRequest)} ms CPU per request under load vs ${f1(median(check.verifyCpuMs))} ms for one verification` : ''),
+      met: atExpiry.length === load.bursts.length && (!check || check.argon2CallsWarm === 0),
+    });
+  }
+  for (const t of results.tokenChecks) {
+    const verify = median(t.verifyMs);
+    const extra = median(t.coldRequestMs) - median(t.warmRequestMs);
+    targets.push({
+      name: `A cold token check costs what the argon2 parameters cost (${dbName(t.provider)})`,
+      measured:
+        `one verification (m=${t.argon2.memoryKiB} KiB, t=${t.argon2.timeCost}, p=${t.argon2.parallelism}) ${f1(verify)} ms; ` +
+        `cold request − warm request ${f1(extra)} ms; ${t.argon2CallsCold} verifications for ${t.samples} cold requests`,
+      met: t.argon2CallsCold === t.samples && Math.abs(extra - verify) <= Math.max(0.5 * verify, 10),
+    });
+  }
+  return targets;
+}
+
+function throughputTable(results: BenchResults, grid: Map<string, Map<number, Cell>>): string {
+  const rows: (string | number)[][] = [];
+  for (const connections of results.settings.connections) {
+    for (const server of results.servers) {
+      const c = grid.get(server.key)?.get(connections);
+      if (!c) continue;
+      rows.push([
+        server.label,
+        connections,
+        `**${f0(c.rps)}**`,
+        f2(c.p50),
+        f2(c.p99),
+        f2(c.cpuMsPerRequest),
+        Number.isNaN(c.dbCpuMsPerRequest) ? '–' : f2(c.dbCpuMsPerRequest),
+        pct(c.serverCpuShare),
+        pct(c.clientCpuShare),
+        pct(c.otherCpuShare),
+        c.roundsRps.map((rps, i) => `${f0(rps)}${c.contended[i] ? '†' : ''}`).join(', '),
+      ]);
+    }
+  }
+  return table(
+    ['Server', 'Conns', 'req/s', 'p50 ms', 'p99 ms', 'Node CPU ms/req', 'PostgreSQL CPU ms/req', 'Node CPU', 'Load gen. CPU', 'Other CPU', 'req/s per round'],
+    rows,
+  );
+}
+
+function ratioTable(results: BenchResults, grid: Map<string, Map<number, Cell>>): string {
+  const rows: string[][] = [];
+  for (const connections of results.settings.connections) {
+    const a = grid.get('A')?.get(connections);
+    const b = grid.get('B')?.get(connections);
+    for (const server of results.servers.filter((srv) => srv.key.startsWith('C'))) {
+      const c = grid.get(server.key)?.get(connections);
+      if (!a || !b || !c) continue;
+      // Rounds are interleaved, so round i of C ran right after round i of B: their ratio cancels slow drifts.
+      const paired = c.roundsRps.map((rps, i) => rps / b.roundsRps[i]).filter((r) => Number.isFinite(r));
+      rows.push([
+        server.label,
+        String(connections),
+        f2(c.rps / a.rps),
+        `**${f2(c.rps / b.rps)}**`,
+        `${f2(median(paired))} (${f2(Math.min(...paired))}–${f2(Math.max(...paired))})`,
+        f1(c.cpuMsPerRequest / b.cpuMsPerRequest),
+      ]);
+    }
+  }
+  return table(['Server', 'Conns', 'req/s ÷ A', 'req/s ÷ B', 'req/s ÷ B, round by round: median (range)', 'CPU per request ÷ B'], rows);
+}
+
+function statementsSection(results: BenchResults, grid: Map<string, Map<number, Cell>>): string {
+  const rows = results.statements.map((s) => [
+    s.label,
+    `${s.small.statements.length}`,
+    `${s.large.statements.length}`,
+    `${s.small.lineItems} / ${s.small.payments} / ${s.small.methods}`,
+    `${s.large.lineItems} / ${s.large.payments} / ${s.large.methods}`,
+  ]);
+  const first = results.statements[0];
+  const listing = first.small.statements.map((sql, i) => `${String(i + 1).padStart(2)}. ${sql.replace(/\s+/g, ' ').slice(0, 160)}`).join('\n');
+  return [
+    table(['Server', 'Statements (small)', 'Statements (large)', 'Small: line items / payments / cards', 'Large: line items / payments / cards'], rows),
+    '',
+    `The statements of one portal page request on ${first.label} (small customer, warm token cache), as Prisma reported them. ` +
+      `Prisma's driver adapters run BEGIN themselves, so the query event does not report it (on SQLite or PostgreSQL); ` +
+      `COMMIT is reported. Counting BEGIN, a request sends ${first.small.statements.length + 1} statements.`,
+    '',
+    '```',
+    listing,
+    '```',
+    ...replayNote(results, grid),
+  ].join('\n');
+}
+
+function componentSection(results: BenchResults, grid: Map<string, Map<number, Cell>>): string {
+  const low = results.settings.connections[0];
+  const names = results.componentCosts[0]?.costs.map((c) => c.name) ?? [];
+  const rows: string[][] = names.map((name) => [
+    name,
+    ...results.componentCosts.map((entry) => {
+      const cost = entry.costs.find((c) => c.name === name)!;
+      return `${f2(cost.cpuMs)} (${f2(cost.wallMs)})`;
+    }),
+  ]);
+  rows.push([
+    '**Sum**',
+    ...results.componentCosts.map((entry) => `**${f2(entry.costs.reduce((sum, c) => sum + c.cpuMs, 0))}**`),
+  ]);
+  rows.push([
+    `Whole request under load (${low} connections), for comparison`,
+    ...results.componentCosts.map((entry) => {
+      const cell = grid.get(entry.key)?.get(low);
+      return cell ? f2(cell.cpuMsPerRequest) : '–';
+    }),
+  ]);
+  return [
+    `Each part run ${COMPONENT_ITERATIONS} times in a row, three times, on the idle server through the same services and Prisma client a ` +
+      `request uses; CPU ms per call (median of the three), wall ms in brackets. What the sum leaves of the whole request is ` +
+      `HTTP, Apollo, type-graphql, the directives and serialization, plus what concurrency adds.`,
+    '',
+    table(['Part of a portal page request', ...results.componentCosts.map((entry) => entry.label)], rows),
+  ].join('\n');
+}
+
+/** SQLite's own share of a page, from the replay (sql-replay.ts), next to C's CPU per request. */
+function replayNote(results: BenchResults, grid: Map<string, Map<number, Cell>>): string[] {
+  const replayed = results.statements.find((s) => s.replay);
+  const c = grid.get('C')?.get(results.settings.connections[0]);
+  if (!replayed?.replay || !c) return [];
+  const r = replayed.replay;
+  return [
+    '',
+    `Replayed straight through better-sqlite3 (the same ${r.statements} statements and parameters, captured from Prisma's query ` +
+      `event; prepared statements kept; ${r.iterations} times, in C's process after the load), one page costs ` +
+      `**${f2(r.allCpuMs)} ms** of CPU, ${f2(r.readsCpuMs)} ms for the reads alone. Through the server, C spends ` +
+      `${f2(c.cpuMsPerRequest)} ms of CPU per request at ${results.settings.connections[0]} connections.`,
+  ];
+}
+
+function memorySection(results: BenchResults): string {
+  const rows = results.servers.map((s) => [
+    s.label,
+    s.usageBeforeLoad ? mib(s.usageBeforeLoad.rssBytes) : '–',
+    s.usage ? mib(s.usage.rssBytes) : '–',
+    s.usage ? mib(s.usage.maxRssBytes) : '–',
+  ]);
+  rows.push(['Orchestrator (autocannon, this process)', '–', '–', mib(results.orchestratorMaxRssBytes)]);
+  return table(['Process', 'RSS before the load', 'RSS at the end', 'Peak RSS (maxRSS)'], rows);
+}
+
+function tokenSection(results: BenchResults): string {
+    const rows = results.tokenChecks.map((t) => [
+    t.label,
+    `m=${t.argon2.memoryKiB} KiB, t=${t.argon2.timeCost}, p=${t.argon2.parallelism}`,
+    f1(median(t.verifyMs)),
+    f1(median(t.verifyCpuMs)),
+    f2(median(t.coldRequestMs)),
+    f2(median(t.warmRequestMs)),
+    `${t.argon2CallsCold} / ${t.samples}`,
+    `${t.argon2CallsWarm} / ${t.warmRequests}`,
+  ]);
+  const loadRows = results.argon2DuringLoad.map((l) => [
+    l.label,
+    f0(l.requests),
+    String(l.verifications),
+    l.bursts.length ? l.bursts.map((b) => `${b.calls} at ${f0((b.at - l.loadStartedAt) / 1000)} s`).join(', ') : '–',
+  ]);
+  return [
+    table(['Server', 'argon2id parameters', 'verify ms (wall)', 'verify ms (CPU)', 'cold request ms', 'warm request ms', 'argon2 calls / cold requests', 'argon2 calls / warm requests'], rows),
+    '',
+    `During the load (warm-ups and rounds, ${f0(results.loadSpanS)} s; token cache TTL ${results.tokenCacheTtlS} s), counted by wrapping \`argon2.verify\` in the server process:`,
+    '',
+    table(['Server', 'Requests under load', 'argon2 verifications', 'Bursts (verifications at seconds into the load)'], loadRows),
+    '',
+    expirySentence(results),
+  ].join('\n');
+}
+
+function expirySentence(results: BenchResults): string {
+  const e = results.cacheExpiry;
+  const calls = e.bursts.reduce((sum, b) => sum + b.calls, 0);
+  return (
+    `**Cache expiry under load.** A separate C (SQLite) with the token cache TTL set to ${e.ttlS} s, loaded at ${e.connections} ` +
+    `connections for ${f0(e.durationS)} s with one token: ${f0(e.requests)} requests, ${calls} argon2 verifications in ` +
+    `${e.bursts.length} bursts (${e.bursts.map((b) => b.calls).join(', ')} verifications each).` +
+    (Math.max(0, ...e.bursts.map((b) => b.calls)) > 1
+      ? ' An expiry costs one verification per request in flight at that moment, not one per token.'
+      : ' Each expiry cost one verification.')
+  );
+}
+
+function profileSection(results: BenchResults): string {
+  return results.profiles
+    .map((p) => {
+      const perRequest = (ms: number) => f1((ms * 1000) / p.requests);
+      const areas = p.summary.byArea.slice(0, 12).map((a) => [a.area, pct(a.share), perRequest(a.ms)]);
+      const functions = p.summary.topFunctions.slice(0, 10).map((fn) => [`\`${fn.name.replace(/\|/g, '\\|')}\``, fn.area, pct(fn.share)]);
+      return [
+        `#### ${p.label}: ${f0(p.requests)} requests, ${f0(p.summary.totalMs)} ms of sampled main-thread CPU (${f1((p.summary.totalMs * 1000) / p.requests)} µs per request)`,
+        '',
+        table(['Where (self time)', 'Share', 'µs per request'], areas),
+        '',
+        table(['Hottest functions (self time)', 'Where', 'Share'], functions),
+      ].join('\n');
+    })
+    .join('\n\n');
+}
+
+/** How much else the machine was doing: numbers from a busy machine are not comparable with a quiet one's. */
+function quietness(results: BenchResults): string {
+  const runs = results.servers.flatMap((srv) => Object.values(srv.runs).flat());
+  const worst = Math.max(...runs.map((r) => r.otherCpuShare));
+  const repeated = runs.filter((r) => r.attempts > 1).length;
+  const contended = runs.filter((r) => r.contended).length;
+  const load = results.loadAverageBefore.map((l) => l.toFixed(2)).join(', ');
+  return (
+    `Other processes were using ${f2(results.busyCoresBefore)} cores just before the run (load average ${load}). ` +
+    `Runs during which they used more than ${results.settings.maxOtherCpu} cores were repeated: ${repeated} of ${runs.length} runs were. ` +
+    (contended
+      ? `**${contended} runs were still contended when the retry budget ran out; they are marked † and the figures are less reliable.**`
+      : `Every kept run had other processes below that (largest: ${pct(worst)} of a core).`)
+  );
+}
+
+function versions(m: Machine): string {
+  return Object.entries(m.packages)
+    .map(([name, version]) => `${name} ${version}`)
+    .join(', ');
+}
+
+function discussion(results: BenchResults, grid: Map<string, Map<number, Cell>>, targets: Target[]): string {
+  const low = results.settings.connections[0];
+  const high = results.settings.connections.at(-1)!;
+  const at = (key: string, connections = low) => grid.get(key)?.get(connections);
+  const a = at('A')!;
+  const b = at('B')!;
+  const c = at('C')!;
+  const s = results.statements[0];
+  const reads = s.small.statements.filter((sql) => /^\s*SELECT/i.test(sql)).length;
+  const replay = results.statements.find((st) => st.replay)?.replay;
+  const lines: string[] = [];
+
+  lines.push(
+    `- **Where C stands.** At ${low} connections C serves ${f0(c.rps)} req/s against B's ${f0(b.rps)} and A's ${f0(a.rps)} ` +
+      `(C/B ${f2(c.rps / b.rps)}, C/A ${f2(c.rps / a.rps)}). Per request C's process spends ${f2(c.cpuMsPerRequest)} ms of CPU, ` +
+      `B ${f2(b.cpuMsPerRequest)} ms and A ${f2(a.cpuMsPerRequest)} ms, and each server keeps about one core busy: the gap is work done ` +
+      `per request, not waiting. A and B hand out a response held in memory; C authenticates the token, sends ${reads} reads and ` +
+      `a write transaction (the token-usage UPDATE and the audit INSERT) through Prisma, formats every Money, ` +
+      `and runs type-graphql's resolvers, the rate-limit directive and graphql-armor's validation rules.`,
+  );
+  const profile = results.profiles.find((p) => p.label === results.servers.find((srv) => srv.key === 'C')?.label);
+  if (profile) {
+    const top = profile.summary.byArea.slice(0, 5).map((area) => `${area.area} ${pct(area.share)}`).join(', ');
+    const dataAccess = profile.summary.byArea
+      .filter((area) => area.area.startsWith('@prisma/') || area.area === 'better-sqlite3' || area.area === 'pg')
+      .reduce((sum, area) => sum + area.share, 0);
+    const format = profile.summary.topFunctions.find((fn) => fn.name.startsWith('formatMoney '));
+    lines.push(
+      `- **Profile of C** (self time, main thread): ${top}. Prisma and the SQLite driver together take ${pct(dataAccess)}, ` +
+        `roughly ${f1(dataAccess * c.cpuMsPerRequest)} of the ${f1(c.cpuMsPerRequest)} ms per request.` +
+        (format
+          ? ` The hottest single function is \`formatMoney\` (${pct(format.share)} of C's CPU): it builds a new \`Intl.NumberFormat\` ` +
+            `for each of the page's ${results.moneyValues} Money values, and building one costs far more than formatting with it.`
+          : ''),
+    );
+  }
+  const noWrite = at('C-nowrite');
+  const parts = results.componentCosts.find((entry) => entry.key === 'C')?.costs ?? [];
+  const part = (prefix: string) => parts.find((p) => p.name.startsWith(prefix));
+  const write = part('Token-usage write');
+  const lookup = part('Token lookup');
+  const pageReads = part("The page's other reads");
+  if (write) {
+    lines.push(
+      `- **The per-request write.** Timed on its own, authentication's token-usage transaction costs ${f2(write.cpuMs)} ms of CPU ` +
+        `(${pct(write.cpuMs / c.cpuMsPerRequest)} of C's ${f2(c.cpuMsPerRequest)} ms per request), for rows the page itself does not need.` +
+        (noWrite
+          ? ` Under load, C′ (the same server with that transaction skipped: a what-if applied from the benchmark, src/ unchanged, ` +
+            `same bytes out) serves ${f0(noWrite.rps)} req/s at ${f2(noWrite.cpuMsPerRequest)} ms per request, ${f2(noWrite.rps / c.rps)}× C ` +
+            `and ${f2(noWrite.rps / b.rps)} of B; on this shared machine that load comparison is noisier than the part-by-part timing.`
+          : ''),
+    );
+  }
+  if (lookup && pageReads) {
+    lines.push(
+      `- **The reads.** Through Prisma the token lookup and the page's other six reads cost ${f2(lookup.cpuMs + pageReads.cpuMs)} ms of CPU ` +
+        `one after another` +
+        (replay ? `; SQLite itself runs the same seven reads in ${f2(replay.readsCpuMs)} ms (the replay)` : '') +
+        `. The rest of C's request (${f2(Math.max(0, c.cpuMsPerRequest - lookup.cpuMs - pageReads.cpuMs - (write?.cpuMs ?? 0)))} ms) is ` +
+        `the HTTP, GraphQL and type-graphql stack around them and what concurrency adds.`,
+    );
+  }
+  lines.push(
+    `- **Suggested fixes** (not made here; src/ is not the benchmark's to change): (1) stop writing on every read: update ` +
+      `\`lastUsedAt\`/\`useCount\` and append TOKEN_USED at most once per token per interval (say a minute), or batch them ` +
+      `after the response; which of these the audit log may do is a product decision, and the timing above bounds the gain; ` +
+      `(2) cut the cost per query above SQLite: fewer reads (balance and invoice both read the customer's open invoices), or a ` +
+      `hand-written read path for this one hot page (raw SQL through the driver), which the replay prices at well under a ` +
+      `millisecond. The token row itself should stay a fresh read: that is what makes revocation hold on the next request.`,
+  );
+  if (c.rps / b.rps < 0.5) {
+    const needed = 2 * b.cpuMsPerRequest;
+    const withoutWrite = c.cpuMsPerRequest - (write?.cpuMs ?? 0);
+    const readsMs = (lookup?.cpuMs ?? 0) + (pageReads?.cpuMs ?? 0);
+    const stackMs = Math.max(0, withoutWrite - readsMs);
+    const rawEstimate = replay ? stackMs + replay.readsCpuMs : undefined;
+    lines.push(
+      `- **What the 0.5 × B target takes.** Every server here is bound by one core, so req/s follows CPU per request: C would need ` +
+        `about ${f1(needed)} ms per request (twice B's). Without the write C would still be near ${f1(withoutWrite)} ms ` +
+        `(${f1(withoutWrite / needed)}× too much).` +
+        (rawEstimate !== undefined && lookup && pageReads
+          ? ` By arithmetic on the figures above, reads at SQLite's own cost would leave about ${f1(rawEstimate)} ms ` +
+            `(${f1(stackMs)} ms of HTTP and GraphQL stack and concurrency, plus ${f2(replay!.readsCpuMs)} ms of SQLite), ` +
+            (rawEstimate <= needed
+              ? 'which would meet it.'
+              : `still ${f1(rawEstimate / needed)}× the budget: the target needs both a cheaper read path and a leaner stack ` +
+                `than type-graphql with this server's plugins (or a cached page).`)
+          : ''),
+    );
+  }
+  const cHigh = high !== low ? at('C', high) : undefined;
+  if (cHigh) {
+    lines.push(
+      `- **At ${high} connections** each server is already CPU-bound at ${low}, so throughput moves little and latency grows with ` +
+        `the queue: C's p50 is ${f2(cHigh.p50)} ms and p99 ${f2(cHigh.p99)} ms.`,
+    );
+  }
+  const pg = at('C-pg');
+  if (pg) {
+    lines.push(
+      `- **PostgreSQL.** C on PostgreSQL serves ${f0(pg.rps)} req/s at ${low} connections (${f2(pg.rps / c.rps)}× SQLite). ` +
+        `Node spends ${f2(pg.cpuMsPerRequest)} ms of CPU per request and PostgreSQL's backends ` +
+        `${Number.isNaN(pg.dbCpuMsPerRequest) ? 'an unmeasured amount' : `${f2(pg.dbCpuMsPerRequest)} ms`}, on the same ` +
+        `${results.machine.cores} cores; each of the ${s.small.statements.length + 1} statements is a round trip over loopback.`,
+    );
+  }
+  const herd = Math.max(0, ...results.cacheExpiry.bursts.map((b) => b.calls), ...results.argon2DuringLoad.flatMap((l) => l.bursts.map((b) => b.calls)));
+  if (herd > 1) {
+    const verifyCpu = median(results.tokenChecks.flatMap((t) => t.verifyCpuMs));
+    lines.push(
+      `- **Token cache expiry (noticed, not changed).** A verified-token cache entry lives TOKEN_CACHE_TTL_SECONDS ` +
+        `(${results.tokenCacheTtlS} s here) from its ` +
+        `verification and a hit does not extend it. When it expires, every request in flight with the token misses the cache and ` +
+        `runs its own argon2 verification: up to ${herd} at once in this run (${f1(verifyCpu)} ms of CPU and ` +
+        `${results.tokenChecks[0] ? Math.round(results.tokenChecks[0].argon2.memoryKiB / 1024) : 19} MiB each, four at a time on libuv's threadpool). ` +
+        `Nothing coalesces concurrent verifications of one secret; a single-flight map in AuthService (one pending verification per ` +
+        `secret) would make it one per expiry.`,
+    );
+  }
+  const clientBusy = Math.max(...results.servers.flatMap((srv) => Object.values(srv.runs).flat().map((r) => r.clientCpuShare)));
+  lines.push(
+    `- **Limits.** One ${results.machine.cores}-core machine runs the server, autocannon (at most ${pct(clientBusy)} of a core here) and, ` +
+      `for PostgreSQL, the database. A's process is at ${pct(a.serverCpuShare)} of a core, so A is bound by its own CPU rather than by ` +
+      `autocannon. The machine is shared: see the rounds' spread in "req/s per round" and the note on other processes above; the ` +
+      `round-by-round ratio is the steadier comparison. Loopback hides network latency, and one token and one customer keep every cache warm.`,
+  );
+  const missed = targets.filter((t) => !t.met);
+  lines.push(missed.length ? `- **Not met:** ${missed.map((t) => t.name).join('; ')}.` : '- **All targets met** on this run.');
+  return lines.join('\n');
+}
+
+const INTRO = `# Benchmarks
+
+How fast the portal page is, next to two floors that do no real work: what it costs to serve the same GraphQL
+response from memory with graphql-js alone (A) and with a bare Apollo Server (B), and what this server (C) costs on
+SQLite and on PostgreSQL with a real payment token. \`npm run bench\` (bench/run-bench.ts) writes this whole file:
+the text above the line is fixed in bench/report.ts, everything below it comes from the run.
+
+**Why these argon2 parameters.** Payment tokens carry a 256-bit random verifier. Against guessing, the hash's work
+factor adds nothing (2^256 tries are out of reach at any speed); besides, an unknown selector never reaches argon2 and
+failed checks are rate-limited per IP. Against a leaked database, any one-way hash of a 256-bit secret is already
+beyond recovery. So the defaults (\`ARGON2_MEMORY_KIB\`, \`ARGON2_TIME_COST\`, \`ARGON2_PARALLELISM\` in
+src/config/config.ts) sit at OWASP's floor for argon2id, m=19 MiB, t=2, p=1, and not above it: higher settings would buy
+no security for these secrets, while every cold check, and every wrong verifier sent for a known selector, would cost
+more CPU and memory. The verified-token cache (\`TOKEN_CACHE_TTL_SECONDS\`, 300 s) means a customer's page pays that
+cost once per process and TTL rather than per request (once per request in flight at the moment of expiry, as measured
+below). The tables below measure both sides on this machine.
+
+---
+`;
+
+export function renderReport(results: BenchResults): string {
+  const grid = cells(results);
+  const targets = evaluate(results, grid);
+  const m = results.machine;
+  const s = results.settings;
+  return [
+    INTRO,
+    `_Generated ${results.startedAt.toISOString()} by \`npm run bench\` in ${f0(results.totalSeconds)} s, after ${f0(results.quietWaitS)} s ` +
+      `waiting for a quiet machine (compilation not included)._`,
+    '',
+    '## Targets (issue 5)',
+    '',
+    table(['Target', 'Measured', 'Result'], targets.map((t) => [t.name, t.measured, yes(t.met)])),
+    '',
+    '## Machine and versions',
+    '',
+    `- CPU: ${m.cpuModel}, ${m.cores} cores; memory ${m.memoryGiB.toFixed(1)} GiB; ${m.kernel}`,
+    `- Node ${m.node}; SQLite ${m.sqlite} (better-sqlite3)${m.postgres ? `; PostgreSQL ${m.postgres} on 127.0.0.1` : '; PostgreSQL skipped'}`,
+    `- Packages: ${versions(m)}`,
+    `- ${quietness(results)}`,
+    '',
+    '## Method',
+    '',
+    `- **Request.** \`POST /graphql\` with the \`PortalPage\` operation of tests/graphql/portal.graphql (its fragment included), ` +
+      `\`Authorization: Bearer <payment token>\` and \`content-type: application/json\`, identical for every server. ` +
+      `The response is ${results.bodyBytes} bytes: an invoice with 5 line items, the balance, the first 10 payments and 2 saved cards.`,
+    `- **Servers**, each in its own Node process (so the load generator never shares an event loop with a server, and RSS is per server):`,
+    ...results.servers.map((srv) => `  - ${srv.label}: ${srv.description}.`),
+    `- **Same bytes.** C is queried once; A and B serve that response's \`data\` from memory. Before any load the bench checks ` +
+      `that all servers return byte-identical bodies, and aborts otherwise. C's rows have fixed ids and timestamps, so SQLite and ` +
+      `PostgreSQL agree too.`,
+    `- **Load.** autocannon ${m.packages.autocannon} (programmatic API, in the orchestrator process) on loopback, ` +
+      `${s.connections.join(' and ')} connections, no pipelining. Per connection count: a ${s.warmupS} s warm-up of each server, then ` +
+      `${s.rounds} interleaved rounds (${results.servers.map((srv) => srv.key).join(', ')}, …) of ${s.durationS} s each. ` +
+      `The what-if variants run at ${s.connections[0]} connections only. Every response must be 200 with the expected body (autocannon \`expectBody\`); ` +
+      `a run with an error, a timeout, a non-2xx status or a different body stops the benchmark.`,
+    `- **Figures** are medians over rounds. req/s is autocannon's mean of per-second counts; p50/p99 come from every response's ` +
+      `latency (autocannon's own histogram has 1 ms resolution). Server CPU is the server process's user+system time over the run ` +
+      `(all its threads), from \`process.cpuUsage\`; PostgreSQL CPU is that of the backends serving C's scratch database (/proc); ` +
+      `load generator CPU is the orchestrator's; other CPU is the rest of the machine's busy time (/proc/stat, all cores): the kernel's ` +
+      `loopback networking and anything else running. Shares are in units of one core. This machine is shared, so a run during which ` +
+      `other CPU exceeded ${s.maxOtherCpu} cores is repeated once the machine is quiet (within a ${s.retryBudgetS} s budget).`,
+    `- **C's settings.** NODE_ENV=production, LOG_LEVEL=warn, every RATE_LIMIT_* budget at 100000 per minute, ` +
+      `a local Stripe emulator for the required Stripe settings (the portal page never calls Stripe). The token is issued through ` +
+      `the token service (argon2id), used once before the load so its verification is cached, as a customer's first page view would.`,
+    `- **SQL statements** are counted with \`database.onStatement\` around one request after a warm-up request, for a customer with ` +
+      `5 line items, 10 payments and 2 cards and one with 500 of each.`,
+    `- **Token checks.** On an idle server: ${results.tokenChecks[0]?.samples ?? 0} tokens issued now; for each, one \`argon2.verify\` ` +
+      `of its hash alone (wall and process CPU time), its first portal request (cold: verifies) and ${results.tokenChecks[0] ? results.tokenChecks[0].warmRequests / results.tokenChecks[0].samples : 0} more (warm: cached). ` +
+      `argon2 verifications are counted by wrapping the module's \`verify\` in C's process. The cold-check target counts as met when ` +
+      `each cold request ran exactly one verification and its extra latency over a warm request is within ±50% (or ±10 ms) of one verification's. ` +
+      `Cache expiry is measured on one more C (SQLite) whose token cache TTL is ${results.cacheExpiry.ttlS} s, loaded for four TTLs ` +
+      `at ${results.cacheExpiry.connections} connections; verifications less than a second apart count as one burst.`,
+    `- **Memory.** Peak RSS is each process's \`resourceUsage().maxRSS\`, seeding and argon2 included (each argon2 call holds ` +
+      `${results.tokenChecks[0] ? Math.round(results.tokenChecks[0].argon2.memoryKiB / 1024) : 19} MiB while it runs). C's process also ` +
+      `holds the WebAssembly schema engine its start-up migration loaded (MIGRATE_ON_START), Prisma's query compiler and the idle ` +
+      `Stripe emulator. PostgreSQL's own processes are not counted.`,
+    `- **Profiles.** After the rounds, B and C each get one more ${s.durationS} s run at ${s.connections[0]} connections under the V8 sampling profiler ` +
+      `(node:inspector in the server process, 250 µs interval; .cpuprofile files in dist/bench-build/profiles/). Profiling slows the server, ` +
+      `so these runs are not in the tables above.`,
+    '',
+    '## Throughput and latency',
+    '',
+    throughputTable(results, grid),
+    '',
+    '### Ratios (median req/s)',
+    '',
+    ratioTable(results, grid),
+    '',
+    '## SQL statements per request',
+    '',
+    statementsSection(results, grid),
+    '',
+    '### Where the time goes, part by part',
+    '',
+    componentSection(results, grid),
+    '',
+    '## Memory',
+    '',
+    memorySection(results),
+    '',
+    '## Token checks and argon2',
+    '',
+    tokenSection(results),
+    '',
+    '## Profiles: where B and C spend their CPU',
+    '',
+    profileSection(results),
+    '',
+    '## Discussion',
+    '',
+    discussion(results, grid, targets),
+    '',
+    ...(results.warnings.some((w) => w.count)
+      ? ['## Server warnings', '', ...results.warnings.filter((w) => w.count).map((w) => `- ${w.label}: ${w.count} lines at warn or above, e.g. \`${w.first[0]}\``), '']
+      : []),
+  ].join('\n');
+}
+
+/** What the terminal shows at the end: the targets and the main tables. */
+export function consoleSummary(results: BenchResults): string {
+  const grid = cells(results);
+  const targets = evaluate(results, grid);
+  return [
+    throughputTable(results, grid),
+    '',
+    ratioTable(results, grid),
+    '',
+    statementsSection(results, grid).split('\n\nThe statements')[0],
+    '',
+    memorySection(results),
+    '',
+    tokenSection(results),
+    '',
+    table(['Target', 'Measured', 'Result'], targets.map((t) => [t.name, t.measured, yes(t.met)])),
+  ].join('\n');
+}

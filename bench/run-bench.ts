@@ -1,0 +1,388 @@
+/**
+ * `npm run bench`: the portal page benchmark of issue 5. Writes docs/BENCHMARKS.md and prints its tables.
+ *
+ * How it runs: `tsc -p bench/tsconfig.json` compiles bench/ and the src/ files it imports into dist/bench-build/
+ * (tsc, not esbuild, because type-graphql needs decorator metadata), then node runs the compiled orchestrator.
+ * Nothing else is needed on a fresh clone after `npm ci`, apart from PostgreSQL for the PostgreSQL part.
+ *
+ * What it does, in one run:
+ * - starts each server in its own child process (server-process.ts), so the load generator (autocannon, in this
+ *   process) never shares an event loop with a server and each server's RSS is its own:
+ *   A raw node:http + graphql-js, B bare Apollo Server, C this server on SQLite, C on PostgreSQL (a scratch
+ *   database, dropped at the end), and two what-if variants of C that size candidate fixes (what-if.ts);
+ * - queries C once and gives that response's data to A and B, then checks that every server answers the
+ *   portal page with the same bytes, and stops if one does not;
+ * - warms each server up, then loads them in interleaved rounds (A, B, C, …, A, B, C, …) at each connection count;
+ *   any run with an error, a non-2xx status or a different body stops the benchmark;
+ * - counts C's SQL statements per request at 5 and 500 line items, times cold and warm token checks,
+ *   counts argon2 verifications during the load, times the database parts of a request one by one,
+ *   measures a token cache expiry under load, and profiles B and C for one extra run each.
+ *
+ * Settings (environment): BENCH_DURATION_SECONDS (5), BENCH_ROUNDS (3), BENCH_WARMUP_SECONDS (3),
+ * BENCH_CONNECTIONS (10,100), BENCH_POSTGRES_ADMIN_URL (postgresql://postgres@127.0.0.1:5432/postgres),
+ * BENCH_SKIP_POSTGRES (unset), BENCH_OUTPUT (docs/BENCHMARKS.md), BENCH_QUIET_WAIT_SECONDS (120: how long to wait for
+ * other processes to leave the CPUs before starting anyway), BENCH_MAX_OTHER_CPU (0.25 cores: a run during which other
+ * processes used more is repeated) and BENCH_RETRY_BUDGET_SECONDS (150: time allowed for such repeats).
+ * ARGON2_* and TOKEN_CACHE_TTL_SECONDS reach C, so other parameters can be measured.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { ServerProcess } from './child-rpc';
+import type { ComponentCost } from './component-costs';
+import type { ProfileSummary } from './cpu-profile';
+import { createScratchDatabase, describeMachine, machineCpuMs, waitForQuiet, type ScratchDatabase } from './environment';
+import type { PortalPageData } from './in-memory-servers';
+import { runLoad, type LoadTarget } from './load';
+import { portalPageRequestBody, repoRoot } from './portal-page';
+import type { StatementCount, TokenCheck } from './portal-server';
+import type { ReplayCost } from './sql-replay';
+import { consoleSummary, renderReport, type BenchResults, type MeasuredRun, type ServerResult } from './report';
+import type { PortalStarted, PortalStartArgs, ProcessUsage } from './server-process';
+import { describeWhatIf, type WhatIf } from './what-if';
+
+export interface Settings {
+  durationS: number;
+  rounds: number;
+  warmupS: number;
+  connections: number[];
+  postgresAdminUrl?: string;
+  output: string;
+  quietWaitS: number;
+  /** Other processes' CPU (cores) above which a run is repeated. */
+  maxOtherCpu: number;
+  /** Seconds the benchmark may spend repeating contended runs. */
+  retryBudgetS: number;
+}
+
+function readSettings(env = process.env): Settings {
+  const positive = (name: string, fallback: number) => {
+    const value = env[name] ? Number(env[name]) : fallback;
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of 1 or more`);
+    return value;
+  };
+  const nonNegative = (name: string, fallback: number) => {
+    const value = env[name] ? Number(env[name]) : fallback;
+    if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number, 0 or more`);
+    return value;
+  };
+  const connections = (env.BENCH_CONNECTIONS ?? '10,100').split(',').map((c) => Number(c.trim()));
+  if (connections.some((c) => !Number.isInteger(c) || c < 1)) throw new Error('BENCH_CONNECTIONS must list whole numbers, e.g. 10,100');
+  return {
+    durationS: positive('BENCH_DURATION_SECONDS', 5),
+    rounds: positive('BENCH_ROUNDS', 3),
+    warmupS: positive('BENCH_WARMUP_SECONDS', 3),
+    connections,
+    postgresAdminUrl: env.BENCH_SKIP_POSTGRES ? undefined : (env.BENCH_POSTGRES_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'),
+    output: env.BENCH_OUTPUT ?? join(repoRoot(), 'docs', 'BENCHMARKS.md'),
+    quietWaitS: nonNegative('BENCH_QUIET_WAIT_SECONDS', 120),
+    maxOtherCpu: nonNegative('BENCH_MAX_OTHER_CPU', 0.25),
+    retryBudgetS: nonNegative('BENCH_RETRY_BUDGET_SECONDS', 150),
+  };
+}
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const pct = (share: number) => `${(share * 100).toFixed(0)}%`;
+
+/** A server under test: its process, how to reach it, and what it has measured so far. */
+interface Server {
+  result: ServerResult;
+  process: ServerProcess;
+  target: LoadTarget;
+  /** Runs only at these connection counts (the what-ifs run at the first only). */
+  connections: number[];
+  /** Requests completed in warm-ups and rounds. */
+  requestsUnderLoad: number;
+}
+
+async function post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers, body });
+  return { status: res.status, text: await res.text() };
+}
+
+/** Where two bodies first differ, for the abort message. */
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return `at byte ${i}: …${JSON.stringify(a.slice(Math.max(0, i - 40), i + 40))} vs …${JSON.stringify(b.slice(Math.max(0, i - 40), i + 40))}`;
+}
+
+/**
+ * One measured run, with the CPU of everything else on the machine over it. A run during which other
+ * processes used more than BENCH_MAX_OTHER_CPU cores is repeated once the machine is quiet again, while the
+ * retry budget lasts; a run kept despite that is marked as contended in the report.
+ */
+async function measure(server: Server, connections: number, settings: Settings, retry: { budgetS: number }, scratch?: ScratchDatabase): Promise<MeasuredRun> {
+  const usageOf = () => server.process.call<ProcessUsage>('usage');
+  for (let attempt = 1; ; attempt++) {
+    const before = await usageOf();
+    const dbBefore = server.result.key === 'C-pg' ? await scratch?.backendCpuMs() : undefined;
+    const machineBefore = machineCpuMs();
+    const run = await runLoad(server.target, connections, settings.durationS);
+    const machineAfter = machineCpuMs();
+    const dbAfter = dbBefore === undefined ? undefined : await scratch?.backendCpuMs();
+    const after = await usageOf();
+    const windowMs = run.durationS * 1000;
+    const serverCpuShare = (after.cpuMs - before.cpuMs) / windowMs;
+    const dbCpuShare = dbBefore !== undefined && dbAfter !== undefined ? (dbAfter - dbBefore) / windowMs : NaN;
+    const machineShare = machineBefore && machineAfter ? (machineAfter.busyMs - machineBefore.busyMs) / windowMs : NaN;
+    const otherCpuShare = Math.max(0, machineShare - serverCpuShare - run.clientCpuShare - (Number.isNaN(dbCpuShare) ? 0 : dbCpuShare));
+    const measured: MeasuredRun = {
+      ...run,
+      serverCpuMsPerRequest: (after.cpuMs - before.cpuMs) / run.requests,
+      serverCpuShare,
+      dbCpuShare,
+      dbCpuMsPerRequest: (dbCpuShare * windowMs) / run.requests,
+      otherCpuShare,
+      attempts: attempt,
+      contended: otherCpuShare > settings.maxOtherCpu,
+    };
+    if (!measured.contended || retry.budgetS <= 0) return measured;
+    say(`  (${server.result.label}: other processes used ${otherCpuShare.toFixed(2)} cores during the run; repeating it when the machine is quiet)`);
+    const waitStarted = Date.now();
+    await waitForQuiet(settings.maxOtherCpu, Math.min(60, retry.budgetS), () => undefined);
+    retry.budgetS -= (Date.now() - waitStarted) / 1000 + run.durationS;
+  }
+}
+
+/** The cache TTL for the expiry measurement: short enough to expire a few times in one run. */
+const EXPIRY_TTL_S = 2;
+
+/**
+ * What happens when a busy token's cache entry expires: a C (SQLite) with TOKEN_CACHE_TTL_SECONDS=2 under
+ * load at `connections` for a few TTLs, counting argon2 verifications and how they bunch together.
+ */
+async function measureCacheExpiry(
+  spawn: (name: string, role: string) => ServerProcess,
+  connections: number,
+  body: string,
+  reference: string,
+  headersFor: (token: string) => Record<string, string>,
+): Promise<BenchResults['cacheExpiry']> {
+  say(`Measuring token cache expiry under load (C on SQLite with a ${EXPIRY_TTL_S} s cache TTL, ${connections} connections)…`);
+  const child = spawn(`C (SQLite, ${EXPIRY_TTL_S} s token cache)`, 'portal');
+  try {
+    const info = await child.call<PortalStarted>('start', { tokenCacheTtlS: EXPIRY_TTL_S } satisfies PortalStartArgs);
+    const target: LoadTarget = { name: 'C with a short token cache TTL', url: info.url, headers: headersFor(info.tokens.small), body, expectBody: reference };
+    const since = (await child.call<ProcessUsage>('usage')).argon2Verifications;
+    const run = await runLoad(target, connections, 4 * EXPIRY_TTL_S);
+    const { bursts } = await child.call<{ bursts: { at: number; calls: number }[] }>('argon2Bursts', { since });
+    return { ttlS: EXPIRY_TTL_S, connections, durationS: run.durationS, requests: run.requests, bursts };
+  } finally {
+    await child.stop();
+  }
+}
+
+async function main() {
+  const settings = readSettings();
+  const waitStarted = Date.now();
+  const busyAtStart = await waitForQuiet(0.3, settings.quietWaitS, (busy) =>
+    say(`Other processes are using ${busy.toFixed(2)} cores; waiting for a quieter machine (up to ${settings.quietWaitS} s, BENCH_QUIET_WAIT_SECONDS)…`),
+  );
+  const startedAt = new Date();
+  const loadAverageBefore = loadavg();
+  const processes: ServerProcess[] = [];
+  let scratch: ScratchDatabase | undefined;
+  const spawn = (name: string, role: string) => {
+    const child = ServerProcess.start(name, role);
+    processes.push(child);
+    return child;
+  };
+
+  try {
+    say(`Machine: ${cpus().length} cores, ${busyAtStart.toFixed(2)} of them busy with other processes at the start; load average ${loadAverageBefore.map((l) => l.toFixed(2)).join(' ')}.`);
+    say(`Portal page benchmark: ${settings.rounds} rounds × ${settings.durationS} s at ${settings.connections.join(' and ')} connections, ${settings.warmupS} s warm-up.`);
+    const body = portalPageRequestBody();
+    const headersFor = (token: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
+
+    say('Starting C (this server, SQLite) and seeding it…');
+    const cSqlite = spawn('C (SQLite)', 'portal');
+    const cInfo = await cSqlite.call<PortalStarted>('start', {} satisfies PortalStartArgs);
+    // The first request with the token pays argon2 once; after it the token is in C's verified-token cache.
+    const first = await post(cInfo.url, headersFor(cInfo.tokens.small), body);
+    const reference = first.text;
+    const parsed = JSON.parse(reference) as { data?: PortalPageData & { invoice: { lineItems: unknown[] }; paymentHistory: { edges: unknown[] }; paymentMethods: unknown[] }; errors?: unknown };
+    if (first.status !== 200 || parsed.errors || !parsed.data) throw new Error(`C did not answer the portal page: HTTP ${first.status} ${reference.slice(0, 500)}`);
+    const shape = `${parsed.data.invoice.lineItems.length} line items, ${parsed.data.paymentHistory.edges.length} payments, ${parsed.data.paymentMethods.length} methods`;
+    if (shape !== '5 line items, 10 payments, 2 methods') throw new Error(`C's portal page has ${shape}; the seed should give 5, 10 and 2`);
+
+    say('Starting A (raw graphql-js) and B (bare Apollo Server) with the data C returned…');
+    const a = spawn('A (raw graphql-js)', 'raw');
+    const b = spawn('B (bare Apollo)', 'apollo');
+    const aInfo = await a.call<{ url: string }>('start', { data: parsed.data });
+    const bInfo = await b.call<{ url: string }>('start', { data: parsed.data });
+
+    let cPg: ServerProcess | undefined;
+    let cPgInfo: PortalStarted | undefined;
+    if (settings.postgresAdminUrl) {
+      scratch = await createScratchDatabase(settings.postgresAdminUrl);
+      say(`Starting C on PostgreSQL ${scratch.serverVersion} (scratch database ${scratch.name})…`);
+      cPg = spawn('C (PostgreSQL)', 'portal');
+      cPgInfo = await cPg.call<PortalStarted>('start', { postgresUrl: scratch.url } satisfies PortalStartArgs);
+    }
+    // Candidate fixes for C, measured at the first connection count only (see what-if.ts and the profile).
+    const whatIfs: { key: string; label: string; whatIf: WhatIf; process?: ServerProcess; info?: PortalStarted }[] = [
+      { key: 'C-nowrite', label: 'C′: C without the token-usage write', whatIf: { skipTokenUsageWrite: true } },
+    ];
+    for (const variant of whatIfs) {
+      say(`Starting ${variant.label} (SQLite; a what-if measurement, not a configuration)…`);
+      variant.process = spawn(variant.label, 'portal');
+      variant.info = await variant.process.call<PortalStarted>('start', { whatIf: variant.whatIf } satisfies PortalStartArgs);
+    }
+
+    const servers: Server[] = [];
+    const add = (key: string, label: string, description: string, child: ServerProcess, url: string, token: string, provider?: string, whatIf?: WhatIf) =>
+      servers.push({
+        result: { key, label, description, whatIf: !!whatIf, provider, runs: {} },
+        process: child,
+        target: { name: label, url, headers: headersFor(token), body, expectBody: reference },
+        connections: whatIf ? settings.connections.slice(0, 1) : settings.connections,
+        requestsUnderLoad: 0,
+      });
+    // A and B ignore the Authorization header; every server gets the very same request.
+    add('A', 'A: raw node:http + graphql-js', 'node:http, graphql-js execute, cached parsed+validated document, in-memory data', a, aInfo.url, cInfo.tokens.small);
+    add('B', 'B: bare Apollo Server', '@apollo/server standalone, default settings, same schema and in-memory data', b, bInfo.url, cInfo.tokens.small);
+    add('C', 'C: this server, SQLite', 'startApp in production mode on a fresh SQLite file, real payment token', cSqlite, cInfo.url, cInfo.tokens.small, cInfo.provider);
+    if (cPg && cPgInfo) add('C-pg', 'C: this server, PostgreSQL', `startApp on PostgreSQL ${scratch!.serverVersion} (scratch database)`, cPg, cPgInfo.url, cPgInfo.tokens.small, cPgInfo.provider);
+    for (const v of whatIfs) {
+      add(v.key, v.label, `what-if, SQLite: C with ${describeWhatIf(v.whatIf)}`, v.process!, v.info!.url, v.info!.tokens.small, v.info!.provider, v.whatIf);
+    }
+
+    say('Checking that every server returns the same bytes…');
+    for (const server of servers) {
+      const { status, text } = await post(server.target.url, server.target.headers, body);
+      if (status !== 200 || text !== reference) {
+        throw new Error(`${server.result.label} answers differently from C (HTTP ${status}, ${text.length} vs ${reference.length} bytes) ${firstDifference(text, reference)}`);
+      }
+    }
+    say(`All ${servers.length} servers return the same ${Buffer.byteLength(reference)} bytes.`);
+
+    const usageOf = (server: Server) => server.process.call<ProcessUsage>('usage');
+    const retry = { budgetS: settings.retryBudgetS };
+    const argon2Before = new Map<string, number>();
+    for (const server of servers) {
+      server.result.usageBeforeLoad = await usageOf(server);
+      argon2Before.set(server.result.key, server.result.usageBeforeLoad.argon2Verifications);
+    }
+    const loadStarted = performance.now();
+    const loadStartedAt = Date.now();
+
+    for (const connections of settings.connections) {
+      const here = servers.filter((s) => s.connections.includes(connections));
+      say(`\nWarm-up at ${connections} connections (${settings.warmupS} s each)…`);
+      for (const server of here) {
+        const warmUp = await runLoad(server.target, connections, settings.warmupS, { warmUp: true });
+        server.requestsUnderLoad += warmUp.requests;
+      }
+      for (let round = 1; round <= settings.rounds; round++) {
+        for (const server of here) {
+          const measured = await measure(server, connections, settings, retry, scratch);
+          (server.result.runs[connections] ??= []).push(measured);
+          server.requestsUnderLoad += measured.requests;
+          say(
+            `  round ${round} ${server.result.label.padEnd(34)} ${connections} conns: ${measured.rps.toFixed(0).padStart(6)} req/s, ` +
+              `p50 ${measured.p50.toFixed(2)} ms, p99 ${measured.p99.toFixed(2)} ms, server CPU ${pct(measured.serverCpuShare)}, ` +
+              (Number.isNaN(measured.dbCpuShare) ? '' : `PostgreSQL CPU ${pct(measured.dbCpuShare)}, `) +
+              `load generator CPU ${pct(measured.clientCpuShare)}, other CPU ${pct(measured.otherCpuShare)}` +
+              (measured.attempts > 1 ? ` (attempt ${measured.attempts})` : ''),
+          );
+        }
+      }
+    }
+    const loadSpanS = (performance.now() - loadStarted) / 1000;
+
+    const argon2DuringLoad: BenchResults['argon2DuringLoad'] = [];
+    for (const server of servers.filter((s) => s.result.provider && !s.result.whatIf)) {
+      const usage = await usageOf(server);
+      const since = argon2Before.get(server.result.key)!;
+      const { bursts, previousAt } = await server.process.call<{ bursts: { at: number; calls: number }[]; previousAt?: number }>('argon2Bursts', { since });
+      argon2DuringLoad.push({
+        label: server.result.label,
+        verifications: usage.argon2Verifications - since,
+        bursts,
+        previousVerificationAt: previousAt,
+        loadStartedAt,
+        requests: server.requestsUnderLoad,
+      });
+    }
+
+    say('\nCounting SQL statements per request at 5 and 500 line items…');
+    const statements: BenchResults['statements'] = [];
+    for (const server of servers.filter((s) => s.result.provider)) {
+      const replay = server.result.provider === 'sqlite' && !server.result.whatIf;
+      const counted = await server.process.call<{ small: StatementCount; large: StatementCount; replay?: ReplayCost }>('statements', { replay });
+      statements.push({ label: server.result.label, provider: server.result.provider!, whatIf: server.result.whatIf, ...counted });
+    }
+
+    say('Timing cold and warm token checks…');
+    const tokenChecks: BenchResults['tokenChecks'] = [];
+    for (const server of servers.filter((s) => s.result.provider && !s.result.whatIf)) {
+      tokenChecks.push({ label: server.result.label, provider: server.result.provider!, ...(await server.process.call<TokenCheck>('tokenChecks')) });
+    }
+
+    say('Timing the database parts of a request one by one on the idle servers…');
+    const moneyValues = reference.match(/"formatted":/g)?.length ?? 0;
+    const componentCosts: BenchResults['componentCosts'] = [];
+    for (const server of servers.filter((s) => s.result.provider && !s.result.whatIf)) {
+      const costs = await server.process.call<ComponentCost[]>('componentCosts', { moneyValues });
+      componentCosts.push({ label: server.result.label, key: server.result.key, costs });
+    }
+
+    const cacheExpiry = await measureCacheExpiry(spawn, settings.connections[0], body, reference, headersFor);
+
+    const profileConnections = settings.connections[0];
+    const profiles: BenchResults['profiles'] = [];
+    for (const server of servers.filter((s) => s.result.key === 'B' || s.result.key === 'C')) {
+      say(`Profiling ${server.result.label} for one extra ${settings.durationS} s run at ${profileConnections} connections…`);
+      await server.process.call('profileStart');
+      const run = await runLoad(server.target, profileConnections, settings.durationS);
+      const file = join(repoRoot(), 'dist', 'bench-build', 'profiles', `${server.result.key}.cpuprofile`);
+      const summary = await server.process.call<ProfileSummary>('profileStop', { file });
+      profiles.push({ label: server.result.label, requests: run.requests, summary });
+    }
+
+    for (const server of servers) server.result.usage = await usageOf(server);
+    const warnings: BenchResults['warnings'] = [];
+    for (const server of servers.filter((s) => s.result.provider)) {
+      warnings.push({ label: server.result.label, ...(await server.process.call<{ count: number; first: string[] }>('warnings')) });
+    }
+
+    const results: BenchResults = {
+      settings,
+      machine: describeMachine(scratch?.serverVersion),
+      startedAt,
+      loadAverageBefore,
+      busyCoresBefore: busyAtStart,
+      quietWaitS: (startedAt.getTime() - waitStarted) / 1000,
+      totalSeconds: (Date.now() - startedAt.getTime()) / 1000,
+      bodyBytes: Buffer.byteLength(reference),
+      moneyValues,
+      servers: servers.map((s) => s.result),
+      loadSpanS,
+      tokenCacheTtlS: cInfo.tokenCacheTtlS,
+      argon2DuringLoad,
+      statements,
+      tokenChecks,
+      componentCosts,
+      cacheExpiry,
+      profiles,
+      warnings,
+      orchestratorMaxRssBytes: process.resourceUsage().maxRSS * 1024,
+    };
+    mkdirSync(dirname(settings.output), { recursive: true });
+    writeFileSync(settings.output, renderReport(results));
+    say(`\n${consoleSummary(results)}`);
+    say(`\nWritten to ${settings.output} (profiles in dist/bench-build/profiles/). Total ${results.totalSeconds.toFixed(0)} s.`);
+  } finally {
+    await Promise.all(processes.map((p) => p.stop()));
+    if (scratch) {
+      await scratch.drop();
+      say(`Dropped scratch database ${scratch.name}.`);
+    }
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`\nBenchmark aborted: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

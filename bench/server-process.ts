@@ -1,0 +1,98 @@
+/**
+ * One benchmarked server in its own process, driven by the orchestrator (run-bench.ts) over IPC.
+ * Own processes keep the load generator off the server's event loop and give each server its own RSS.
+ *
+ * Roles: `raw` (A), `apollo` (B), `portal` (C, SQLite or PostgreSQL).
+ */
+import 'reflect-metadata';
+import { serveCommands } from './child-rpc';
+import { CpuProfiler } from './cpu-profile';
+import type { PortalPageData, RunningServer } from './in-memory-servers';
+import type { PortalServer } from './portal-server';
+import type { WhatIf } from './what-if';
+
+// Each role loads only its own modules, so A and B do not carry the portal's (Prisma, type-graphql) in their RSS.
+const inMemory = () => import('./in-memory-servers');
+const portalModule = () => import('./portal-server');
+
+export interface ProcessUsage {
+  cpuMs: number;
+  rssBytes: number;
+  /** Peak resident set of this process so far (getrusage ru_maxrss). */
+  maxRssBytes: number;
+  argon2Verifications: number;
+}
+
+export interface PortalStartArgs {
+  postgresUrl?: string;
+  /** Candidate fixes to measure (what-if.ts); a measurement, not a configuration. */
+  whatIf?: WhatIf;
+  /** TOKEN_CACHE_TTL_SECONDS for this server only (the cache-expiry measurement). */
+  tokenCacheTtlS?: number;
+}
+
+export interface PortalStarted {
+  url: string;
+  provider: string;
+  tokenCacheTtlS: number;
+  tokens: { small: string; large: string };
+}
+
+const role = process.argv[2];
+let running: RunningServer | undefined;
+let portal: PortalServer | undefined;
+let profiler: CpuProfiler | undefined;
+
+serveCommands({
+  async start(args: { data?: PortalPageData } & PortalStartArgs): Promise<{ url: string } | PortalStarted> {
+    if (role === 'raw') return (running = await (await inMemory()).startRawServer(args.data!));
+    if (role === 'apollo') return (running = await (await inMemory()).startApolloServer(args.data!));
+    if (role !== 'portal') throw new Error(`unknown role ${role}`);
+    portal = await (await portalModule()).startPortalServer(args.postgresUrl, { tokenCacheTtlS: args.tokenCacheTtlS });
+    if (args.whatIf) (await import('./what-if')).applyWhatIf(portal, args.whatIf);
+    running = portal;
+    const { provider } = portal.app.database;
+    return { url: portal.url, provider, tokenCacheTtlS: portal.app.config.tokenCacheTtlSeconds, tokens: { small: portal.small.token, large: portal.large.token } };
+  },
+
+  async usage(): Promise<ProcessUsage> {
+    const cpu = process.cpuUsage();
+    return {
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      rssBytes: process.memoryUsage.rss(),
+      maxRssBytes: process.resourceUsage().maxRSS * 1024,
+      argon2Verifications: portal ? (await portalModule()).argon2VerifyCount() : 0,
+    };
+  },
+
+  async statements(args: { replay?: boolean } = {}) {
+    const { statementsPerRequest } = await portalModule();
+    const small = await statementsPerRequest(portal!, portal!.small);
+    const large = await statementsPerRequest(portal!, portal!.large);
+    const replay = args.replay && portal!.app.database.provider === 'sqlite' ? await (await import('./sql-replay')).replayPortalPageSql(portal!, portal!.small) : undefined;
+    return { small, large, replay };
+  },
+
+  tokenChecks: async () => (await portalModule()).tokenChecks(portal!),
+
+  componentCosts: async (args: { moneyValues: number }) => (await import('./component-costs')).componentCosts(portal!, args.moneyValues),
+
+  async argon2Bursts(args: { since: number }) {
+    const { argon2Bursts, argon2VerifiedAt } = await portalModule();
+    return { bursts: argon2Bursts(args.since), previousAt: argon2VerifiedAt(args.since - 1) };
+  },
+
+  warnings: () => portal!.warnings(),
+
+  async profileStart() {
+    profiler = new CpuProfiler();
+    await profiler.start();
+  },
+
+  profileStop: (args: { file: string }) => profiler!.stop(args.file),
+
+  async stop() {
+    await running?.close();
+    setImmediate(() => process.exit(0));
+  },
+});
