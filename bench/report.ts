@@ -1,4 +1,4 @@
-import { COMPONENT_ITERATIONS, type ComponentCost } from './component-costs';
+import { AUTHENTICATION, COMPONENT_ITERATIONS, PAGE_READS, TOKEN_LOOKUP, type ComponentCost } from './component-costs';
 import type { ProfileSummary } from './cpu-profile';
 import type { Machine } from './environment';
 import type { LoadRun } from './load';
@@ -31,8 +31,6 @@ export interface ServerResult {
   key: string;
   label: string;
   description: string;
-  /** A what-if variant of C (what-if.ts), not a configuration. */
-  whatIf: boolean;
   /** C's database: sqlite or postgresql. */
   provider?: string;
   /** Rounds by connection count. */
@@ -69,7 +67,7 @@ export interface BenchResults {
     loadStartedAt: number;
     requests: number;
   }[];
-  statements: { label: string; provider: string; whatIf?: boolean; small: StatementCount; large: StatementCount; replay?: ReplayCost }[];
+  statements: { label: string; provider: string; small: StatementCount; large: StatementCount; replay?: ReplayCost }[];
   tokenChecks: ({ label: string; provider: string } & TokenCheck)[];
   /** The database parts of a request, timed one by one on the idle C servers. */
   componentCosts: { label: string; key: string; costs: ComponentCost[] }[];
@@ -150,7 +148,7 @@ function evaluate(results: BenchResults, grid: Map<string, Map<number, Cell>>): 
       met: ratio >= 0.5,
     });
   }
-  for (const s of results.statements.filter((s) => !s.whatIf)) {
+  for (const s of results.statements) {
     targets.push({
       name: `Same SQL statements per request at ${s.small.lineItems} and ${s.large.lineItems} line items (${dbName(s.provider)})`,
       measured: `${s.small.statements.length} and ${s.large.statements.length}`,
@@ -261,9 +259,11 @@ function statementsSection(results: BenchResults, grid: Map<string, Map<number, 
   return [
     table(['Server', 'Statements (small)', 'Statements (large)', 'Small: line items / payments / cards', 'Large: line items / payments / cards'], rows),
     '',
-    `The statements of one portal page request on ${first.label} (small customer, warm token cache), as Prisma reported them. ` +
-      `Prisma's driver adapters run BEGIN themselves, so the query event does not report it (on SQLite or PostgreSQL); ` +
-      `COMMIT is reported. Counting BEGIN, a request sends ${first.small.statements.length + 1} statements.`,
+    `The statements of one portal page request on ${first.label} (small customer, warm token cache), as Prisma reported them.` +
+      (first.small.statements.includes('COMMIT')
+        ? ` Prisma's driver adapters run BEGIN themselves, so the query event does not report it (on SQLite or PostgreSQL); ` +
+          `COMMIT is reported. Counting BEGIN, a request sends ${first.small.statements.length + 1} statements.`
+        : ''),
     '',
     '```',
     listing,
@@ -282,9 +282,10 @@ function componentSection(results: BenchResults, grid: Map<string, Map<number, C
       return `${f2(cost.cpuMs)} (${f2(cost.wallMs)})`;
     }),
   ]);
+  // The token lookup is inside authentication; it is timed alone only to split authentication's cost.
   rows.push([
-    '**Sum**',
-    ...results.componentCosts.map((entry) => `**${f2(entry.costs.reduce((sum, c) => sum + c.cpuMs, 0))}**`),
+    '**Sum** (without the lookup line, which authentication includes)',
+    ...results.componentCosts.map((entry) => `**${f2(entry.costs.filter((c) => c.name !== TOKEN_LOOKUP).reduce((sum, c) => sum + c.cpuMs, 0))}**`),
   ]);
   rows.push([
     `Whole request under load (${low} connections), for comparison`,
@@ -417,6 +418,8 @@ function discussion(results: BenchResults, grid: Map<string, Map<number, Cell>>,
   const c = at('C')!;
   const s = results.statements[0];
   const reads = s.small.statements.filter((sql) => /^\s*SELECT/i.test(sql)).length;
+  const writes = s.small.statements.filter((sql) => /^\s*(UPDATE|INSERT|DELETE)/i.test(sql)).length;
+  const inTransaction = s.small.statements.includes('COMMIT');
   const replay = results.statements.find((st) => st.replay)?.replay;
   const lines: string[] = [];
 
@@ -425,7 +428,7 @@ function discussion(results: BenchResults, grid: Map<string, Map<number, Cell>>,
       `(C/B ${f2(c.rps / b.rps)}, C/A ${f2(c.rps / a.rps)}). Per request C's process spends ${f2(c.cpuMsPerRequest)} ms of CPU, ` +
       `B ${f2(b.cpuMsPerRequest)} ms and A ${f2(a.cpuMsPerRequest)} ms, and each server keeps about one core busy: the gap is work done ` +
       `per request, not waiting. A and B hand out a response held in memory; C authenticates the token, sends ${reads} reads and ` +
-      `a write transaction (the token-usage UPDATE and the audit INSERT) through Prisma, formats every Money, ` +
+      `${writes} writes (the token-usage UPDATE and the audit INSERT${inTransaction ? ', in a transaction' : ''}) through Prisma, formats every Money, ` +
       `and runs type-graphql's resolvers, the rate-limit directive and graphql-armor's validation rules.`,
   );
   const profile = results.profiles.find((p) => p.label === results.servers.find((srv) => srv.key === 'C')?.label);
@@ -438,35 +441,30 @@ function discussion(results: BenchResults, grid: Map<string, Map<number, Cell>>,
     lines.push(
       `- **Profile of C** (self time, main thread): ${top}. Prisma and the SQLite driver together take ${pct(dataAccess)}, ` +
         `roughly ${f1(dataAccess * c.cpuMsPerRequest)} of the ${f1(c.cpuMsPerRequest)} ms per request.` +
-        (format
-          ? ` The hottest single function is \`formatMoney\` (${pct(format.share)} of C's CPU): it builds a new \`Intl.NumberFormat\` ` +
-            `for each of the page's ${results.moneyValues} Money values, and building one costs far more than formatting with it.`
+        (format && format.share > 0.05
+          ? ` \`formatMoney\` alone takes ${pct(format.share)} of C's CPU for the page's ${results.moneyValues} Money values.`
           : ''),
     );
   }
-  const noWrite = at('C-nowrite');
   const parts = results.componentCosts.find((entry) => entry.key === 'C')?.costs ?? [];
-  const part = (prefix: string) => parts.find((p) => p.name.startsWith(prefix));
-  const write = part('Token-usage write');
-  const lookup = part('Token lookup');
-  const pageReads = part("The page's other reads");
-  if (write) {
+  const auth = parts.find((p) => p.name === AUTHENTICATION);
+  const lookup = parts.find((p) => p.name === TOKEN_LOOKUP);
+  const pageReads = parts.find((p) => p.name === PAGE_READS);
+  const writeMs = auth && lookup ? Math.max(0, auth.cpuMs - lookup.cpuMs) : undefined;
+  if (auth && lookup && writeMs !== undefined) {
     lines.push(
-      `- **The per-request write.** Timed on its own, authentication's token-usage transaction costs ${f2(write.cpuMs)} ms of CPU ` +
-        `(${pct(write.cpuMs / c.cpuMsPerRequest)} of C's ${f2(c.cpuMsPerRequest)} ms per request), for rows the page itself does not need.` +
-        (noWrite
-          ? ` Under load, C′ (the same server with that transaction skipped: a what-if applied from the benchmark, src/ unchanged, ` +
-            `same bytes out) serves ${f0(noWrite.rps)} req/s at ${f2(noWrite.cpuMsPerRequest)} ms per request, ${f2(noWrite.rps / c.rps)}× C ` +
-            `and ${f2(noWrite.rps / b.rps)} of B; on this shared machine that load comparison is noisier than the part-by-part timing.`
-          : ''),
+      `- **The per-request writes.** Timed on its own, authenticating a cached token costs ${f2(auth.cpuMs)} ms of CPU, of which ` +
+        `the token lookup is ${f2(lookup.cpuMs)} ms: the usage writes (UPDATE and audit INSERT) take about ${f2(writeMs)} ms, ` +
+        `${pct(writeMs / c.cpuMsPerRequest)} of C's ${f2(c.cpuMsPerRequest)} ms per request under load, for rows the page itself ` +
+        `does not need.`,
     );
   }
   if (lookup && pageReads) {
     lines.push(
-      `- **The reads.** Through Prisma the token lookup and the page's other six reads cost ${f2(lookup.cpuMs + pageReads.cpuMs)} ms of CPU ` +
+      `- **The reads.** Through Prisma the token lookup and the page's other reads cost ${f2(lookup.cpuMs + pageReads.cpuMs)} ms of CPU ` +
         `one after another` +
-        (replay ? `; SQLite itself runs the same seven reads in ${f2(replay.readsCpuMs)} ms (the replay)` : '') +
-        `. The rest of C's request (${f2(Math.max(0, c.cpuMsPerRequest - lookup.cpuMs - pageReads.cpuMs - (write?.cpuMs ?? 0)))} ms) is ` +
+        (replay ? `; SQLite itself runs the same ${reads} reads in ${f2(replay.readsCpuMs)} ms (the replay)` : '') +
+        `. The rest of C's request (${f2(Math.max(0, c.cpuMsPerRequest - (auth?.cpuMs ?? lookup.cpuMs) - pageReads.cpuMs))} ms) is ` +
         `the HTTP, GraphQL and type-graphql stack around them and what concurrency adds.`,
     );
   }
@@ -480,13 +478,13 @@ function discussion(results: BenchResults, grid: Map<string, Map<number, Cell>>,
   );
   if (c.rps / b.rps < 0.5) {
     const needed = 2 * b.cpuMsPerRequest;
-    const withoutWrite = c.cpuMsPerRequest - (write?.cpuMs ?? 0);
+    const withoutWrite = c.cpuMsPerRequest - (writeMs ?? 0);
     const readsMs = (lookup?.cpuMs ?? 0) + (pageReads?.cpuMs ?? 0);
     const stackMs = Math.max(0, withoutWrite - readsMs);
     const rawEstimate = replay ? stackMs + replay.readsCpuMs : undefined;
     lines.push(
       `- **What the 0.5 × B target takes.** Every server here is bound by one core, so req/s follows CPU per request: C would need ` +
-        `about ${f1(needed)} ms per request (twice B's). Without the write C would still be near ${f1(withoutWrite)} ms ` +
+        `about ${f1(needed)} ms per request (twice B's). Without the writes C would still be near ${f1(withoutWrite)} ms ` +
         `(${f1(withoutWrite / needed)}× too much).` +
         (rawEstimate !== undefined && lookup && pageReads
           ? ` By arithmetic on the figures above, reads at SQLite's own cost would leave about ${f1(rawEstimate)} ms ` +
@@ -511,7 +509,7 @@ function discussion(results: BenchResults, grid: Map<string, Map<number, Cell>>,
       `- **PostgreSQL.** C on PostgreSQL serves ${f0(pg.rps)} req/s at ${low} connections (${f2(pg.rps / c.rps)}× SQLite). ` +
         `Node spends ${f2(pg.cpuMsPerRequest)} ms of CPU per request and PostgreSQL's backends ` +
         `${Number.isNaN(pg.dbCpuMsPerRequest) ? 'an unmeasured amount' : `${f2(pg.dbCpuMsPerRequest)} ms`}, on the same ` +
-        `${results.machine.cores} cores; each of the ${s.small.statements.length + 1} statements is a round trip over loopback.`,
+        `${results.machine.cores} cores; each of the ${s.small.statements.length + (inTransaction ? 1 : 0)} statements is a round trip over loopback.`,
     );
   }
   const herd = Math.max(0, ...results.cacheExpiry.bursts.map((b) => b.calls), ...results.argon2DuringLoad.flatMap((l) => l.bursts.map((b) => b.calls)));
@@ -530,8 +528,11 @@ function discussion(results: BenchResults, grid: Map<string, Map<number, Cell>>,
   const clientBusy = Math.max(...results.servers.flatMap((srv) => Object.values(srv.runs).flat().map((r) => r.clientCpuShare)));
   lines.push(
     `- **Limits.** One ${results.machine.cores}-core machine runs the server, autocannon (at most ${pct(clientBusy)} of a core here) and, ` +
-      `for PostgreSQL, the database. A's process is at ${pct(a.serverCpuShare)} of a core, so A is bound by its own CPU rather than by ` +
-      `autocannon. The machine is shared: see the rounds' spread in "req/s per round" and the note on other processes above; the ` +
+      `for PostgreSQL, the database. ` +
+      (a.serverCpuShare >= 0.9
+        ? `A's process is at ${pct(a.serverCpuShare)} of a core, so A is bound by its own CPU rather than by autocannon. `
+        : `A's process is at only ${pct(a.serverCpuShare)} of a core, so in this run something else (other processes or autocannon) limited it. `) +
+      `The machine is shared: see the rounds' spread in "req/s per round" and the note on other processes above; the ` +
       `round-by-round ratio is the steadier comparison. Loopback hides network latency, and one token and one customer keep every cache warm.`,
   );
   const missed = targets.filter((t) => !t.met);
@@ -553,8 +554,8 @@ beyond recovery. So the defaults (\`ARGON2_MEMORY_KIB\`, \`ARGON2_TIME_COST\`, \
 src/config/config.ts) sit at OWASP's floor for argon2id, m=19 MiB, t=2, p=1, and not above it: higher settings would buy
 no security for these secrets, while every cold check, and every wrong verifier sent for a known selector, would cost
 more CPU and memory. The verified-token cache (\`TOKEN_CACHE_TTL_SECONDS\`, 300 s) means a customer's page pays that
-cost once per process and TTL rather than per request (once per request in flight at the moment of expiry, as measured
-below). The tables below measure both sides on this machine.
+cost once per process and TTL rather than per request; the cache-expiry measurement below shows what an expiry costs
+under load. The tables below measure both sides on this machine.
 
 ---
 `;
@@ -593,7 +594,7 @@ export function renderReport(results: BenchResults): string {
     `- **Load.** autocannon ${m.packages.autocannon} (programmatic API, in the orchestrator process) on loopback, ` +
       `${s.connections.join(' and ')} connections, no pipelining. Per connection count: a ${s.warmupS} s warm-up of each server, then ` +
       `${s.rounds} interleaved rounds (${results.servers.map((srv) => srv.key).join(', ')}, …) of ${s.durationS} s each. ` +
-      `The what-if variants run at ${s.connections[0]} connections only. Every response must be 200 with the expected body (autocannon \`expectBody\`); ` +
+      `Every response must be 200 with the expected body (autocannon \`expectBody\`); ` +
       `a run with an error, a timeout, a non-2xx status or a different body stops the benchmark.`,
     `- **Figures** are medians over rounds. req/s is autocannon's mean of per-second counts; p50/p99 come from every response's ` +
       `latency (autocannon's own histogram has 1 ms resolution). Server CPU is the server process's user+system time over the run ` +

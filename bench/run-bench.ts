@@ -9,7 +9,7 @@
  * - starts each server in its own child process (server-process.ts), so the load generator (autocannon, in this
  *   process) never shares an event loop with a server and each server's RSS is its own:
  *   A raw node:http + graphql-js, B bare Apollo Server, C this server on SQLite, C on PostgreSQL (a scratch
- *   database, dropped at the end), and two what-if variants of C that size candidate fixes (what-if.ts);
+ *   database, dropped at the end);
  * - queries C once and gives that response's data to A and B, then checks that every server answers the
  *   portal page with the same bytes, and stops if one does not;
  * - warms each server up, then loads them in interleaved rounds (A, B, C, …, A, B, C, …) at each connection count;
@@ -39,7 +39,6 @@ import type { StatementCount, TokenCheck } from './portal-server';
 import type { ReplayCost } from './sql-replay';
 import { consoleSummary, renderReport, type BenchResults, type MeasuredRun, type ServerResult } from './report';
 import type { PortalStarted, PortalStartArgs, ProcessUsage } from './server-process';
-import { describeWhatIf, type WhatIf } from './what-if';
 
 export interface Settings {
   durationS: number;
@@ -89,8 +88,6 @@ interface Server {
   result: ServerResult;
   process: ServerProcess;
   target: LoadTarget;
-  /** Runs only at these connection counts (the what-ifs run at the first only). */
-  connections: number[];
   /** Requests completed in warm-ups and rounds. */
   requestsUnderLoad: number;
 }
@@ -176,9 +173,11 @@ async function measureCacheExpiry(
 async function main() {
   const settings = readSettings();
   const waitStarted = Date.now();
-  const busyAtStart = await waitForQuiet(0.3, settings.quietWaitS, (busy) =>
-    say(`Other processes are using ${busy.toFixed(2)} cores; waiting for a quieter machine (up to ${settings.quietWaitS} s, BENCH_QUIET_WAIT_SECONDS)…`),
-  );
+  const onBusy = (busy: number) =>
+    say(`Other processes are using ${busy.toFixed(2)} cores; waiting for a quieter machine (up to ${settings.quietWaitS} s, BENCH_QUIET_WAIT_SECONDS)…`);
+  // Two quiet samples in a row: a gap between two jobs of someone else's is not a quiet machine.
+  await waitForQuiet(0.2, settings.quietWaitS, onBusy);
+  const busyAtStart = await waitForQuiet(0.2, Math.max(0, settings.quietWaitS - (Date.now() - waitStarted) / 1000), onBusy);
   const startedAt = new Date();
   const loadAverageBefore = loadavg();
   const processes: ServerProcess[] = [];
@@ -220,23 +219,12 @@ async function main() {
       cPg = spawn('C (PostgreSQL)', 'portal');
       cPgInfo = await cPg.call<PortalStarted>('start', { postgresUrl: scratch.url } satisfies PortalStartArgs);
     }
-    // Candidate fixes for C, measured at the first connection count only (see what-if.ts and the profile).
-    const whatIfs: { key: string; label: string; whatIf: WhatIf; process?: ServerProcess; info?: PortalStarted }[] = [
-      { key: 'C-nowrite', label: 'C′: C without the token-usage write', whatIf: { skipTokenUsageWrite: true } },
-    ];
-    for (const variant of whatIfs) {
-      say(`Starting ${variant.label} (SQLite; a what-if measurement, not a configuration)…`);
-      variant.process = spawn(variant.label, 'portal');
-      variant.info = await variant.process.call<PortalStarted>('start', { whatIf: variant.whatIf } satisfies PortalStartArgs);
-    }
-
     const servers: Server[] = [];
-    const add = (key: string, label: string, description: string, child: ServerProcess, url: string, token: string, provider?: string, whatIf?: WhatIf) =>
+    const add = (key: string, label: string, description: string, child: ServerProcess, url: string, token: string, provider?: string) =>
       servers.push({
-        result: { key, label, description, whatIf: !!whatIf, provider, runs: {} },
+        result: { key, label, description, provider, runs: {} },
         process: child,
         target: { name: label, url, headers: headersFor(token), body, expectBody: reference },
-        connections: whatIf ? settings.connections.slice(0, 1) : settings.connections,
         requestsUnderLoad: 0,
       });
     // A and B ignore the Authorization header; every server gets the very same request.
@@ -244,9 +232,6 @@ async function main() {
     add('B', 'B: bare Apollo Server', '@apollo/server standalone, default settings, same schema and in-memory data', b, bInfo.url, cInfo.tokens.small);
     add('C', 'C: this server, SQLite', 'startApp in production mode on a fresh SQLite file, real payment token', cSqlite, cInfo.url, cInfo.tokens.small, cInfo.provider);
     if (cPg && cPgInfo) add('C-pg', 'C: this server, PostgreSQL', `startApp on PostgreSQL ${scratch!.serverVersion} (scratch database)`, cPg, cPgInfo.url, cPgInfo.tokens.small, cPgInfo.provider);
-    for (const v of whatIfs) {
-      add(v.key, v.label, `what-if, SQLite: C with ${describeWhatIf(v.whatIf)}`, v.process!, v.info!.url, v.info!.tokens.small, v.info!.provider, v.whatIf);
-    }
 
     say('Checking that every server returns the same bytes…');
     for (const server of servers) {
@@ -268,14 +253,13 @@ async function main() {
     const loadStartedAt = Date.now();
 
     for (const connections of settings.connections) {
-      const here = servers.filter((s) => s.connections.includes(connections));
       say(`\nWarm-up at ${connections} connections (${settings.warmupS} s each)…`);
-      for (const server of here) {
+      for (const server of servers) {
         const warmUp = await runLoad(server.target, connections, settings.warmupS, { warmUp: true });
         server.requestsUnderLoad += warmUp.requests;
       }
       for (let round = 1; round <= settings.rounds; round++) {
-        for (const server of here) {
+        for (const server of servers) {
           const measured = await measure(server, connections, settings, retry, scratch);
           (server.result.runs[connections] ??= []).push(measured);
           server.requestsUnderLoad += measured.requests;
@@ -292,7 +276,7 @@ async function main() {
     const loadSpanS = (performance.now() - loadStarted) / 1000;
 
     const argon2DuringLoad: BenchResults['argon2DuringLoad'] = [];
-    for (const server of servers.filter((s) => s.result.provider && !s.result.whatIf)) {
+    for (const server of servers.filter((s) => s.result.provider)) {
       const usage = await usageOf(server);
       const since = argon2Before.get(server.result.key)!;
       const { bursts, previousAt } = await server.process.call<{ bursts: { at: number; calls: number }[]; previousAt?: number }>('argon2Bursts', { since });
@@ -309,21 +293,21 @@ async function main() {
     say('\nCounting SQL statements per request at 5 and 500 line items…');
     const statements: BenchResults['statements'] = [];
     for (const server of servers.filter((s) => s.result.provider)) {
-      const replay = server.result.provider === 'sqlite' && !server.result.whatIf;
+      const replay = server.result.provider === 'sqlite';
       const counted = await server.process.call<{ small: StatementCount; large: StatementCount; replay?: ReplayCost }>('statements', { replay });
-      statements.push({ label: server.result.label, provider: server.result.provider!, whatIf: server.result.whatIf, ...counted });
+      statements.push({ label: server.result.label, provider: server.result.provider!, ...counted });
     }
 
     say('Timing cold and warm token checks…');
     const tokenChecks: BenchResults['tokenChecks'] = [];
-    for (const server of servers.filter((s) => s.result.provider && !s.result.whatIf)) {
+    for (const server of servers.filter((s) => s.result.provider)) {
       tokenChecks.push({ label: server.result.label, provider: server.result.provider!, ...(await server.process.call<TokenCheck>('tokenChecks')) });
     }
 
     say('Timing the database parts of a request one by one on the idle servers…');
     const moneyValues = reference.match(/"formatted":/g)?.length ?? 0;
     const componentCosts: BenchResults['componentCosts'] = [];
-    for (const server of servers.filter((s) => s.result.provider && !s.result.whatIf)) {
+    for (const server of servers.filter((s) => s.result.provider)) {
       const costs = await server.process.call<ComponentCost[]>('componentCosts', { moneyValues });
       componentCosts.push({ label: server.result.label, key: server.result.key, costs });
     }

@@ -9,7 +9,6 @@ import { serveCommands } from './child-rpc';
 import { CpuProfiler } from './cpu-profile';
 import type { PortalPageData, RunningServer } from './in-memory-servers';
 import type { PortalServer } from './portal-server';
-import type { WhatIf } from './what-if';
 
 // Each role loads only its own modules, so A and B do not carry the portal's (Prisma, type-graphql) in their RSS.
 const inMemory = () => import('./in-memory-servers');
@@ -25,8 +24,6 @@ export interface ProcessUsage {
 
 export interface PortalStartArgs {
   postgresUrl?: string;
-  /** Candidate fixes to measure (what-if.ts); a measurement, not a configuration. */
-  whatIf?: WhatIf;
   /** TOKEN_CACHE_TTL_SECONDS for this server only (the cache-expiry measurement). */
   tokenCacheTtlS?: number;
 }
@@ -49,7 +46,6 @@ serveCommands({
     if (role === 'apollo') return (running = await (await inMemory()).startApolloServer(args.data!));
     if (role !== 'portal') throw new Error(`unknown role ${role}`);
     portal = await (await portalModule()).startPortalServer(args.postgresUrl, { tokenCacheTtlS: args.tokenCacheTtlS });
-    if (args.whatIf) (await import('./what-if')).applyWhatIf(portal, args.whatIf);
     running = portal;
     const { provider } = portal.app.database;
     return { url: portal.url, provider, tokenCacheTtlS: portal.app.config.tokenCacheTtlSeconds, tokens: { small: portal.small.token, large: portal.large.token } };

@@ -47,6 +47,8 @@ export async function replayPortalPageSql(server: PortalServer, customer: Seeded
     return stmt;
   };
   let sequence = 0;
+  // Writes go in a transaction only if the request ran them in one (its COMMIT was captured).
+  const transactional = captured.some(({ sql }) => sql === 'COMMIT');
   const replay = (readsOnly: boolean) => {
     let inTransaction = false;
     for (const { sql, params } of captured) {
@@ -58,8 +60,10 @@ export async function replayPortalPageSql(server: PortalServer, customer: Seeded
       } else if (isRead) {
         statement(sql).all(...params);
       } else {
-        if (!inTransaction) db.exec('BEGIN');
-        inTransaction = true;
+        if (transactional && !inTransaction) {
+          db.exec('BEGIN');
+          inTransaction = true;
+        }
         const args = /^\s*INSERT/i.test(sql) ? [`replay-${process.pid}-${sequence++}`, ...params.slice(1)] : params;
         // Prisma's writes end in RETURNING, which makes them readers in better-sqlite3's terms.
         const stmt = statement(sql);
