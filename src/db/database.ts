@@ -1,5 +1,6 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { providerOf, sqlitePath, type DbProvider } from './database-url';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client';
 
@@ -9,8 +10,8 @@ import { PrismaClient as PostgresClient } from './generated/postgresql/client';
  */
 export type Db = SqliteClient;
 export type { Prisma } from './generated/sqlite/client';
+export type { DbProvider };
 export type DbTransaction = Parameters<Parameters<Db['$transaction']>[0]>[0];
-export type DbProvider = 'sqlite' | 'postgresql';
 
 export interface Database {
   prisma: Db;
@@ -22,19 +23,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function providerOfUrl(databaseUrl: string): DbProvider {
-  if (databaseUrl.startsWith('file:')) return 'sqlite';
-  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return 'postgresql';
-  throw new Error('DATABASE_URL must be file:<path> or postgresql://…');
-}
-
-/** Path of a SQLite `file:` URL, relative paths taken from the working directory as Prisma does. */
-export function sqlitePath(databaseUrl: string): string {
-  return databaseUrl.replace(/^file:/, '').replace(/\?.*$/, '');
-}
-
 export async function openDatabase(databaseUrl: string): Promise<Database> {
-  const provider = providerOfUrl(databaseUrl);
+  const provider = providerOf(databaseUrl);
   const listeners = new Set<(sql: string) => void>();
   const log: { emit: 'event'; level: 'query' }[] = [{ emit: 'event', level: 'query' }];
 

@@ -23,17 +23,9 @@ import * as engineGlue from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { DiagnoseMigrationHistoryOutput, MigrationList, SchemaContainer, SchemaEngine } from '@prisma/schema-engine-wasm/schema_engine_bg';
 import pg from 'pg';
 
-/** The databases we migrate; each has its own migrations folder. */
-export type DbProvider = 'sqlite' | 'postgresql';
+import { isPostgresUrl, providerOf, sqlitePath, type DbProvider } from './database-url';
 
-const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
-
-/** Tells the provider from a database URL: `file:` is SQLite, `postgres(ql)://` is PostgreSQL. */
-export function providerOf(databaseUrl: string): DbProvider {
-  if (databaseUrl.startsWith('file:')) return 'sqlite';
-  if (isPostgresUrl(databaseUrl)) return 'postgresql';
-  throw new Error('Database URL must be file:<path> (SQLite) or postgresql://… (PostgreSQL)');
-}
+export { providerOf, type DbProvider };
 
 let repoRoot: string | undefined;
 
@@ -110,11 +102,6 @@ function loadSchemaEngine(): Promise<typeof engineGlue> {
     throw error;
   });
   return engineReady;
-}
-
-/** Path of a SQLite `file:` URL; relative paths are taken from the working directory. */
-function sqlitePath(databaseUrl: string): string {
-  return databaseUrl.replace(/^file:/, '').replace(/\?.*$/, '');
 }
 
 /** better-sqlite3 refuses several statements in one prepare; the engine sends whole migration scripts
