@@ -11,33 +11,23 @@ export interface ReplayCost {
   readsCpuMs: number;
 }
 
-interface QueryEvent {
-  query: string;
-  params: string;
-}
-
 /** Prisma passes LIMIT/OFFSET as digit strings; SQLite itself wants numbers there. */
-function bindable(params: unknown[]): unknown[] {
+function bindable(params: readonly unknown[]): unknown[] {
   return params.map((p) => (typeof p === 'string' && /^-?\d{1,15}$/.test(p) ? Number(p) : p));
 }
 
 /**
  * What the database itself costs for one portal page: the exact statements and parameters of one request,
- * captured from Prisma's query event, replayed many times through better-sqlite3 with prepared statements kept,
+ * captured with `database.onStatement`, replayed many times through better-sqlite3 with prepared statements kept,
  * on a second connection to the same SQLite file. Set against C's CPU per request it separates SQLite's work
  * from the client stack around it. The replayed audit INSERTs get fresh ids and stay in the scratch database.
  */
 export async function replayPortalPageSql(server: PortalServer, customer: SeededCustomer, iterations = 300): Promise<ReplayCost> {
-  const prisma = server.app.database.prisma as unknown as { $on(event: 'query', cb: (e: QueryEvent) => void): void };
-  let capturing = false;
   const captured: { sql: string; params: unknown[] }[] = [];
-  prisma.$on('query', (e) => {
-    if (capturing) captured.push({ sql: e.query, params: bindable(JSON.parse(e.params)) });
-  });
   await requestPortalPage(server.url, customer.token);
-  capturing = true;
+  const stop = server.app.database.onStatement((sql, args) => captured.push({ sql, params: bindable(args) }));
   await requestPortalPage(server.url, customer.token);
-  capturing = false;
+  stop();
 
   const db = new Sqlite(sqlitePath(server.app.config.databaseUrl), { timeout: 10_000 });
   const prepared = new Map<string, Sqlite.Statement>();

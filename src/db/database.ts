@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { providerOf, sqlitePath, type DbProvider } from './database-url';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client';
+import { ConnectionLock, gateAdapter, type StatementListener } from './statement-gate';
 
 /**
  * The Prisma client the domain layer works with. Both providers are generated from one model
@@ -16,8 +17,8 @@ export type DbTransaction = Parameters<Parameters<Db['$transaction']>[0]>[0];
 export interface Database {
   prisma: Db;
   provider: DbProvider;
-  /** Called with each SQL statement Prisma sends; tests and the benchmark count statements with it. */
-  onStatement(listener: (sql: string) => void): () => void;
+  /** Called with each SQL statement sent, and its arguments; tests and the benchmark count statements with it. */
+  onStatement(listener: StatementListener): () => void;
   /** Resolves when the database answers a trivial query (readiness checks). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -25,22 +26,22 @@ export interface Database {
 
 export async function openDatabase(databaseUrl: string): Promise<Database> {
   const provider = providerOf(databaseUrl);
-  const listeners = new Set<(sql: string) => void>();
-  const log: { emit: 'event'; level: 'query' }[] = [{ emit: 'event', level: 'query' }];
+  const listeners = new Set<StatementListener>();
+  const listen: StatementListener = (sql, args) => {
+    for (const listener of listeners) listener(sql, args);
+  };
 
   let prisma: Db;
   if (provider === 'sqlite') {
     // A busy timeout lets concurrent writers (several processes on one file) wait instead of failing.
     const adapter = new PrismaBetterSqlite3({ url: sqlitePath(databaseUrl), timeout: 10_000 });
-    prisma = new SqliteClient({ adapter, log }) as unknown as Db;
+    // One connection: statements and transactions must take turns on it (see gateAdapter).
+    prisma = new SqliteClient({ adapter: gateAdapter(adapter, listen, new ConnectionLock()) }) as unknown as Db;
   } else {
     // Bounded waits: with the server gone or the pool exhausted, a request fails in seconds instead of hanging.
     const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
-    prisma = new PostgresClient({ adapter, log }) as unknown as Db;
+    prisma = new PostgresClient({ adapter: gateAdapter(adapter, listen) }) as unknown as Db;
   }
-  (prisma as unknown as { $on(event: 'query', cb: (e: { query: string }) => void): void }).$on('query', (e) => {
-    for (const listener of listeners) listener(e.query);
-  });
   await prisma.$connect();
   if (provider === 'sqlite') {
     // WAL lets readers run while a write commits; NORMAL sync is durable across process crashes in WAL mode.

@@ -1,0 +1,87 @@
+/**
+ * The database layer under concurrent requests. SQLite runs on a single connection, so these pin down that one
+ * request's transaction neither swallows nor exposes another request's statements.
+ */
+import { openDatabase, type Database } from '../../src/db/database';
+import { applyMigrations } from '../../src/db/migrator';
+import { createScratchDatabase, type ScratchDatabase } from '../support/test-app';
+
+let scratch: ScratchDatabase;
+let database: Database;
+let organizationId: string;
+
+beforeAll(async () => {
+  scratch = await createScratchDatabase();
+  await applyMigrations(scratch.url);
+  database = await openDatabase(scratch.url);
+  organizationId = (await database.prisma.organization.create({ data: { name: 'Acme' } })).id;
+});
+afterAll(async () => {
+  await database?.close();
+  await scratch?.drop();
+});
+
+/**
+ * Opens a transaction that creates a customer named `name`, then waits until `end` is called: it commits, or
+ * fails and rolls back. Resolves once the customer row is written inside it.
+ */
+async function openTransaction(name: string) {
+  let end!: (outcome: 'commit' | 'roll back') => void;
+  const ended = new Promise<'commit' | 'roll back'>((resolve) => (end = resolve));
+  let written!: () => void;
+  const open = new Promise<void>((resolve) => (written = resolve));
+  const done = database.prisma.$transaction(async (tx) => {
+    await tx.customer.create({ data: { organizationId, name } });
+    written();
+    if ((await ended) === 'roll back') throw new Error('the transaction fails');
+  });
+  done.catch(() => undefined);
+  await open;
+  return { end, done };
+}
+
+/** Resolves when a statement matching `pattern` has been sent to the database. */
+function sent(pattern: RegExp): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = database.onStatement((sql) => {
+      if (!pattern.test(sql)) return;
+      stop();
+      resolve();
+    });
+  });
+}
+
+it("keeps another request's write when a transaction rolls back while it is open", async () => {
+  const db = database.prisma;
+  const transaction = await openTransaction('Rolled back');
+  const auditSent = sent(/INSERT INTO \S*AuditLog/);
+  // Prisma's queries are lazy: then() sends it now.
+  const audit = db.auditLog.create({ data: { organizationId, actorType: 'SYSTEM', action: 'SEEN', details: '{}' } }).then((row) => row);
+  await auditSent;
+  transaction.end('roll back');
+
+  await expect(transaction.done).rejects.toThrow('the transaction fails');
+  const row = await audit;
+  expect(await db.auditLog.findUnique({ where: { id: row.id } })).not.toBeNull();
+  expect(await db.customer.count({ where: { name: 'Rolled back' } })).toBe(0);
+});
+
+it("never shows another request the rows of a transaction that then rolls back", async () => {
+  const db = database.prisma;
+  const transaction = await openTransaction('Never committed');
+  const countSent = sent(/SELECT COUNT/i);
+  const seenMeanwhile = db.customer.count({ where: { name: 'Never committed' } }).then((count) => count);
+  await countSent;
+  transaction.end('roll back');
+
+  await expect(transaction.done).rejects.toThrow();
+  expect(await seenMeanwhile).toBe(0);
+});
+
+it("shows another request a transaction's rows once it commits", async () => {
+  const db = database.prisma;
+  const transaction = await openTransaction('Committed');
+  transaction.end('commit');
+  await transaction.done;
+  expect(await db.customer.count({ where: { name: 'Committed' } })).toBe(1);
+});
