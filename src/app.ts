@@ -85,6 +85,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     config,
     provider: stripeProviderFrom(config),
     authFailureGate: authFailureGate(failureLimiter, config.rateLimits.authFailure),
+    usage: {
+      onFlushError: (err) => logger.error({ err }, 'token usage not written; retrying with the next flush'),
+      onDropped: (uses) => logger.error({ uses }, 'token usage dropped: too many tokens waiting to be written'),
+    },
   });
 
   const applyRateLimits = rateLimitTransformer(store, async (context, coordinate, firstInWindow) => {
@@ -132,6 +136,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       draining = true;
       await closeGracefully(server, options.drainTimeoutMs ?? 10_000);
       await apollo.stop();
+      // Usage gathered from the requests just drained.
+      await services.usage.close().catch((err) => logger.error({ err }, 'token usage lost at shutdown'));
       await database.close();
       // QUIT lets Redis finish what was sent; a connection that is down is simply dropped.
       await redis?.quit().catch(() => redis.disconnect());

@@ -9,12 +9,15 @@ import { PaymentTokenService } from './domain/payment-token.service';
 import { PaymentMethodService } from './domain/payment-method.service';
 import { PaymentService } from './domain/payment.service';
 import { WebhookService } from './domain/webhook.service';
+import { TokenUsageRecorder, type TokenUsageRecorderOptions } from './domain/token-usage.recorder';
 import type { PaymentProvider } from './payments/payment-provider.port';
 
 /** The domain services, wired once per process. Nothing here knows about GraphQL or HTTP. */
 export interface Services {
   audit: AuditLogService;
   auth: AuthService;
+  /** Payment-token usage, written behind requests; flush() writes it now. */
+  usage: TokenUsageRecorder;
   portal: PaymentPortalService;
   tokens: PaymentTokenService;
   billing: BillingService;
@@ -31,16 +34,19 @@ export interface ServiceDeps {
   config: Config;
   provider: PaymentProvider;
   authFailureGate?: AuthFailureGate;
+  usage?: Omit<TokenUsageRecorderOptions, 'flushIntervalMs'>;
 }
 
-export function createServices({ db, dbProvider, config, provider, authFailureGate }: ServiceDeps): Services {
+export function createServices({ db, dbProvider, config, provider, authFailureGate, usage: usageOptions }: ServiceDeps): Services {
   const audit = new AuditLogService(db);
+  const usage = new TokenUsageRecorder(db, { flushIntervalMs: config.tokenUsageFlushMs, ...usageOptions });
   const portal = new PaymentPortalService(db);
   const paymentMethods = new PaymentMethodService(db, provider, audit);
   const payments = new PaymentService(db, dbProvider, provider, portal, paymentMethods, audit);
   return {
     audit,
-    auth: new AuthService(db, audit, config, authFailureGate),
+    auth: new AuthService(db, audit, usage, config, authFailureGate),
+    usage,
     portal,
     payments,
     paymentMethods,

@@ -36,6 +36,8 @@ export interface Config {
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
   /** How long a verified token may skip argon2 on repeat use. Revocation and expiry are checked on every request anyway. */
   tokenCacheTtlSeconds: number;
+  /** How often payment-token usage (useCount, lastUsedAt, TOKEN_USED audit rows) is written; see TokenUsageRecorder. */
+  tokenUsageFlushMs: number;
   redisUrl?: string;
   rateLimits: RateLimitBudgets;
   stripe: {
@@ -163,6 +165,7 @@ export function loadConfig(env: Env = process.env): Config {
       parallelism: int(env, 'ARGON2_PARALLELISM', 1, 1, 8),
     },
     tokenCacheTtlSeconds: int(env, 'TOKEN_CACHE_TTL_SECONDS', 300, 0, 3600),
+    tokenUsageFlushMs: int(env, 'TOKEN_USAGE_FLUSH_MS', 1000, 10, 60_000),
     redisUrl: url(env, 'REDIS_URL', undefined, ['redis:', 'rediss:']),
     rateLimits: {
       view: int(env, 'RATE_LIMIT_VIEW_PER_MINUTE', 20, 1, 100000),

@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import { AuditLogService } from './audit-log.service';
 import type { Principal, RequestMeta } from './principal';
 import { parseSecret, verifySecret, VerifiedSecretCache } from './secret-token';
+import type { TokenUsageRecorder } from './token-usage.recorder';
 
 /** Consulted before any argon2 work, so failed guesses from one address stay slow and cheap for us. */
 export interface AuthFailureGate {
@@ -25,6 +26,7 @@ export class AuthService {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLogService,
+    private readonly usage: TokenUsageRecorder,
     config: Pick<Config, 'tokenCacheTtlSeconds'>,
     private readonly failureGate?: AuthFailureGate,
   ) {
@@ -48,24 +50,8 @@ export class AuthService {
       if (row.expiresAt <= now) return this.fail(meta, 'EXPIRED', row.id, row.organizationId);
       if (!(await this.verified(secret, parsed.verifier, row))) return this.fail(meta, 'WRONG_VERIFIER', row.id, row.organizationId);
 
-      // Two independent writes, not a transaction: under load a transaction waits for a pooled connection of its own
-      // (the benchmark saw PostgreSQL time out starting one at 100 connections), and the two need not be atomic.
-      await Promise.all([
-        this.db.customerPaymentToken.update({
-          where: { id: row.id },
-          data: { lastUsedAt: now, lastUsedIp: meta.ip, useCount: { increment: 1 } },
-        }),
-        this.audit.entry({
-          action: 'TOKEN_USED',
-          organizationId: row.organizationId,
-          actorType: 'PAYMENT_TOKEN',
-          actorId: row.id,
-          targetType: 'CustomerPaymentToken',
-          targetId: row.id,
-          ip: meta.ip,
-          details: { requestId: meta.requestId },
-        }),
-      ]);
+      // Written behind the request, batched (see TokenUsageRecorder).
+      this.usage.record(row, now, meta);
       return { kind: 'customer', tokenId: row.id, organizationId: row.organizationId, customerId: row.customerId, invoiceId: row.invoiceId };
     }
 

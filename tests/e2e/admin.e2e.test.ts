@@ -76,6 +76,8 @@ describe('revokeCustomerPaymentToken and customerPaymentTokens', () => {
     expect(revoked.body.data!.revokeCustomerPaymentToken).toMatchObject({ id: issued.paymentToken.id, status: 'REVOKED' });
     expect(errorCodes(await graphql(t.url, BalanceDocument, undefined, { token: issued.token }))).toEqual(['UNAUTHENTICATED']);
 
+    // Usage is written behind requests, within TOKEN_USAGE_FLUSH_MS; flush() writes it now.
+    await t.app.services.usage.flush();
     const list = await graphql(t.url, CustomerPaymentTokensDocument, { customerId: acme.customerId }, { token: acme.adminApiKey });
     const listed = list.body.data!.customerPaymentTokens.find((tok) => tok.id === issued.paymentToken.id)!;
     expect(listed).toMatchObject({ status: 'REVOKED', useCount: 1 });
@@ -104,6 +106,7 @@ describe('usage tracking', () => {
     // The test server trusts 127.0.0.1 as a proxy, so the forwarded address is the client's.
     await graphql(t.url, BalanceDocument, undefined, { token: issued.token, headers: { 'x-forwarded-for': '198.51.100.7' } });
     await graphql(t.url, BalanceDocument, undefined, { token: issued.token, headers: { 'x-forwarded-for': '203.0.113.9, 127.0.0.1' } });
+    await t.app.services.usage.flush();
     const list = await graphql(t.url, CustomerPaymentTokensDocument, { customerId: globex.customerId }, { token: globex.adminApiKey });
     const row = list.body.data!.customerPaymentTokens.find((tok) => tok.id === issued.paymentToken.id)!;
     expect(row.useCount).toBe(2);
@@ -111,11 +114,34 @@ describe('usage tracking', () => {
     expect(Date.now() - Date.parse(row.lastUsedAt!)).toBeLessThan(60_000);
   });
 
+  it('writes the uses between two flushes as one TOKEN_USED row per client address, with their count and request ids', async () => {
+    const issued = (await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: globex.customerId } }, { token: globex.adminApiKey })).body.data!.generateCustomerPaymentToken;
+    const requestIds: Record<string, string[]> = { '198.51.100.7': [], '203.0.113.9': [] };
+    for (const ip of ['198.51.100.7', '203.0.113.9', '198.51.100.7', '198.51.100.7', '203.0.113.9']) {
+      const res = await graphql(t.url, BalanceDocument, undefined, { token: issued.token, headers: { 'x-forwarded-for': ip } });
+      requestIds[ip].push(res.headers.get('x-request-id')!);
+    }
+    await t.app.services.usage.flush();
+
+    const rows = await t.app.database.prisma.auditLog.findMany({ where: { action: 'TOKEN_USED', targetId: issued.paymentToken.id }, orderBy: { ip: 'asc' } });
+    expect(rows.map((row) => ({ ip: row.ip, ...JSON.parse(row.details!) }))).toEqual([
+      { ip: '198.51.100.7', uses: 3, requestIds: requestIds['198.51.100.7'], firstUsedAt: expect.any(String), lastUsedAt: expect.any(String) },
+      { ip: '203.0.113.9', uses: 2, requestIds: requestIds['203.0.113.9'], firstUsedAt: expect.any(String), lastUsedAt: expect.any(String) },
+    ]);
+    const token = await t.app.database.prisma.customerPaymentToken.findUniqueOrThrow({ where: { id: issued.paymentToken.id } });
+    expect(token).toMatchObject({ useCount: 5, lastUsedIp: '203.0.113.9' });
+
+    // Nothing new since: the next flush writes nothing.
+    await t.app.services.usage.flush();
+    expect(await t.app.database.prisma.auditLog.count({ where: { action: 'TOKEN_USED', targetId: issued.paymentToken.id } })).toBe(2);
+  });
+
   it('ignores X-Forwarded-For when no proxy is trusted', async () => {
     const plain = await startTestApp();
     try {
       const seed = await seedCustomer(plain.app);
       await graphql(plain.url, BalanceDocument, undefined, { token: seed.token, headers: { 'x-forwarded-for': '198.51.100.7' } });
+      await plain.app.services.usage.flush();
       const row = await plain.app.database.prisma.customerPaymentToken.findUniqueOrThrow({ where: { id: seed.tokenId } });
       expect(row.lastUsedIp).toBe('127.0.0.1');
     } finally {
@@ -131,6 +157,7 @@ describe('audit log', () => {
     await graphql(t.url, BalanceDocument, undefined, { token: issued.token });
     await graphql(t.url, RevokeCustomerPaymentTokenDocument, { id: issued.paymentToken.id }, { token: acme.adminApiKey });
     await graphql(t.url, BalanceDocument, undefined, { token: issued.token });
+    await t.app.services.usage.flush();
     const rows = await db.auditLog.findMany({ where: { targetId: issued.paymentToken.id }, orderBy: { createdAt: 'asc' } });
     expect(rows.map((r) => r.action)).toEqual(['TOKEN_ISSUED', 'TOKEN_USED', 'TOKEN_REVOKED', 'AUTH_FAILED']);
     expect(rows.map((r) => r.ip)).toEqual(['127.0.0.1', '127.0.0.1', '127.0.0.1', '127.0.0.1']);

@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
 import { BalanceDocument, ConfirmPaymentDocument, CreatePaymentIntentDocument, GenerateCustomerPaymentTokenDocument, InvoiceDocument } from '../graphql/generated/operations';
+import { openDatabase } from '../../src/db/database';
 import { startStripeEmulator, type StripeEmulator } from '../../src/stripe-emulator';
 import { killAllServers, runCliProcess, spawnServer, type LogLine, type ServerProcess } from '../support/server-process';
 import { Browser } from '../support/stripe-browser';
@@ -251,7 +252,8 @@ describe('graceful shutdown on SIGTERM (a real server process)', () => {
     const env = productionEnv(database, stripe);
     // Production does not migrate on start: `npm run migrate` runs once per deploy.
     expect((await runCliProcess(['migrate'], env)).code).toBe(0);
-    server = await spawnServer(env);
+    // Usage is written only at shutdown here: a minute between flushes.
+    server = await spawnServer({ ...env, TOKEN_USAGE_FLUSH_MS: '60000' });
   });
   afterAll(async () => {
     await killAllServers();
@@ -262,7 +264,7 @@ describe('graceful shutdown on SIGTERM (a real server process)', () => {
   it('stops accepting, answers the request in flight with 200, then exits 0', async () => {
     const seed = JSON.parse((await runCliProcess(['demo-seed', '--json'], productionEnv(database, stripe))).stdout);
     const issued = await graphql(server.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: seed.customerId, invoiceId: seed.invoiceIds[1] } }, { token: seed.adminApiKey });
-    const { token } = issued.body.data!.generateCustomerPaymentToken;
+    const { token, paymentToken } = issued.body.data!.generateCustomerPaymentToken;
 
     // Every Stripe call now takes a second. createPaymentIntent makes two (a customer, then an intent): once Stripe
     // has answered the first, the request is surely in the server's hands, with a second still to wait.
@@ -290,6 +292,15 @@ describe('graceful shutdown on SIGTERM (a real server process)', () => {
     expect(shuttingDown).toBeGreaterThanOrEqual(0);
     expect(answered).toBeGreaterThan(shuttingDown);
     expect(shutDown).toBeGreaterThan(answered);
+
+    // The token's use, still waiting to be written when SIGTERM came, was written before the process exited.
+    const db = await openDatabase(database.url);
+    try {
+      expect(await db.prisma.customerPaymentToken.findUniqueOrThrow({ where: { id: paymentToken.id } })).toMatchObject({ useCount: 1 });
+      expect(await db.prisma.auditLog.count({ where: { action: 'TOKEN_USED', targetId: paymentToken.id } })).toBe(1);
+    } finally {
+      await db.close();
+    }
   });
 });
 
