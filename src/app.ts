@@ -82,6 +82,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const services = createServices({
     db: database.prisma,
     dbProvider: database.provider,
+    reads: database.reads,
     config,
     provider: stripeProviderFrom(config),
     authFailureGate: authFailureGate(failureLimiter, config.rateLimits.authFailure),

@@ -1,5 +1,6 @@
 import type { Config } from './config/config';
 import type { Db, DbProvider } from './db/database';
+import type { PortalReads } from './db/portal-reads';
 import { AuditLogService } from './domain/audit-log.service';
 import { AuthService, type AuthFailureGate } from './domain/auth.service';
 import { BillingService } from './domain/billing.service';
@@ -31,21 +32,22 @@ export interface Services {
 export interface ServiceDeps {
   db: Db;
   dbProvider: DbProvider;
+  reads: PortalReads;
   config: Config;
   provider: PaymentProvider;
   authFailureGate?: AuthFailureGate;
   usage?: Omit<TokenUsageRecorderOptions, 'flushIntervalMs'>;
 }
 
-export function createServices({ db, dbProvider, config, provider, authFailureGate, usage: usageOptions }: ServiceDeps): Services {
+export function createServices({ db, dbProvider, reads, config, provider, authFailureGate, usage: usageOptions }: ServiceDeps): Services {
   const audit = new AuditLogService(db);
   const usage = new TokenUsageRecorder(db, { flushIntervalMs: config.tokenUsageFlushMs, ...usageOptions });
-  const portal = new PaymentPortalService(db);
+  const portal = new PaymentPortalService(reads);
   const paymentMethods = new PaymentMethodService(db, provider, audit);
   const payments = new PaymentService(db, dbProvider, provider, portal, paymentMethods, audit);
   return {
     audit,
-    auth: new AuthService(db, audit, usage, config, authFailureGate),
+    auth: new AuthService(db, reads, audit, usage, config, authFailureGate),
     usage,
     portal,
     payments,

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Db } from '../db/database';
+import type { PortalReads } from '../db/portal-reads';
 import type { InvoiceLineItem } from '../db/generated/sqlite/client';
 
 /** Built fresh for each request, so nothing is cached across requests or principals. */
@@ -7,13 +7,10 @@ export interface Loaders {
   lineItemsByInvoiceId: DataLoader<string, InvoiceLineItem[]>;
 }
 
-export function createLoaders(db: Db): Loaders {
+export function createLoaders(reads: PortalReads): Loaders {
   return {
     lineItemsByInvoiceId: new DataLoader(async (invoiceIds) => {
-      const rows = await db.invoiceLineItem.findMany({
-        where: { invoiceId: { in: [...invoiceIds] } },
-        orderBy: [{ invoiceId: 'asc' }, { position: 'asc' }],
-      });
+      const rows = await reads.lineItems(invoiceIds);
       const byInvoice = new Map<string, InvoiceLineItem[]>();
       for (const row of rows) {
         const list = byInvoice.get(row.invoiceId) ?? [];

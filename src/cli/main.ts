@@ -52,7 +52,7 @@ async function withServices<T>(config: Config, fn: (services: Services, database
   await applyMigrations(config.databaseUrl);
   const database = await openDatabase(config.databaseUrl);
   try {
-    return await fn(createServices({ db: database.prisma, dbProvider: database.provider, config, provider: cliProvider(config) }), database);
+    return await fn(createServices({ db: database.prisma, dbProvider: database.provider, reads: database.reads, config, provider: cliProvider(config) }), database);
   } finally {
     await database.close();
   }

@@ -1,8 +1,10 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { providerOf, sqlitePath, type DbProvider } from './database-url';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client';
+import { postgresPortalReads, sqlitePortalReads, type PortalReads } from './portal-reads';
 import { ConnectionLock, gateAdapter, type StatementListener } from './statement-gate';
 
 /**
@@ -17,6 +19,8 @@ export type DbTransaction = Parameters<Parameters<Db['$transaction']>[0]>[0];
 export interface Database {
   prisma: Db;
   provider: DbProvider;
+  /** The hot reads (token lookup, the portal page), in plain SQL beside Prisma. */
+  reads: PortalReads;
   /** Called with each SQL statement sent, and its arguments; tests and the benchmark count statements with it. */
   onStatement(listener: StatementListener): () => void;
   /** Resolves when the database answers a trivial query (readiness checks). */
@@ -32,6 +36,7 @@ export async function openDatabase(databaseUrl: string): Promise<Database> {
   };
 
   let prisma: Db;
+  let pool: pg.Pool | undefined;
   if (provider === 'sqlite') {
     // A busy timeout lets concurrent writers (several processes on one file) wait instead of failing.
     const adapter = new PrismaBetterSqlite3({ url: sqlitePath(databaseUrl), timeout: 10_000 });
@@ -39,7 +44,9 @@ export async function openDatabase(databaseUrl: string): Promise<Database> {
     prisma = new SqliteClient({ adapter: gateAdapter(adapter, listen, new ConnectionLock()) }) as unknown as Db;
   } else {
     // Bounded waits: with the server gone or the pool exhausted, a request fails in seconds instead of hanging.
-    const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
+    // One pool for Prisma and the plain reads.
+    pool = new pg.Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
+    const adapter = new PrismaPg(pool);
     prisma = new PostgresClient({ adapter: gateAdapter(adapter, listen) }) as unknown as Db;
   }
   await prisma.$connect();
@@ -49,10 +56,12 @@ export async function openDatabase(databaseUrl: string): Promise<Database> {
     await prisma.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
     await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   }
+  const reads = pool ? postgresPortalReads(pool, listen) : sqlitePortalReads(sqlitePath(databaseUrl), listen);
 
   return {
     prisma,
     provider,
+    reads,
     onStatement(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -60,6 +69,10 @@ export async function openDatabase(databaseUrl: string): Promise<Database> {
     ping: async () => {
       await prisma.$queryRawUnsafe('SELECT 1');
     },
-    close: () => prisma.$disconnect(),
+    async close() {
+      await reads.close();
+      await prisma.$disconnect();
+      await pool?.end();
+    },
   };
 }

@@ -1,5 +1,6 @@
 import type { Config } from '../config/config';
 import type { Db } from '../db/database';
+import type { PortalReads } from '../db/portal-reads';
 import { AuditLogService } from './audit-log.service';
 import type { Principal, RequestMeta } from './principal';
 import { parseSecret, verifySecret, VerifiedSecretCache } from './secret-token';
@@ -25,6 +26,7 @@ export class AuthService {
 
   constructor(
     private readonly db: Db,
+    private readonly reads: PortalReads,
     private readonly audit: AuditLogService,
     private readonly usage: TokenUsageRecorder,
     config: Pick<Config, 'tokenCacheTtlSeconds'>,
@@ -44,7 +46,7 @@ export class AuthService {
 
     const now = new Date();
     if (parsed.kind === 'customer') {
-      const row = await this.db.customerPaymentToken.findUnique({ where: { selector: parsed.selector } });
+      const row = await this.reads.tokenBySelector(parsed.selector);
       if (!row) return this.fail(meta, 'UNKNOWN');
       if (row.revokedAt) return this.fail(meta, 'REVOKED', row.id, row.organizationId);
       if (row.expiresAt <= now) return this.fail(meta, 'EXPIRED', row.id, row.organizationId);

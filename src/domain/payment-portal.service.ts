@@ -1,4 +1,4 @@
-import type { Db } from '../db/database';
+import type { PortalReads } from '../db/portal-reads';
 import type { Invoice, Payment, PaymentMethod } from '../db/generated/sqlite/client';
 import { badInput, notFound } from './errors';
 import type { Money } from './money';
@@ -40,7 +40,7 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
  * and every query is filtered by its customer, so another customer's rows are simply not found.
  */
 export class PaymentPortalService {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly reads: PortalReads) {}
 
   /**
    * The token's invoice when the link is bound to one; otherwise the given invoice of the customer,
@@ -50,23 +50,16 @@ export class PaymentPortalService {
     const wanted = customer.invoiceId ?? id ?? null;
     if (customer.invoiceId && id && id !== customer.invoiceId) throw notFound('Invoice');
     const invoice = wanted
-      ? await this.db.invoice.findFirst({ where: { id: wanted, customerId: customer.customerId } })
-      : await this.db.invoice.findFirst({
-          where: { customerId: customer.customerId, status: 'OPEN' },
-          orderBy: [{ issuedAt: 'asc' }, { id: 'asc' }],
-        });
+      ? await this.reads.invoiceOfCustomer(customer.customerId, wanted)
+      : await this.reads.oldestOpenInvoice(customer.customerId);
     if (!invoice) throw notFound('Invoice');
     return invoice;
   }
 
   async balance(customer: CustomerPrincipal, now = new Date()): Promise<Balance> {
-    const [owner, open] = await Promise.all([
-      this.db.customer.findUniqueOrThrow({ where: { id: customer.customerId }, select: { currency: true } }),
-      this.db.invoice.findMany({
-        where: { customerId: customer.customerId, status: 'OPEN' },
-        select: { total: true, amountPaid: true, dueAt: true, status: true },
-      }),
-    ]);
+    const figures = await this.reads.openInvoices(customer.customerId);
+    if (!figures) throw notFound('Customer');
+    const { currency, open } = figures;
     let totalOutstanding = 0;
     let overdue = 0;
     for (const invoice of open) {
@@ -74,7 +67,6 @@ export class PaymentPortalService {
       totalOutstanding += due;
       if (invoice.dueAt < now) overdue += due;
     }
-    const currency = owner.currency;
     return {
       totalOutstanding: { amount: totalOutstanding, currency },
       overdue: { amount: overdue, currency },
@@ -87,28 +79,12 @@ export class PaymentPortalService {
     if (first != null && (!Number.isInteger(first) || first < 0)) throw badInput('first must be 0 or more.', 'first');
     const take = Math.min(first ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
     const position = after ? decodeCursor(after) : null;
-    const rows =
-      take === 0
-        ? []
-        : await this.db.payment.findMany({
-            where: {
-              customerId: customer.customerId,
-              ...(position && {
-                OR: [{ createdAt: { lt: position.createdAt } }, { createdAt: position.createdAt, id: { lt: position.id } }],
-              }),
-            },
-            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-            take: take + 1,
-          });
+    const rows = take === 0 ? [] : await this.reads.payments(customer.customerId, position, take + 1);
     return { payments: rows.slice(0, take), hasNextPage: rows.length > take, cursorOf: encodeCursor };
   }
 
   /** Default first, then newest. */
   async paymentMethods(customer: CustomerPrincipal): Promise<PaymentMethod[]> {
-    const methods = await this.db.paymentMethod.findMany({
-      where: { customerId: customer.customerId },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    });
-    return methods.sort((a, b) => Number(b.defaultForCustomerId !== null) - Number(a.defaultForCustomerId !== null));
+    return this.reads.paymentMethods(customer.customerId);
   }
 }

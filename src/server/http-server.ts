@@ -95,7 +95,7 @@ export function createHttpServer(deps: HttpServerDeps): Server {
         // Secrets are accepted only in the Authorization header, never from the URL.
         try {
           const principal = await services.auth.authenticate(req.headers.authorization, meta);
-          return { principal, meta, loaders: createLoaders(database.prisma), services };
+          return { principal, meta, loaders: createLoaders(database.reads), services };
         } catch (error) {
           if (error instanceof DomainError && error.code === 'RATE_LIMITED') {
             throw new GraphQLError(error.message, { extensions: { code: error.code, ...error.details, http: { status: 429 } } });

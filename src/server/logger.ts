@@ -36,10 +36,20 @@ export function scrubSecrets(text: string): string {
   return scrubbed.replace(CARD_NUMBER, (run) => (passesLuhn(run.replace(/[ -]/g, '')) ? '[REDACTED]' : run));
 }
 
+function isErrorLike(value: object): boolean {
+  const candidate = value as { message?: unknown; stack?: unknown };
+  return typeof candidate.message === 'string' && typeof candidate.stack === 'string';
+}
+
 function scrubValue(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return scrubSecrets(value);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
-  if (value instanceof Error) return { type: value.name, message: scrubSecrets(value.message), stack: value.stack && scrubSecrets(value.stack) };
+  // Duck-typed as well: an error from another realm (a vm context, as under jest) fails instanceof, and its
+  // message and stack are not enumerable, so it would be logged as {}.
+  if (value instanceof Error || isErrorLike(value)) {
+    const error = value as Error & { code?: unknown };
+    return { type: error.name, message: scrubSecrets(String(error.message)), ...(error.code !== undefined && { code: scrubValue(error.code, depth + 1) }), stack: error.stack && scrubSecrets(error.stack) };
+  }
   if (Array.isArray(value)) return value.map((v) => scrubValue(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) out[key] = scrubValue(v, depth + 1);

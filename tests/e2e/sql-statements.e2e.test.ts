@@ -5,7 +5,8 @@ import { cliPrincipal } from '../../src/domain/organization.service';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ RATE_LIMIT_VIEW_PER_MINUTE: '1000' });
+  // Token usage is written behind requests, once per flush: a minute apart here, so no flush lands in a count.
+  t = await startTestApp({ RATE_LIMIT_VIEW_PER_MINUTE: '1000', TOKEN_USAGE_FLUSH_MS: '60000' });
 });
 afterAll(() => t?.stop());
 
