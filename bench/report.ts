@@ -259,9 +259,9 @@ function statementsSection(results: BenchResults, grid: Map<string, Map<number, 
   return [
     table(['Server', 'Statements (small)', 'Statements (large)', 'Small: line items / payments / cards', 'Large: line items / payments / cards'], rows),
     '',
-    `The statements of one portal page request on ${first.label} (small customer, warm token cache), as the database layer sent them (`database.onStatement`).` +
+    `The statements of one portal page request on ${first.label} (small customer, warm token cache), as the database layer sent them (\`database.onStatement\`).` +
       (first.small.statements.includes('COMMIT')
-        ? ` Prisma's driver adapters run BEGIN themselves, so `onStatement` does not see it (on SQLite or PostgreSQL); ` +
+        ? ` Prisma's driver adapters run BEGIN themselves, so \`onStatement\` does not see it (on SQLite or PostgreSQL); ` +
           `COMMIT is reported. Counting BEGIN, a request sends ${first.small.statements.length + 1} statements.`
         : ''),
     '',

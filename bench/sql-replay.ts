@@ -1,5 +1,5 @@
 import Sqlite from 'better-sqlite3';
-import { sqlitePath } from '../src/db/database';
+import { sqlitePath } from '../src/db/database-url';
 import { requestPortalPage, type PortalServer } from './portal-server';
 import type { SeededCustomer } from './portal-seed';
 
