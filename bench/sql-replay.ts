@@ -1,5 +1,6 @@
 import Sqlite from 'better-sqlite3';
 import { sqlitePath } from '../src/db/database-url';
+import { sqliteBindings } from '../src/db/portal-reads';
 import { requestPortalPage, type PortalServer } from './portal-server';
 import type { SeededCustomer } from './portal-seed';
 
@@ -11,8 +12,12 @@ export interface ReplayCost {
   readsCpuMs: number;
 }
 
-/** Prisma passes LIMIT/OFFSET as digit strings; SQLite itself wants numbers there. */
-function bindable(params: readonly unknown[]): unknown[] {
+/**
+ * The plain reads (src/db/portal-reads.ts) use `$n` parameters, bound by name. Prisma passes LIMIT/OFFSET as
+ * digit strings; SQLite itself wants numbers there.
+ */
+function bindable(sql: string, params: readonly unknown[]): unknown[] {
+  if (/\$1\b/.test(sql)) return [sqliteBindings(params)];
   return params.map((p) => (typeof p === 'string' && /^-?\d{1,15}$/.test(p) ? Number(p) : p));
 }
 
@@ -25,7 +30,7 @@ function bindable(params: readonly unknown[]): unknown[] {
 export async function replayPortalPageSql(server: PortalServer, customer: SeededCustomer, iterations = 300): Promise<ReplayCost> {
   const captured: { sql: string; params: unknown[] }[] = [];
   await requestPortalPage(server.url, customer.token);
-  const stop = server.app.database.onStatement((sql, args) => captured.push({ sql, params: bindable(args) }));
+  const stop = server.app.database.onStatement((sql, args) => captured.push({ sql, params: bindable(sql, args) }));
   await requestPortalPage(server.url, customer.token);
   stop();
 

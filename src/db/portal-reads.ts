@@ -102,6 +102,11 @@ function sqliteParam(value: unknown): unknown {
   return value;
 }
 
+/** The named bindings ("1", "2", …) for the `$n` parameters of the statements above. */
+export function sqliteBindings(params: readonly unknown[]): Record<string, unknown> {
+  return Object.fromEntries(params.map((value, i) => [i + 1, sqliteParam(value)]));
+}
+
 /**
  * On SQLite: a second connection to the database file. In WAL mode it reads the last committed state while
  * Prisma's connection writes, so it never sees (or waits for) another request's open transaction.
@@ -121,7 +126,7 @@ export function sqlitePortalReads(file: string, listen: StatementListener): Port
     async (name, params) => {
       const stmt = statement(name);
       listen(stmt.source, params);
-      const rows = stmt.all(Object.fromEntries(params.map((value, i) => [i + 1, sqliteParam(value)]))) as Row[];
+      const rows = stmt.all(sqliteBindings(params)) as Row[];
       for (const row of rows) {
         for (const column of DATE_COLUMNS) {
           const value = row[column];
