@@ -3,12 +3,11 @@ import { specifiedDirectives, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { RateLimitBudgets } from '../config/config';
-import { authChecker, denyUnmarkedRootFields } from './auth/access';
+import { assertEveryRootFieldHasAccess, authChecker } from './auth/access';
 import { applyRateLimitBudgets, rateLimitDirectiveDefinition } from './directives/rate-limit.directive';
 import { BalanceResolver } from './resolvers/balance.resolver';
 import { BillingResolver } from './resolvers/billing.resolver';
-import { InvoiceLineItemResolver, InvoiceResolver } from './resolvers/invoice.resolver';
-import { MoneyResolver } from './resolvers/money.resolver';
+import { InvoiceResolver } from './resolvers/invoice.resolver';
 import { PaymentHistoryResolver } from './resolvers/payment-history.resolver';
 import { PaymentMethodResolver } from './resolvers/payment-method.resolver';
 import { PaymentResolver } from './resolvers/payment.resolver';
@@ -16,12 +15,10 @@ import { PaymentTokenResolver } from './resolvers/payment-token.resolver';
 
 export const resolvers = [
   InvoiceResolver,
-  InvoiceLineItemResolver,
   BalanceResolver,
   PaymentHistoryResolver,
   PaymentMethodResolver,
   PaymentResolver,
-  MoneyResolver,
   PaymentTokenResolver,
   BillingResolver,
 ] as const;
@@ -35,11 +32,10 @@ export function buildApiSchema(budgets: RateLimitBudgets): GraphQLSchema {
     resolvers: [...resolvers],
     authChecker,
     authMode: 'error',
-    globalMiddlewares: [denyUnmarkedRootFields],
     directives: [...specifiedDirectives, rateLimitDirectiveDefinition],
     validate: { forbidUnknownValues: false },
   });
-  return applyRateLimitBudgets(schema, budgets);
+  return applyRateLimitBudgets(assertEveryRootFieldHasAccess(schema), budgets);
 }
 
 /** SDL with directives kept: what schema.graphql holds. */

@@ -1,5 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -103,6 +103,9 @@ export function createGraphQLServer(schema: GraphQLSchema, config: Config, logge
     plugins: [
       ...protection.plugins,
       internalErrorPlugin(logger),
+      // Every response is private to one token and no field sets a cache hint: Apollo's per-field cache-control
+      // hook would only cost time (with it, Apollo wraps every field resolver).
+      ApolloServerPluginCacheControlDisabled(),
       config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
   });

@@ -4,6 +4,7 @@ import { buildSchema } from 'graphql';
 import { defaultSchemaSdl } from '../../src/api/emit-schema';
 import { rootFields } from '../support/schema-walk';
 import { buildApiSchema } from '../../src/api/schema';
+import { assertEveryRootFieldHasAccess } from '../../src/api/auth/access';
 import { loadConfig } from '../../src/config/config';
 
 const checkedIn = readFileSync(join(__dirname, '..', '..', 'schema.graphql'), 'utf8');
@@ -29,6 +30,12 @@ describe('the executable schema', () => {
   it('marks every root field with who may call it (customer token or admin key)', () => {
     const unmarked = rootFields(schema).filter((f) => f.access !== 'customer' && f.access !== 'admin');
     expect(unmarked.map((f) => f.field.name)).toEqual([]);
+  });
+
+  it('cannot be built with a root field that no one was given access to: the server would not start', () => {
+    const unmarked = buildSchema('type Query { invoice: String, secretReport: String }');
+    unmarked.getQueryType()!.getFields().invoice.extensions = { access: 'customer' };
+    expect(() => assertEveryRootFieldHasAccess(unmarked)).toThrow('Root fields without @Access: Query.secretReport');
   });
 
   it('takes no customer or organization id on portal fields: the scope comes from the token', () => {

@@ -1,5 +1,6 @@
-import { Authorized, createParameterDecorator, Extensions, type AuthChecker, type MiddlewareFn } from 'type-graphql';
-import { DomainError, forbidden, unauthenticated } from '../../domain/errors';
+import type { GraphQLSchema } from 'graphql';
+import { Authorized, createParameterDecorator, Extensions, type AuthChecker } from 'type-graphql';
+import { forbidden, unauthenticated } from '../../domain/errors';
 import type { AdminPrincipal, CustomerPrincipal } from '../../domain/principal';
 import type { ApiContext } from '../context';
 
@@ -7,7 +8,7 @@ export type AccessRole = 'customer' | 'admin';
 
 /**
  * Who may call a root field: a customer payment token or an admin API key.
- * Every Query and Mutation field must carry one; `denyUnmarkedRootFields` refuses any that does not.
+ * Every Query and Mutation field must carry one; `assertEveryRootFieldHasAccess` refuses a schema that has one without.
  */
 export function Access(role: AccessRole): MethodDecorator {
   return (target, key, descriptor) => {
@@ -23,14 +24,17 @@ export const authChecker: AuthChecker<ApiContext, AccessRole> = ({ context }, ro
   return true;
 };
 
-/** A new root field is denied until it is marked with @Access. */
-export const denyUnmarkedRootFields: MiddlewareFn<ApiContext> = ({ info }, next) => {
-  const isRoot = info.parentType === info.schema.getQueryType() || info.parentType === info.schema.getMutationType();
-  if (isRoot && !info.parentType.getFields()[info.fieldName]?.extensions?.access) {
-    throw new DomainError('FORBIDDEN', 'This field is not available.');
-  }
-  return next();
-};
+/**
+ * Fails closed at start-up: a root field without @Access stops the schema from being built. (Checked once here
+ * rather than by a global middleware, which type-graphql would wrap around every field of every response.)
+ */
+export function assertEveryRootFieldHasAccess(schema: GraphQLSchema): GraphQLSchema {
+  const unmarked = [schema.getQueryType(), schema.getMutationType()].flatMap((type) =>
+    type ? Object.values(type.getFields()).filter((field) => !field.extensions?.access).map((field) => `${type.name}.${field.name}`) : [],
+  );
+  if (unmarked.length) throw new Error(`Root fields without @Access: ${unmarked.join(', ')}`);
+  return schema;
+}
 
 /** The customer the payment token belongs to. Only on fields marked @Access('customer'). */
 export function CurrentCustomer() {

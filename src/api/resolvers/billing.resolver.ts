@@ -1,12 +1,12 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { Customer, Invoice } from '../../db/generated/sqlite/client';
+import type { Customer } from '../../db/generated/sqlite/client';
 import type { AdminPrincipal } from '../../domain/principal';
 import { Access, CurrentAdmin } from '../auth/access';
 import type { ApiContext } from '../context';
 import { RateLimit } from '../directives/rate-limit.directive';
 import { CreateCustomerInput, CreateInvoiceInput } from '../inputs/admin.input';
 import { CustomerType } from '../types/customer.type';
-import { InvoiceType } from '../types/invoice.type';
+import { InvoiceType, invoiceView } from '../types/invoice.type';
 
 /** Lets the product run standalone; a real deployment syncs customers and invoices from its billing system. */
 @Resolver()
@@ -25,11 +25,11 @@ export class BillingResolver {
   @Mutation(() => InvoiceType, { description: "Creates an open invoice in the customer's currency; the total is the sum of the line items." })
   @Access('admin')
   @RateLimit('admin')
-  createInvoice(
+  async createInvoice(
     @Arg('input', () => CreateInvoiceInput) input: CreateInvoiceInput,
     @CurrentAdmin() admin: AdminPrincipal,
     @Ctx() { services, meta }: ApiContext,
-  ): Promise<Invoice> {
-    return services.billing.createInvoice(admin, input, meta);
+  ): Promise<InvoiceType> {
+    return invoiceView(await services.billing.createInvoice(admin, input, meta));
   }
 }

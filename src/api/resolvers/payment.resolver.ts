@@ -6,6 +6,8 @@ import { RateLimit } from '../directives/rate-limit.directive';
 import { CreatePaymentIntentInput } from '../inputs/payment.input';
 import { ConfirmPaymentResult, CreatePaymentIntentResult } from '../types/payment-results.type';
 import { userErrorResult } from '../types/user-error.type';
+import { MoneyType } from '../types/money.type';
+import { paymentView } from '../types/payment.type';
 
 @Resolver()
 export class PaymentResolver {
@@ -22,7 +24,7 @@ export class PaymentResolver {
     const result = await services.payments.createPaymentIntent(customer, input, meta);
     if (result.kind === 'error') return userErrorResult(result);
     const { intent } = result;
-    return { __typename: 'PaymentIntent', id: intent.id, clientSecret: intent.clientSecret, status: intent.status, amount: { amount: intent.amount, currency: intent.currency } };
+    return { __typename: 'PaymentIntent', id: intent.id, clientSecret: intent.clientSecret, status: intent.status, amount: new MoneyType(intent.amount, intent.currency) };
   }
 
   @Mutation(() => ConfirmPaymentResult, {
@@ -40,7 +42,7 @@ export class PaymentResolver {
       case 'error':
         return userErrorResult(result);
       case 'payment':
-        return { __typename: 'Payment', ...result.payment };
+        return { __typename: 'Payment', ...paymentView(result.payment) };
       case 'requires_action':
         return { __typename: 'PaymentRequiresAction', ...result };
       case 'pending':

@@ -1,10 +1,31 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { formatMoney, type Money } from '../../domain/money';
 
+/**
+ * Money as the API hands it out. Every Money-typed field holds one of these, built where the value leaves the
+ * domain (`MoneyType.of`), so its fields are plain properties and a getter: graphql-js reads them directly,
+ * where a type-graphql field resolver would cost a wrapped call per value (a portal page has dozens).
+ */
 @ObjectType('Money', { description: 'An amount of money: an integer number of minor units (cents) and a currency.' })
-export class MoneyType {
+export class MoneyType implements Money {
   @Field(() => Int, { description: 'Minor units, e.g. 1050 is $10.50 in usd.' })
-  amount!: number;
+  readonly amount: number;
 
   @Field(() => String, { description: 'Lowercase ISO 4217 code, e.g. "usd".' })
-  currency!: string;
+  readonly currency: string;
+
+  constructor(amount: number, currency: string) {
+    this.amount = amount;
+    this.currency = currency;
+  }
+
+  static of(money: Money): MoneyType {
+    return new MoneyType(money.amount, money.currency);
+  }
+
+  /** Formatted only when a client asks for it. */
+  @Field(() => String, { description: 'For display only, e.g. "$10.50". Compute with `amount`.' })
+  get formatted(): string {
+    return formatMoney(this);
+  }
 }

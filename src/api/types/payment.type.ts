@@ -1,4 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import type { Payment } from '../../db/generated/sqlite/client';
+import { MoneyType } from './money.type';
 
 export enum PaymentStatus {
   SUCCEEDED = 'SUCCEEDED',
@@ -20,6 +22,21 @@ export class PaymentType {
 
   @Field(() => ID)
   invoiceId!: string;
+
+  @Field(() => MoneyType)
+  amount!: MoneyType;
+
+  @Field(() => MoneyType, { description: 'Refunded so far; also lowers the invoice\'s amountPaid.' })
+  amountRefunded!: MoneyType;
+
+  @Field(() => MoneyType, { nullable: true, description: 'Received beyond what was due (e.g. paid twice elsewhere); flagged for a refund.' })
+  overpaid!: MoneyType | null;
+
+  @Field(() => String, { nullable: true })
+  cardBrand!: string | null;
+
+  @Field(() => String, { nullable: true })
+  cardLast4!: string | null;
 }
 
 @ObjectType('PaymentEdge')
@@ -47,4 +64,20 @@ export class PaymentConnectionType {
 
   @Field(() => PageInfoType)
   pageInfo!: PageInfoType;
+}
+
+/** A payment row as the API shows it. */
+export function paymentView(payment: Payment): PaymentType {
+  const { currency } = payment;
+  return {
+    id: payment.id,
+    status: payment.status as PaymentStatus,
+    createdAt: payment.createdAt,
+    invoiceId: payment.invoiceId,
+    amount: new MoneyType(payment.amount, currency),
+    amountRefunded: new MoneyType(payment.amountRefunded, currency),
+    overpaid: payment.overpaidAmount > 0 ? new MoneyType(payment.overpaidAmount, currency) : null,
+    cardBrand: payment.paymentMethodBrand,
+    cardLast4: payment.paymentMethodLast4,
+  };
 }

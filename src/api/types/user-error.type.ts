@@ -1,4 +1,5 @@
 import { Field, InterfaceType, ObjectType } from 'type-graphql';
+import type { Money } from '../../domain/money';
 import type { UserError, UserErrorCode } from '../../domain/user-errors';
 import { MoneyType } from './money.type';
 
@@ -76,5 +77,13 @@ const TYPE_OF: Record<UserErrorCode, string> = {
 
 /** A domain UserError tagged with its GraphQL type, for the result unions. */
 export function userErrorResult(error: UserError) {
-  return { __typename: TYPE_OF[error.code], ...error };
+  const result: Record<string, unknown> = { __typename: TYPE_OF[error.code], ...error };
+  for (const [key, value] of Object.entries(result)) {
+    if (isMoney(value)) result[key] = MoneyType.of(value);
+  }
+  return result;
+}
+
+function isMoney(value: unknown): value is Money {
+  return typeof value === 'object' && value !== null && typeof (value as Money).amount === 'number' && typeof (value as Money).currency === 'string';
 }

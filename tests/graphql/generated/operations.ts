@@ -134,7 +134,7 @@ export type InvalidAmountError = UserError & {
 
 export type Invoice = {
   __typename?: 'Invoice';
-  /** total − amountPaid, never below zero. */
+  /** total − amountPaid while the invoice is open, never below zero; zero once it is paid or void. */
   amountDue: Money;
   /** Received so far, net of refunds. */
   amountPaid: Money;
