@@ -31,7 +31,7 @@ export interface PortalReads {
   close(): Promise<void>;
 }
 
-const DATE_COLUMNS = ['createdAt', 'updatedAt', 'expiresAt', 'revokedAt', 'lastUsedAt', 'issuedAt', 'dueAt'];
+const DATE_COLUMNS = new Set(['createdAt', 'updatedAt', 'expiresAt', 'revokedAt', 'lastUsedAt', 'issuedAt', 'dueAt']);
 
 const SQL = {
   tokenBySelector: `SELECT * FROM "CustomerPaymentToken" WHERE "selector" = $1`,
@@ -113,32 +113,41 @@ export function sqliteBindings(params: readonly unknown[]): Record<string, unkno
  */
 export function sqlitePortalReads(file: string, listen: StatementListener): PortalReads {
   const db = new Sqlite(file, { fileMustExist: true, timeout: 10_000 });
-  const statements = new Map<string, Sqlite.Statement>();
+  const statements = new Map<string, { stmt: Sqlite.Statement; toRow: (values: unknown[]) => Row }>();
   const statement = (name: keyof typeof SQL) => {
     let prepared = statements.get(name);
     if (!prepared) {
       const text = SQL[name];
-      statements.set(name, (prepared = db.prepare(typeof text === 'string' ? text : text.sqlite)));
+      // Rows come back as arrays and are built here: cheaper than better-sqlite3's own objects, and every row of a
+      // statement gets the same shape.
+      const stmt = db.prepare(typeof text === 'string' ? text : text.sqlite).raw(true);
+      statements.set(name, (prepared = { stmt, toRow: rowBuilder(stmt.columns().map((column) => column.name)) }));
     }
     return prepared;
   };
   return portalReads(
     async (name, params) => {
-      const stmt = statement(name);
+      const { stmt, toRow } = statement(name);
       listen(stmt.source, params);
-      const rows = stmt.all(sqliteBindings(params)) as Row[];
-      for (const row of rows) {
-        for (const column of DATE_COLUMNS) {
-          const value = row[column];
-          if (typeof value === 'string') row[column] = new Date(value);
-        }
-      }
-      return rows;
+      return (stmt.all(sqliteBindings(params)) as unknown[][]).map(toRow);
     },
     async () => {
       db.close();
     },
   );
+}
+
+/** Builds row objects from value arrays; DateTime columns (ISO 8601 text in SQLite) become Dates. */
+function rowBuilder(columns: string[]): (values: unknown[]) => Row {
+  const isDate = columns.map((column) => DATE_COLUMNS.has(column));
+  return (values) => {
+    const row: Row = {};
+    for (let i = 0; i < columns.length; i++) {
+      const value = values[i];
+      row[columns[i]] = isDate[i] && typeof value === 'string' ? new Date(value) : value;
+    }
+    return row;
+  };
 }
 
 /** Prisma's `timestamp(3)` columns hold UTC without a zone; pg would read them as local time. */

@@ -10,7 +10,9 @@ export enum InvoiceStatus {
 }
 registerEnumType(InvoiceStatus, { name: 'InvoiceStatus' });
 
-@ObjectType('Invoice')
+// simpleResolvers: the API's output types are plain data (see the views below), so graphql-js reads their fields
+// directly instead of through type-graphql's per-field wrapper.
+@ObjectType('Invoice', { simpleResolvers: true })
 export class InvoiceType {
   @Field(() => ID)
   id!: string;
@@ -40,7 +42,7 @@ export class InvoiceType {
   amountDue!: MoneyType;
 }
 
-@ObjectType('InvoiceLineItem')
+@ObjectType('InvoiceLineItem', { simpleResolvers: true })
 export class InvoiceLineItemType {
   @Field(() => String)
   description!: string;
@@ -55,7 +57,7 @@ export class InvoiceLineItemType {
   amount!: MoneyType;
 }
 
-@ObjectType('Balance', { description: "What the token's customer owes across open invoices." })
+@ObjectType('Balance', { simpleResolvers: true, description: "What the token's customer owes across open invoices." })
 export class BalanceType {
   @Field(() => Int)
   openInvoiceCount!: number;

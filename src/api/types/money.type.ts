@@ -6,7 +6,7 @@ import { formatMoney, type Money } from '../../domain/money';
  * domain (`MoneyType.of`), so its fields are plain properties and a getter: graphql-js reads them directly,
  * where a type-graphql field resolver would cost a wrapped call per value (a portal page has dozens).
  */
-@ObjectType('Money', { description: 'An amount of money: an integer number of minor units (cents) and a currency.' })
+@ObjectType('Money', { simpleResolvers: true, description: 'An amount of money: an integer number of minor units (cents) and a currency.' })
 export class MoneyType implements Money {
   @Field(() => Int, { description: 'Minor units, e.g. 1050 is $10.50 in usd.' })
   readonly amount: number;

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
-@ObjectType('PaymentMethod', { description: 'A saved card. Only what is safe to show: never the card number.' })
+@ObjectType('PaymentMethod', { simpleResolvers: true, description: 'A saved card. Only what is safe to show: never the card number.' })
 export class PaymentMethodType {
   @Field(() => ID)
   id!: string;

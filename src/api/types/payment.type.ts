@@ -9,7 +9,7 @@ export enum PaymentStatus {
 }
 registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
 
-@ObjectType('Payment', { description: 'Money received for an invoice, as reported by the payment provider.' })
+@ObjectType('Payment', { simpleResolvers: true, description: 'Money received for an invoice, as reported by the payment provider.' })
 export class PaymentType {
   @Field(() => ID)
   id!: string;
@@ -39,7 +39,7 @@ export class PaymentType {
   cardLast4!: string | null;
 }
 
-@ObjectType('PaymentEdge')
+@ObjectType('PaymentEdge', { simpleResolvers: true })
 export class PaymentEdgeType {
   @Field(() => String)
   cursor!: string;
@@ -48,7 +48,7 @@ export class PaymentEdgeType {
   node!: PaymentType;
 }
 
-@ObjectType('PageInfo')
+@ObjectType('PageInfo', { simpleResolvers: true })
 export class PageInfoType {
   @Field(() => Boolean)
   hasNextPage!: boolean;
@@ -57,7 +57,7 @@ export class PageInfoType {
   endCursor!: string | null;
 }
 
-@ObjectType('PaymentConnection')
+@ObjectType('PaymentConnection', { simpleResolvers: true })
 export class PaymentConnectionType {
   @Field(() => [PaymentEdgeType])
   edges!: PaymentEdgeType[];
