@@ -46,6 +46,9 @@ export async function openDatabase(databaseUrl: string): Promise<Database> {
     // Bounded waits: with the server gone or the pool exhausted, a request fails in seconds instead of hanging.
     // One pool for Prisma and the plain reads.
     pool = new pg.Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
+    // An idle connection that dies (server restart, failover) is dropped from the pool and the next query opens
+    // another; without a listener its 'error' event would crash the process.
+    pool.on('error', () => undefined);
     const adapter = new PrismaPg(pool);
     prisma = new PostgresClient({ adapter: gateAdapter(adapter, listen) }) as unknown as Db;
   }

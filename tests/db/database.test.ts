@@ -4,7 +4,7 @@
  */
 import { openDatabase, type Database } from '../../src/db/database';
 import { applyMigrations } from '../../src/db/migrator';
-import { createScratchDatabase, type ScratchDatabase } from '../support/test-app';
+import { createScratchDatabase, postgresAdmin, type ScratchDatabase } from '../support/test-app';
 
 let scratch: ScratchDatabase;
 let database: Database;
@@ -84,4 +84,21 @@ it("shows another request a transaction's rows once it commits", async () => {
   transaction.end('commit');
   await transaction.done;
   expect(await db.customer.count({ where: { name: 'Committed' } })).toBe(1);
+});
+
+const onPostgres = process.env.TEST_DATABASE === 'postgresql' ? it : it.skip;
+
+onPostgres('keeps answering after PostgreSQL ends its idle connections (a restart or failover)', async () => {
+  const db = database.prisma;
+  const name = new URL(scratch.url).pathname.slice(1);
+  // Connections are open and idle in the pool.
+  await Promise.all([database.reads.paymentMethods('nobody'), db.organization.count()]);
+  const ended = await postgresAdmin((client) =>
+    client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]),
+  );
+  expect(ended.rowCount).toBeGreaterThan(0);
+  await new Promise((resolve) => setTimeout(resolve, 100));
+
+  expect(await database.reads.paymentMethods('nobody')).toEqual([]);
+  expect(await db.organization.count()).toBeGreaterThan(0);
 });
