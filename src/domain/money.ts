@@ -44,9 +44,20 @@ function formatterFor(currency: string): Intl.NumberFormat {
   return formatter;
 }
 
+/** Recently formatted amounts: a page shows the same few amounts again and again, and Intl formatting is not free. */
+const formatted = new Map<string, string>();
+const FORMATTED_CACHE_SIZE = 10_000;
+
 /** A display string such as "$1,234.50" or "¥500". Formatting only; amounts stay integers everywhere else. */
 export function formatMoney({ amount, currency }: Money): string {
-  return formatterFor(currency).format(amount / 10 ** minorUnitDigits(currency));
+  const key = `${currency}:${amount}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = formatterFor(currency).format(amount / 10 ** minorUnitDigits(currency));
+    if (formatted.size >= FORMATTED_CACHE_SIZE) formatted.clear();
+    formatted.set(key, text);
+  }
+  return text;
 }
 
 export function isMinorUnitAmount(value: unknown): value is number {

@@ -1,5 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { PaymentMethod } from '../../db/generated/sqlite/client';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { CustomerPrincipal } from '../../domain/principal';
 import { Access, CurrentCustomer } from '../auth/access';
 import type { ApiContext } from '../context';
@@ -7,11 +6,11 @@ import { RateLimit } from '../directives/rate-limit.directive';
 import { AddPaymentMethodInput } from '../inputs/payment.input';
 import type { PaymentMethodResult } from '../../domain/payment-method.service';
 import { AddPaymentMethodResult, RemovePaymentMethodResult, SetDefaultMethodResult } from '../types/payment-results.type';
-import { PaymentMethodType } from '../types/payment-method.type';
+import { PaymentMethodType, paymentMethodView } from '../types/payment-method.type';
 import { userErrorResult } from '../types/user-error.type';
 
 function methodResult(result: PaymentMethodResult) {
-  return result.kind === 'error' ? userErrorResult(result) : { __typename: 'PaymentMethod', ...result.method };
+  return result.kind === 'error' ? userErrorResult(result) : { __typename: 'PaymentMethod', ...paymentMethodView(result.method) };
 }
 
 @Resolver(() => PaymentMethodType)
@@ -19,8 +18,8 @@ export class PaymentMethodResolver {
   @Query(() => [PaymentMethodType], { description: "The token's customer's saved cards, the default first." })
   @Access('customer')
   @RateLimit('view')
-  paymentMethods(@CurrentCustomer() customer: CustomerPrincipal, @Ctx() { services }: ApiContext): Promise<PaymentMethod[]> {
-    return services.portal.paymentMethods(customer);
+  async paymentMethods(@CurrentCustomer() customer: CustomerPrincipal, @Ctx() { services }: ApiContext): Promise<PaymentMethodType[]> {
+    return (await services.portal.paymentMethods(customer)).map(paymentMethodView);
   }
 
   @Mutation(() => AddPaymentMethodResult, { description: 'Saves a card created with Stripe.js. The first card becomes the default.' })
@@ -47,10 +46,5 @@ export class PaymentMethodResolver {
   @RateLimit('method')
   async setDefaultMethod(@Arg('id', () => ID) id: string, @CurrentCustomer() customer: CustomerPrincipal, @Ctx() { services, meta }: ApiContext) {
     return methodResult(await services.paymentMethods.setDefault(customer, id, meta));
-  }
-
-  @FieldResolver(() => Boolean)
-  isDefault(@Root() method: PaymentMethod): boolean {
-    return method.defaultForCustomerId !== null;
   }
 }

@@ -3,8 +3,8 @@ import { formatMoney, type Money } from '../../domain/money';
 
 /**
  * Money as the API hands it out. Every Money-typed field holds one of these, built where the value leaves the
- * domain (`MoneyType.of`), so its fields are plain properties and a getter: graphql-js reads them directly,
- * where a type-graphql field resolver would cost a wrapped call per value (a portal page has dozens).
+ * domain (`MoneyType.of`), so its fields are plain properties that graphql-js reads directly, where a type-graphql
+ * field resolver (or getter, which type-graphql wraps the same way) would cost a wrapped call per value.
  */
 @ObjectType('Money', { simpleResolvers: true, description: 'An amount of money: an integer number of minor units (cents) and a currency.' })
 export class MoneyType implements Money {
@@ -14,18 +14,16 @@ export class MoneyType implements Money {
   @Field(() => String, { description: 'Lowercase ISO 4217 code, e.g. "usd".' })
   readonly currency: string;
 
+  @Field(() => String, { description: 'For display only, e.g. "$10.50". Compute with `amount`.' })
+  readonly formatted: string;
+
   constructor(amount: number, currency: string) {
     this.amount = amount;
     this.currency = currency;
+    this.formatted = formatMoney(this);
   }
 
   static of(money: Money): MoneyType {
     return new MoneyType(money.amount, money.currency);
-  }
-
-  /** Formatted only when a client asks for it. */
-  @Field(() => String, { description: 'For display only, e.g. "$10.50". Compute with `amount`.' })
-  get formatted(): string {
-    return formatMoney(this);
   }
 }
