@@ -3,6 +3,15 @@ import pg from 'pg';
 import type { CustomerPaymentToken, Invoice, InvoiceLineItem, Payment, PaymentMethod } from './generated/sqlite/client';
 import type { StatementListener } from './statement-gate';
 
+/** What checking a payment token needs of its row. */
+export type TokenCredentialRow = Pick<CustomerPaymentToken, 'id' | 'organizationId' | 'customerId' | 'invoiceId' | 'verifierHash' | 'expiresAt' | 'revokedAt'>;
+
+/** A payment as the history shows it: what the page needs, not the whole row. */
+export type PaymentHistoryRow = Pick<
+  Payment,
+  'id' | 'invoiceId' | 'amount' | 'currency' | 'amountRefunded' | 'overpaidAmount' | 'status' | 'paymentMethodBrand' | 'paymentMethodLast4' | 'createdAt'
+>;
+
 /** The open invoices' figures a balance is computed from. */
 export type OpenInvoiceFigures = Pick<Invoice, 'total' | 'amountPaid' | 'dueAt' | 'status'>;
 
@@ -17,13 +26,13 @@ export type OpenInvoiceFigures = Pick<Invoice, 'total' | 'amountPaid' | 'dueAt' 
  * Rows come back shaped as the Prisma models, and the whole test suite runs on both databases.
  */
 export interface PortalReads {
-  tokenBySelector(selector: string): Promise<CustomerPaymentToken | null>;
+  tokenBySelector(selector: string): Promise<TokenCredentialRow | null>;
   invoiceOfCustomer(customerId: string, invoiceId: string): Promise<Invoice | null>;
   oldestOpenInvoice(customerId: string): Promise<Invoice | null>;
   /** The customer's currency and open invoices; null when there is no such customer. */
   openInvoices(customerId: string): Promise<{ currency: string; open: OpenInvoiceFigures[] } | null>;
   /** Newest first, strictly after `position` in that order when given. */
-  payments(customerId: string, position: { createdAt: Date; id: string } | null, take: number): Promise<Payment[]>;
+  payments(customerId: string, position: { createdAt: Date; id: string } | null, take: number): Promise<PaymentHistoryRow[]>;
   /** The default first, then newest. */
   paymentMethods(customerId: string): Promise<PaymentMethod[]>;
   /** Ordered by invoice, then position. */
@@ -33,17 +42,21 @@ export interface PortalReads {
 
 const DATE_COLUMNS = new Set(['createdAt', 'updatedAt', 'expiresAt', 'revokedAt', 'lastUsedAt', 'issuedAt', 'dueAt']);
 
+const PAYMENT_HISTORY_COLUMNS =
+  '"id", "invoiceId", "amount", "currency", "amountRefunded", "overpaidAmount", "status", "paymentMethodBrand", "paymentMethodLast4", "createdAt"';
+
 const SQL = {
-  tokenBySelector: `SELECT * FROM "CustomerPaymentToken" WHERE "selector" = $1`,
+  tokenBySelector: `SELECT "id", "organizationId", "customerId", "invoiceId", "verifierHash", "expiresAt", "revokedAt" FROM "CustomerPaymentToken" WHERE "selector" = $1`,
   invoiceOfCustomer: `SELECT * FROM "Invoice" WHERE "id" = $1 AND "customerId" = $2`,
   oldestOpenInvoice: `SELECT * FROM "Invoice" WHERE "customerId" = $1 AND "status" = 'OPEN' ORDER BY "issuedAt" ASC, "id" ASC LIMIT 1`,
   // One statement for both: a customer without open invoices still yields its currency (with a NULL invoice).
   openInvoices:
     `SELECT c."currency", i."total", i."amountPaid", i."dueAt", i."status" FROM "Customer" c ` +
     `LEFT JOIN "Invoice" i ON i."customerId" = c."id" AND i."status" = 'OPEN' WHERE c."id" = $1`,
-  firstPayments: `SELECT * FROM "Payment" WHERE "customerId" = $1 ORDER BY "createdAt" DESC, "id" DESC LIMIT $2`,
+  // Only the columns a history page shows: a page of rows is the widest read here, and every value costs.
+  firstPayments: `SELECT ${PAYMENT_HISTORY_COLUMNS} FROM "Payment" WHERE "customerId" = $1 ORDER BY "createdAt" DESC, "id" DESC LIMIT $2`,
   paymentsAfter:
-    `SELECT * FROM "Payment" WHERE "customerId" = $1 AND ("createdAt" < $2 OR ("createdAt" = $2 AND "id" < $3)) ` +
+    `SELECT ${PAYMENT_HISTORY_COLUMNS} FROM "Payment" WHERE "customerId" = $1 AND ("createdAt" < $2 OR ("createdAt" = $2 AND "id" < $3)) ` +
     `ORDER BY "createdAt" DESC, "id" DESC LIMIT $4`,
   paymentMethods: `SELECT * FROM "PaymentMethod" WHERE "customerId" = $1 ORDER BY ("defaultForCustomerId" IS NULL), "createdAt" DESC, "id" DESC`,
   // A single statement for any number of invoices, so it is prepared once.
@@ -76,7 +89,7 @@ function portalReads(runDriver: (name: keyof typeof SQL, params: unknown[]) => P
     });
   const first = async <T>(name: keyof typeof SQL, params: unknown[]) => ((await run(name, params))[0] as T | undefined) ?? null;
   return {
-    tokenBySelector: (selector) => first<CustomerPaymentToken>('tokenBySelector', [selector]),
+    tokenBySelector: (selector) => first<TokenCredentialRow>('tokenBySelector', [selector]),
     invoiceOfCustomer: (customerId, invoiceId) => first<Invoice>('invoiceOfCustomer', [invoiceId, customerId]),
     oldestOpenInvoice: (customerId) => first<Invoice>('oldestOpenInvoice', [customerId]),
     async openInvoices(customerId) {
@@ -88,7 +101,7 @@ function portalReads(runDriver: (name: keyof typeof SQL, params: unknown[]) => P
     payments: async (customerId, position, take) =>
       (position
         ? await run('paymentsAfter', [customerId, position.createdAt, position.id, take])
-        : await run('firstPayments', [customerId, take])) as unknown as Payment[],
+        : await run('firstPayments', [customerId, take])) as unknown as PaymentHistoryRow[],
     paymentMethods: async (customerId) => (await run('paymentMethods', [customerId])) as unknown as PaymentMethod[],
     lineItems: async (invoiceIds) => (await run('lineItems', [[...invoiceIds]])) as unknown as InvoiceLineItem[],
     close,

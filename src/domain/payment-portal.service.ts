@@ -1,4 +1,4 @@
-import type { PortalReads } from '../db/portal-reads';
+import type { PaymentHistoryRow, PortalReads } from '../db/portal-reads';
 import type { Invoice, Payment, PaymentMethod } from '../db/generated/sqlite/client';
 import { badInput, notFound } from './errors';
 import type { Money } from './money';
@@ -11,9 +11,9 @@ export interface Balance {
 }
 
 export interface PaymentPage {
-  payments: Payment[];
+  payments: PaymentHistoryRow[];
   hasNextPage: boolean;
-  cursorOf(payment: Payment): string;
+  cursorOf(payment: Pick<Payment, 'createdAt' | 'id'>): string;
 }
 
 export const MAX_PAGE_SIZE = 100;

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import type { Payment } from '../../db/generated/sqlite/client';
+import type { PaymentHistoryRow } from '../../db/portal-reads';
 import { MoneyType } from './money.type';
 
 export enum PaymentStatus {
@@ -67,7 +67,7 @@ export class PaymentConnectionType {
 }
 
 /** A payment row as the API shows it. */
-export function paymentView(payment: Payment): PaymentType {
+export function paymentView(payment: PaymentHistoryRow): PaymentType {
   const { currency } = payment;
   return {
     id: payment.id,
