@@ -611,7 +611,7 @@ export function renderReport(results: BenchResults): string {
       `${results.tokenChecks[0] ? Math.round(results.tokenChecks[0].argon2.memoryKiB / 1024) : 19} MiB while it runs). C's process also ` +
       `holds the WebAssembly schema engine its start-up migration loaded (MIGRATE_ON_START), Prisma's query compiler and the idle ` +
       `Stripe emulator. PostgreSQL's own processes are not counted.`,
-    `- **Profiles.** After the rounds, B and C each get one more ${s.durationS} s run at ${s.connections[0]} connections under the V8 sampling profiler ` +
+    `- **Profiles.** After the rounds, B, C and C on PostgreSQL each get one more ${s.durationS} s run at ${s.connections[0]} connections under the V8 sampling profiler ` +
       `(node:inspector in the server process, 250 µs interval; .cpuprofile files in dist/bench-build/profiles/). Profiling slows the server, ` +
       `so these runs are not in the tables above.`,
     '',
@@ -639,7 +639,7 @@ export function renderReport(results: BenchResults): string {
     '',
     tokenSection(results),
     '',
-    '## Profiles: where B and C spend their CPU',
+    '## Profiles: where B and C spend their CPU (C on both databases)',
     '',
     profileSection(results),
     '',

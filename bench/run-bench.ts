@@ -16,7 +16,7 @@
  *   any run with an error, a non-2xx status or a different body stops the benchmark;
  * - counts C's SQL statements per request at 5 and 500 line items, times cold and warm token checks,
  *   counts argon2 verifications during the load, times the database parts of a request one by one,
- *   measures a token cache expiry under load, and profiles B and C for one extra run each.
+ *   measures a token cache expiry under load, and profiles B and C (both databases) for one extra run each.
  *
  * Settings (environment): BENCH_DURATION_SECONDS (5), BENCH_ROUNDS (3), BENCH_WARMUP_SECONDS (3),
  * BENCH_CONNECTIONS (10,100), BENCH_POSTGRES_ADMIN_URL (postgresql://postgres@127.0.0.1:5432/postgres),
@@ -316,7 +316,7 @@ async function main() {
 
     const profileConnections = settings.connections[0];
     const profiles: BenchResults['profiles'] = [];
-    for (const server of servers.filter((s) => s.result.key === 'B' || s.result.key === 'C')) {
+    for (const server of servers.filter((s) => s.result.key === 'B' || s.result.key === 'C' || s.result.key === 'C-pg')) {
       say(`Profiling ${server.result.label} for one extra ${settings.durationS} s run at ${profileConnections} connections…`);
       await server.process.call('profileStart');
       const run = await runLoad(server.target, profileConnections, settings.durationS);
