@@ -102,11 +102,13 @@ export class TokenUsageRecorder {
     const audit = [];
     const updates = [];
     for (const [tokenId, usage] of batch) {
+      // updateMany: a token deleted meanwhile must not fail the whole flush. The count adds up across instances;
+      // the last use only moves forward, since another instance may already have written a later one.
+      updates.push(this.db.customerPaymentToken.updateMany({ where: { id: tokenId }, data: { useCount: { increment: usage.uses } } }));
       updates.push(
-        // updateMany: a token deleted meanwhile must not fail the whole flush.
         this.db.customerPaymentToken.updateMany({
-          where: { id: tokenId },
-          data: { lastUsedAt: usage.lastAt, lastUsedIp: usage.lastIp, useCount: { increment: usage.uses } },
+          where: { id: tokenId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: usage.lastAt } }] },
+          data: { lastUsedAt: usage.lastAt, lastUsedIp: usage.lastIp },
         }),
       );
       for (const [ip, fromIp] of usage.byIp) {

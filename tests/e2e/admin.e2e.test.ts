@@ -9,6 +9,7 @@ import {
   RevokeCustomerPaymentTokenDocument,
 } from '../graphql/generated/operations';
 import { errorCodes, graphql, seedCustomer, startTestApp, type SeededCustomer, type TestApp } from '../support/test-app';
+import { TokenUsageRecorder } from '../../src/domain/token-usage.recorder';
 
 let t: TestApp;
 let acme: SeededCustomer;
@@ -134,6 +135,24 @@ describe('usage tracking', () => {
     // Nothing new since: the next flush writes nothing.
     await t.app.services.usage.flush();
     expect(await t.app.database.prisma.auditLog.count({ where: { action: 'TOKEN_USED', targetId: issued.paymentToken.id } })).toBe(2);
+  });
+
+  it('adds up the uses two instances write, and never moves lastUsedAt back to an older one', async () => {
+    const seed = await seedCustomer(t.app);
+    const token = { id: seed.tokenId, organizationId: seed.organizationId };
+    // Another server process's recorder on the same database.
+    const otherInstance = new TokenUsageRecorder(t.app.database.prisma, { flushIntervalMs: 60_000 });
+    const now = Date.now();
+    t.app.services.usage.record(token, new Date(now), { ip: '198.51.100.1', requestId: 'newer' });
+    otherInstance.record(token, new Date(now - 5_000), { ip: '198.51.100.2', requestId: 'older' });
+
+    // The newer use is written first; the older one arrives with the other instance's later flush.
+    await t.app.services.usage.flush();
+    await otherInstance.close();
+
+    const row = await t.app.database.prisma.customerPaymentToken.findUniqueOrThrow({ where: { id: seed.tokenId } });
+    expect(row).toMatchObject({ useCount: 2, lastUsedAt: new Date(now), lastUsedIp: '198.51.100.1' });
+    expect(await t.app.database.prisma.auditLog.count({ where: { action: 'TOKEN_USED', targetId: seed.tokenId } })).toBe(2);
   });
 
   it('ignores X-Forwarded-For when no proxy is trusted', async () => {
