@@ -44,24 +44,28 @@ export function actorOf(principal: Principal): Pick<AuditEntry, 'actorType' | 'a
   }
 }
 
+/** An entry as an AuditLog row; `at` when it happened earlier than it is written (the default is now). */
+export function auditRow(entry: AuditEntry, at?: Date) {
+  return {
+    action: entry.action,
+    organizationId: entry.organizationId ?? null,
+    actorType: entry.actorType,
+    actorId: entry.actorId ?? null,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    ip: entry.ip ?? null,
+    details: entry.details ? JSON.stringify(entry.details) : null,
+    ...(at && { createdAt: at }),
+  };
+}
+
 /** Append-only record of who did what, when and from where. */
 export class AuditLogService {
   constructor(private readonly db: Db) {}
 
   /** The write, for callers that put it in their own transaction. */
   entry(entry: AuditEntry, tx: DbTransaction | Db = this.db) {
-    return tx.auditLog.create({
-      data: {
-        action: entry.action,
-        organizationId: entry.organizationId ?? null,
-        actorType: entry.actorType,
-        actorId: entry.actorId ?? null,
-        targetType: entry.targetType ?? null,
-        targetId: entry.targetId ?? null,
-        ip: entry.ip ?? null,
-        details: entry.details ? JSON.stringify(entry.details) : null,
-      },
-    });
+    return tx.auditLog.create({ data: auditRow(entry) });
   }
 
   async record(entry: AuditEntry): Promise<void> {

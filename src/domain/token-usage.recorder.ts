@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { auditRow } from './audit-log.service';
 import type { RequestMeta } from './principal';
 
 interface UsesFromIp {
@@ -11,9 +12,6 @@ interface UsesFromIp {
 
 interface PendingUsage {
   organizationId: string;
-  uses: number;
-  lastAt: Date;
-  lastIp: string;
   byIp: Map<string, UsesFromIp>;
 }
 
@@ -76,13 +74,8 @@ export class TokenUsageRecorder {
         this.options.onDropped?.(use.uses);
         return;
       }
-      usage = { organizationId, uses: 0, lastAt: use.lastAt, lastIp: ip, byIp: new Map() };
+      usage = { organizationId, byIp: new Map() };
       this.pending.set(tokenId, usage);
-    }
-    usage.uses += use.uses;
-    if (use.lastAt >= usage.lastAt) {
-      usage.lastAt = use.lastAt;
-      usage.lastIp = ip;
     }
     const fromIp = usage.byIp.get(ip);
     if (!fromIp) {
@@ -102,34 +95,38 @@ export class TokenUsageRecorder {
     const audit = [];
     const updates = [];
     for (const [tokenId, usage] of batch) {
+      let uses = 0;
+      let last: { at: Date; ip: string } | undefined;
+      for (const [ip, fromIp] of usage.byIp) {
+        uses += fromIp.uses;
+        if (!last || fromIp.lastAt >= last.at) last = { at: fromIp.lastAt, ip };
+        const { firstAt, lastAt, requestIds } = fromIp;
+        audit.push(
+          auditRow(
+            {
+              action: 'TOKEN_USED',
+              organizationId: usage.organizationId,
+              actorType: 'PAYMENT_TOKEN',
+              actorId: tokenId,
+              targetType: 'CustomerPaymentToken',
+              targetId: tokenId,
+              ip,
+              details: { uses: fromIp.uses, firstUsedAt: firstAt.toISOString(), lastUsedAt: lastAt.toISOString(), requestIds },
+            },
+            // When the use happened, not when it was written, so the log reads in order.
+            firstAt,
+          ),
+        );
+      }
       // updateMany: a token deleted meanwhile must not fail the whole flush. The count adds up across instances;
       // the last use only moves forward, since another instance may already have written a later one.
-      updates.push(this.db.customerPaymentToken.updateMany({ where: { id: tokenId }, data: { useCount: { increment: usage.uses } } }));
+      updates.push(this.db.customerPaymentToken.updateMany({ where: { id: tokenId }, data: { useCount: { increment: uses } } }));
       updates.push(
         this.db.customerPaymentToken.updateMany({
-          where: { id: tokenId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: usage.lastAt } }] },
-          data: { lastUsedAt: usage.lastAt, lastUsedIp: usage.lastIp },
+          where: { id: tokenId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: last!.at } }] },
+          data: { lastUsedAt: last!.at, lastUsedIp: last!.ip },
         }),
       );
-      for (const [ip, fromIp] of usage.byIp) {
-        audit.push({
-          action: 'TOKEN_USED',
-          organizationId: usage.organizationId,
-          actorType: 'PAYMENT_TOKEN',
-          actorId: tokenId,
-          targetType: 'CustomerPaymentToken',
-          targetId: tokenId,
-          ip,
-          details: JSON.stringify({
-            uses: fromIp.uses,
-            firstUsedAt: fromIp.firstAt.toISOString(),
-            lastUsedAt: fromIp.lastAt.toISOString(),
-            requestIds: fromIp.requestIds,
-          }),
-          // When the use happened, not when it was written, so the log reads in order.
-          createdAt: fromIp.firstAt,
-        });
-      }
     }
     try {
       await this.db.$transaction([...updates, this.db.auditLog.createMany({ data: audit })]);
