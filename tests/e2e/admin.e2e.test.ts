@@ -16,7 +16,8 @@ let acme: SeededCustomer;
 let globex: SeededCustomer;
 
 beforeAll(async () => {
-  t = await startTestApp({ RATE_LIMIT_VIEW_PER_MINUTE: '1000', RATE_LIMIT_ADMIN_PER_MINUTE: '1000', TRUSTED_PROXIES: '127.0.0.1' });
+  // Usage is written when a test calls flush(): with the default 1 s timer a flush could split a test's uses in two.
+  t = await startTestApp({ RATE_LIMIT_VIEW_PER_MINUTE: '1000', RATE_LIMIT_ADMIN_PER_MINUTE: '1000', TRUSTED_PROXIES: '127.0.0.1', TOKEN_USAGE_FLUSH_MS: '60000' });
   acme = await seedCustomer(t.app);
   globex = await seedCustomer(t.app);
 });
