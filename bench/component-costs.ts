@@ -51,7 +51,7 @@ export async function componentCosts(server: PortalServer, moneyValues: number, 
           services.portal.balance(principal),
           services.portal.paymentHistory(principal, 10, null),
           services.portal.paymentMethods(principal),
-          createLoaders(server.app.database.reads).lineItemsByInvoiceId.load(invoice.id),
+          createLoaders(services).lineItems.load(invoice),
         ]);
       },
     ],

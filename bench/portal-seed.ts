@@ -1,5 +1,5 @@
 import type { App } from '../src/app';
-import { cliPrincipal } from '../src/domain/organization.service';
+import { operatorPrincipal } from '../src/domain/principal';
 
 /** How much one benchmark customer has. */
 export interface CustomerShape {
@@ -33,7 +33,7 @@ export async function seedCustomer(app: App, shape: CustomerShape): Promise<Seed
   const { services, database } = app;
   const db = database.prisma;
   const organization = await services.organizations.createOrganization(`Benchmark ${shape.key}`);
-  const admin = cliPrincipal(organization.id);
+  const admin = operatorPrincipal(organization.id);
   const customer = await services.billing.createCustomer(admin, { name: `Customer ${shape.key}`, email: `${shape.key}@example.com`, currency: 'usd' }, null);
   const id = (kind: string, i: number) => `bench-${shape.key}-${kind}-${String(i).padStart(4, '0')}`;
 
@@ -85,7 +85,7 @@ export async function seedCustomer(app: App, shape: CustomerShape): Promise<Seed
       organizationId: organization.id,
       customerId: customer.id,
       invoiceId,
-      stripePaymentIntentId: `pi_bench_${shape.key}_${i}`,
+      providerIntentId: `pi_bench_${shape.key}_${i}`,
       amount: p.amount,
       currency: 'usd',
       status: 'SUCCEEDED',
@@ -99,7 +99,7 @@ export async function seedCustomer(app: App, shape: CustomerShape): Promise<Seed
     data: Array.from({ length: shape.methods }, (_, i) => ({
       id: id('pm', i),
       customerId: customer.id,
-      stripePaymentMethodId: `pm_bench_${shape.key}_${i}`,
+      providerPaymentMethodId: `pm_bench_${shape.key}_${i}`,
       brand: i % 2 ? 'mastercard' : 'visa',
       last4: i % 2 ? '4444' : '4242',
       expMonth: 1 + (i % 12),

@@ -2,9 +2,7 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
 import Redis from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { buildApiSchema } from './api/schema';
-import { memoryRateLimitStore, rateLimitSubject, rateLimitTransformer, redisRateLimitStore } from './api/directives/rate-limit.directive';
 import { actorOf } from './domain/audit-log.service';
 import type { Config } from './config/config';
 import { openDatabase, type Database } from './db/database';
@@ -14,6 +12,7 @@ import type { PaymentProvider } from './payments/payment-provider.port';
 import { StripePaymentProvider } from './payments/stripe/stripe-payment-provider';
 import { stripeWebhookRoute } from './server/webhook-route';
 import { authFailureGate } from './server/auth-failure-gate';
+import { RateLimitPolicy, rateLimitSubject } from './server/rate-limit.policy';
 import { createGraphQLServer } from './server/graphql-server';
 import { createHttpServer } from './server/http-server';
 import { createLogger, type Logger } from './server/logger';
@@ -72,12 +71,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     if (redisDown) logger.info('redis available again; rate limits are shared again');
     redisDown = false;
   });
-  const { keyPrefix } = config.rateLimits;
-  const store = redis ? redisRateLimitStore(redis, keyPrefix) : memoryRateLimitStore(keyPrefix);
-  const failureOptions = { points: config.rateLimits.authFailure, duration: config.rateLimits.windowSeconds, keyPrefix: `${keyPrefix}:authfail` };
-  const failureLimiter: RateLimiterAbstract = redis
-    ? new RateLimiterRedis({ ...failureOptions, storeClient: redis, insuranceLimiter: new RateLimiterMemory(failureOptions) })
-    : new RateLimiterMemory(failureOptions);
+  const rateLimits = new RateLimitPolicy(config.rateLimits, redis);
 
   const services = createServices({
     db: database.prisma,
@@ -85,18 +79,18 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     reads: database.reads,
     config,
     provider: stripeProviderFrom(config),
-    authFailureGate: authFailureGate(failureLimiter, config.rateLimits.authFailure),
+    authFailureGate: authFailureGate(rateLimits),
     usage: {
-      onFlushError: (err) => logger.error({ err }, 'token usage not written; retrying with the next flush'),
-      onDropped: (uses) => logger.error({ uses }, 'token usage dropped: too many tokens waiting to be written'),
+      onFlushError: (err) => logger.error({ err }, 'credential usage not written; retrying with the next flush'),
+      onDropped: (uses) => logger.error({ uses }, 'credential usage dropped: too many credentials waiting to be written'),
     },
   });
 
-  const applyRateLimits = rateLimitTransformer(store, async (context, coordinate, firstInWindow) => {
+  const applyRateLimits = rateLimits.fieldLimits(async (context, coordinate, firstInWindow) => {
     metrics.rateLimited(coordinate);
     // One warning and audit row per client, field and window: a flood of refusals must not become a flood of writes.
     if (!firstInWindow) return;
-    logger.warn({ requestId: context.meta.requestId, coordinate, subject: rateLimitSubject(context) }, 'rate limited');
+    logger.warn({ requestId: context.meta.requestId, coordinate, subject: rateLimitSubject(context.principal, context.meta) }, 'rate limited');
     await services.audit.record({ ...actorOf(context.principal), action: 'RATE_LIMITED', ip: context.meta.ip, details: { field: coordinate } });
   });
   const schema = applyRateLimits(buildApiSchema(config.rateLimits));
@@ -109,7 +103,6 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     config,
     logger,
     apollo,
-    database,
     services,
     metrics,
     routes: {
@@ -138,7 +131,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       await closeGracefully(server, options.drainTimeoutMs ?? 10_000);
       await apollo.stop();
       // Usage gathered from the requests just drained.
-      await services.usage.close().catch((err) => logger.error({ err }, 'token usage lost at shutdown'));
+      await services.usage.close().catch((err) => logger.error({ err }, 'credential usage lost at shutdown'));
       await database.close();
       // QUIT lets Redis finish what was sent; a connection that is down is simply dropped.
       await redis?.quit().catch(() => redis.disconnect());

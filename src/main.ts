@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/config';
 import { startApp } from './app';
-import { demoAccess } from './domain/demo-access';
+import { demoAccess } from './dev/demo-access';
 import { localStripe } from './dev/local-stripe';
 
 /** Longer than app.close() waits for requests in flight (10 s), shorter than a typical SIGKILL grace period. */

@@ -4,27 +4,38 @@ import type { PortalReads } from './db/portal-reads';
 import { AuditLogService } from './domain/audit-log.service';
 import { AuthService, type AuthFailureGate } from './domain/auth.service';
 import { BillingService } from './domain/billing.service';
+import { CredentialUsageRecorder, type CredentialUsageRecorderOptions } from './domain/credential-usage.recorder';
 import { OrganizationService } from './domain/organization.service';
+import { PaymentMethodService } from './domain/payment-method.service';
 import { PaymentPortalService } from './domain/payment-portal.service';
 import { PaymentTokenService } from './domain/payment-token.service';
-import { PaymentMethodService } from './domain/payment-method.service';
-import { PaymentService } from './domain/payment.service';
+import { PaymentAttempts } from './domain/payments/payment-attempts';
+import { PaymentCheckoutService } from './domain/payments/payment-checkout.service';
+import { PaymentReconciliationService } from './domain/payments/payment-reconciliation.service';
+import { PaymentSettlementService } from './domain/payments/payment-settlement.service';
+import { ProviderCustomers } from './domain/provider-customers';
 import { WebhookService } from './domain/webhook.service';
-import { TokenUsageRecorder, type TokenUsageRecorderOptions } from './domain/token-usage.recorder';
 import type { PaymentProvider } from './payments/payment-provider.port';
 
 /** The domain services, wired once per process. Nothing here knows about GraphQL or HTTP. */
 export interface Services {
   audit: AuditLogService;
   auth: AuthService;
-  /** Payment-token usage, written behind requests; flush() writes it now. */
-  usage: TokenUsageRecorder;
+  /** Payment-token and admin-key usage, written behind requests; flush() writes it now. */
+  usage: CredentialUsageRecorder;
+  /** The page views a payment link opens (the hot reads). */
   portal: PaymentPortalService;
   tokens: PaymentTokenService;
   billing: BillingService;
   organizations: OrganizationService;
-  payments: PaymentService;
+  /** The customer's payment use cases: start paying, confirm. */
+  checkout: PaymentCheckoutService;
+  /** Records what the provider reports, from any path. */
+  settlement: PaymentSettlementService;
+  /** The operator's repair of unsettled payments. */
+  reconciliation: PaymentReconciliationService;
   paymentMethods: PaymentMethodService;
+  providerCustomers: ProviderCustomers;
   webhooks: WebhookService;
   provider: PaymentProvider;
 }
@@ -36,26 +47,31 @@ export interface ServiceDeps {
   config: Config;
   provider: PaymentProvider;
   authFailureGate?: AuthFailureGate;
-  usage?: Omit<TokenUsageRecorderOptions, 'flushIntervalMs'>;
+  usage?: Omit<CredentialUsageRecorderOptions, 'flushIntervalMs'>;
 }
 
 export function createServices({ db, dbProvider, reads, config, provider, authFailureGate, usage: usageOptions }: ServiceDeps): Services {
   const audit = new AuditLogService(db);
-  const usage = new TokenUsageRecorder(db, { flushIntervalMs: config.tokenUsageFlushMs, ...usageOptions });
-  const portal = new PaymentPortalService(reads);
-  const paymentMethods = new PaymentMethodService(db, provider, audit);
-  const payments = new PaymentService(db, dbProvider, provider, portal, paymentMethods, audit);
+  const usage = new CredentialUsageRecorder(db, { flushIntervalMs: config.tokenUsageFlushMs, ...usageOptions });
+  const providerCustomers = new ProviderCustomers(db, provider);
+  const paymentMethods = new PaymentMethodService(db, provider, providerCustomers, audit);
+  const attempts = new PaymentAttempts(db, provider, providerCustomers);
+  const settlement = new PaymentSettlementService(db, dbProvider, attempts, paymentMethods, audit);
+  const webhooks = new WebhookService(db, provider, settlement, paymentMethods);
   return {
     audit,
-    auth: new AuthService(db, reads, audit, usage, config, authFailureGate),
+    auth: new AuthService(reads, audit, usage, config, authFailureGate),
     usage,
-    portal,
-    payments,
+    portal: new PaymentPortalService(reads),
+    checkout: new PaymentCheckoutService(db, provider, attempts, settlement, audit),
+    settlement,
+    reconciliation: new PaymentReconciliationService(attempts, settlement, webhooks),
     paymentMethods,
-    webhooks: new WebhookService(db, provider, payments, paymentMethods),
+    providerCustomers,
+    webhooks,
     provider,
     tokens: new PaymentTokenService(db, audit, config),
-    billing: new BillingService(db, audit),
+    billing: new BillingService(db, audit, provider.rules),
     organizations: new OrganizationService(db, audit, config),
   };
 }

@@ -1,23 +1,15 @@
 import DataLoader from 'dataloader';
-import type { PortalReads } from '../db/portal-reads';
-import type { InvoiceLineItem } from '../db/generated/sqlite/client';
+import type { LineItemView } from '../domain/views';
+import type { Services } from '../services';
 
 /** Built fresh for each request, so nothing is cached across requests or principals. */
 export interface Loaders {
-  lineItemsByInvoiceId: DataLoader<string, InvoiceLineItem[]>;
+  /** Line items by invoice: every invoice of a response is read in one statement. */
+  lineItems: DataLoader<{ id: string; currency: string }, LineItemView[], string>;
 }
 
-export function createLoaders(reads: PortalReads): Loaders {
+export function createLoaders(services: Pick<Services, 'portal'>): Loaders {
   return {
-    lineItemsByInvoiceId: new DataLoader(async (invoiceIds) => {
-      const rows = await reads.lineItems(invoiceIds);
-      const byInvoice = new Map<string, InvoiceLineItem[]>();
-      for (const row of rows) {
-        const list = byInvoice.get(row.invoiceId) ?? [];
-        list.push(row);
-        byInvoice.set(row.invoiceId, list);
-      }
-      return invoiceIds.map((id) => byInvoice.get(id) ?? []);
-    }),
+    lineItems: new DataLoader((invoices) => services.portal.lineItems(invoices), { cacheKeyFn: (invoice) => invoice.id }),
   };
 }

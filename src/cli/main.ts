@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config/config';
-import { openDatabase, type Database } from '../db/database';
+import { openDatabase } from '../db/database';
 import { applyMigrations, migrateForDeploy } from '../db/migrator';
-import { seedDemo } from '../domain/demo-seed';
+import { seedDemo } from '../dev/demo-seed';
 import { DomainError } from '../domain/errors';
-import { cliPrincipal } from '../domain/organization.service';
-import { paymentTokenStatus } from '../domain/payment-token.service';
+import { operatorPrincipal } from '../domain/principal';
 import { createServices, type Services } from '../services';
 import { stripeProviderFrom } from '../app';
 import type { PaymentProvider } from '../payments/payment-provider.port';
+import { stripeRules } from '../payments/stripe/stripe-rules';
 
 const USAGE = `Usage: npm run cli -- <command> [options] [--json]
 
@@ -26,11 +26,15 @@ Every command takes --json for machine-readable output.`;
 
 class UsageError extends Error {}
 
-/** Commands that never reach Stripe run without its keys; those that do say what is missing when they try. */
+/**
+ * Commands that never reach Stripe run without its keys (Stripe's rules, such as its currencies, need no call);
+ * those that do say what is missing when they try.
+ */
 function cliProvider(config: Config): PaymentProvider {
   if (config.stripe.secretKey && config.stripe.webhookSecret) return stripeProviderFrom(config);
-  return new Proxy({} as PaymentProvider, {
-    get() {
+  return new Proxy({ rules: stripeRules } as PaymentProvider, {
+    get(target, property) {
+      if (property === 'rules') return target.rules;
       throw new UsageError('This command talks to Stripe: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (and STRIPE_API_URL for the local emulator).');
     },
   });
@@ -48,12 +52,14 @@ function required(flags: Flags, name: string): string {
   return value;
 }
 
-async function withServices<T>(config: Config, fn: (services: Services, database: Database) => Promise<T>): Promise<T> {
+async function withServices<T>(config: Config, fn: (services: Services) => Promise<T>): Promise<T> {
   await applyMigrations(config.databaseUrl);
   const database = await openDatabase(config.databaseUrl);
+  const services = createServices({ db: database.prisma, dbProvider: database.provider, reads: database.reads, config, provider: cliProvider(config) });
   try {
-    return await fn(createServices({ db: database.prisma, dbProvider: database.provider, reads: database.reads, config, provider: cliProvider(config) }), database);
+    return await fn(services);
   } finally {
+    await services.usage.close();
     await database.close();
   }
 }
@@ -98,22 +104,21 @@ export async function runCli(argv: string[], io: Io, env: Record<string, string 
     case 'admin-key create': {
       const organizationId = required(flags, 'organization');
       const name = typeof flags.name === 'string' ? flags.name : 'cli';
-      const { secret, key } = await withServices(config, (s) => s.organizations.createAdminKey(organizationId, name));
-      print({ id: key.id, organizationId, name, adminApiKey: secret }, `Admin key ${key.id}: ${secret}  (shown once)`);
+      const { secret, id } = await withServices(config, (s) => s.organizations.createAdminKey(operatorPrincipal(organizationId), name));
+      print({ id, organizationId, name, adminApiKey: secret }, `Admin key ${id}: ${secret}  (shown once)`);
       return 0;
     }
     case 'token issue': {
       const customerId = required(flags, 'customer');
       const days = flags.days === undefined ? undefined : Number(flags.days);
       if (days !== undefined && !Number.isInteger(days)) throw new UsageError('--days must be a whole number');
-      const issued = await withServices(config, async (s, db) => {
-        const customer = await db.prisma.customer.findUnique({ where: { id: customerId } });
-        if (!customer) throw new DomainError('NOT_FOUND', 'Customer not found.');
-        return s.tokens.issue(cliPrincipal(customer.organizationId), { customerId, invoiceId: flags.invoice ?? null, expiresInDays: days }, null);
+      const issued = await withServices(config, async (s) => {
+        const operator = operatorPrincipal(await s.billing.organizationOfCustomer(customerId));
+        return s.tokens.issue(operator, { customerId, invoiceId: flags.invoice ?? null, expiresInDays: days }, null);
       });
       const t = issued.paymentToken;
       print(
-        { id: t.id, token: issued.token, url: issued.url, customerId: t.customerId, invoiceId: t.invoiceId, expiresAt: t.expiresAt.toISOString(), status: paymentTokenStatus(t) },
+        { id: t.id, token: issued.token, url: issued.url, customerId: t.customerId, invoiceId: t.invoiceId, expiresAt: t.expiresAt.toISOString(), status: t.status },
         `Payment token ${t.id}, expires ${t.expiresAt.toISOString()}\nToken: ${issued.token}  (shown once)\nLink:  ${issued.url}`,
       );
       return 0;
@@ -121,12 +126,8 @@ export async function runCli(argv: string[], io: Io, env: Record<string, string 
     case 'token revoke': {
       const id = sub && arg ? arg : undefined;
       if (!id) throw new UsageError('token revoke needs the token id');
-      const revoked = await withServices(config, async (s, db) => {
-        const token = await db.prisma.customerPaymentToken.findUnique({ where: { id } });
-        if (!token) throw new DomainError('NOT_FOUND', 'Payment token not found.');
-        return s.tokens.revoke(cliPrincipal(token.organizationId), id, null);
-      });
-      print({ id: revoked.id, status: paymentTokenStatus(revoked), revokedAt: revoked.revokedAt?.toISOString() }, `Payment token ${revoked.id} revoked at ${revoked.revokedAt?.toISOString()}`);
+      const revoked = await withServices(config, async (s) => s.tokens.revoke(operatorPrincipal(await s.tokens.organizationOf(id)), id, null));
+      print({ id: revoked.id, status: revoked.status, revokedAt: revoked.revokedAt?.toISOString() }, `Payment token ${revoked.id} revoked at ${revoked.revokedAt?.toISOString()}`);
       return 0;
     }
     case 'migrate': {
@@ -135,12 +136,8 @@ export async function runCli(argv: string[], io: Io, env: Record<string, string 
       return 0;
     }
     case 'payments reconcile': {
-      const result = await withServices(config, async (s) => {
-        const attempts = await s.payments.reconcile();
-        const webhookEvents = await s.webhooks.reprocessStuck();
-        return { ...attempts, webhookEventsReprocessed: webhookEvents };
-      });
-      print(result, `Checked ${result.checked} unsettled payment(s): ${result.recorded} recorded, ${result.closed} closed; ${result.webhookEventsReprocessed} stored webhook event(s) reprocessed.`);
+      const result = await withServices(config, (s) => s.reconciliation.reconcile());
+      print({ ...result }, `Checked ${result.checked} unsettled payment(s): ${result.recorded} recorded, ${result.closed} closed; ${result.webhookEventsReprocessed} stored webhook event(s) reprocessed.`);
       return 0;
     }
     default:

@@ -1,3 +1,5 @@
+import { LIMITS } from '../domain/limits';
+
 /**
  * Configuration, read from the environment and validated once at start-up.
  * A bad value stops the process with a message naming the variable, instead of failing later mid-request.
@@ -28,15 +30,14 @@ export interface Config {
   host: string;
   databaseUrl: string;
   portalBaseUrl: string;
+  /** Default lifetime of a payment link, within LIMITS.paymentLinkDays. */
   paymentTokenLifetimeDays: number;
-  /** Bounds on `expiresInDays` when a token is issued. */
-  paymentTokenMaxDays: number;
   /** Proxies whose X-Forwarded-For is believed (exact IPs). Empty: the socket address is the client. */
   trustedProxies: string[];
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
   /** How long a verified token may skip argon2 on repeat use. Revocation and expiry are checked on every request anyway. */
   tokenCacheTtlSeconds: number;
-  /** How often payment-token usage (useCount, lastUsedAt, TOKEN_USED audit rows) is written; see TokenUsageRecorder. */
+  /** How often payment-token and admin-key usage (lastUsedAt, useCount, *_USED audit rows) is written; see CredentialUsageRecorder. */
   tokenUsageFlushMs: number;
   redisUrl?: string;
   rateLimits: RateLimitBudgets;
@@ -120,8 +121,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const port = int(env, 'PORT', 4000, 0, 65535);
-  const paymentTokenMaxDays = 90;
-  const paymentTokenLifetimeDays = int(env, 'PAYMENT_TOKEN_LIFETIME_DAYS', 7, 1, paymentTokenMaxDays);
+  const paymentTokenLifetimeDays = int(env, 'PAYMENT_TOKEN_LIFETIME_DAYS', 7, LIMITS.paymentLinkDays.min, LIMITS.paymentLinkDays.max);
 
   const secretKey = env.STRIPE_SECRET_KEY || undefined;
   const webhookSecret = env.STRIPE_WEBHOOK_SECRET || undefined;
@@ -157,7 +157,6 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl,
     portalBaseUrl: url(env, 'PORTAL_BASE_URL', `http://localhost:${port}/pay/`, ['http:', 'https:'])!,
     paymentTokenLifetimeDays,
-    paymentTokenMaxDays,
     trustedProxies,
     argon2: {
       memoryCost: int(env, 'ARGON2_MEMORY_KIB', 19456, 8192, 1048576),

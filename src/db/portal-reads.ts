@@ -1,72 +1,58 @@
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
-import type { CustomerPaymentToken, Invoice, InvoiceLineItem, Payment, PaymentMethod } from './generated/sqlite/client';
+import type { AdminApiKey, CustomerPaymentToken, Invoice, InvoiceLineItem, Payment, PaymentMethod } from './generated/sqlite/client';
 import type { StatementListener } from './statement-gate';
 
-/** What checking a payment token needs of its row. */
-export type TokenCredentialRow = Pick<CustomerPaymentToken, 'id' | 'organizationId' | 'customerId' | 'invoiceId' | 'verifierHash' | 'expiresAt' | 'revokedAt'>;
+/**
+ * The reads behind every page view and credential check, in plain SQL on prepared statements.
+ *
+ * Why not Prisma here: Prisma 7's client and driver adapter spend about 0.3 ms of CPU per statement on this
+ * machine, against 0.01 ms for the same prepared statement in better-sqlite3; a portal page runs six of them,
+ * and that overhead was most of its cost (docs/BENCHMARKS.md). Everything else, and every write, stays on Prisma;
+ * a use case that writes reads through Prisma too, so it never mixes this read model with its own transaction.
+ *
+ * The SQL is written once: identifiers are double-quoted and parameters are `$n`, which SQLite reads as named
+ * parameters "1", "2", …. Each statement names its columns, and its decoder reads them back in that order and
+ * checks each value's type, so a row is typed by what was checked rather than by a cast. The whole test suite
+ * runs on both databases.
+ */
 
-/** A payment as the history shows it: what the page needs, not the whole row. */
-export type PaymentHistoryRow = Pick<
-  Payment,
-  'id' | 'invoiceId' | 'amount' | 'currency' | 'amountRefunded' | 'overpaidAmount' | 'status' | 'paymentMethodBrand' | 'paymentMethodLast4' | 'createdAt'
->;
+/** What checking a payment token needs of its row. */
+export type TokenCredentialRecord = Pick<CustomerPaymentToken, 'id' | 'organizationId' | 'customerId' | 'invoiceId' | 'verifierHash' | 'expiresAt' | 'revokedAt'>;
+
+/** What checking an admin key needs of its row. */
+export type AdminKeyCredentialRecord = Pick<AdminApiKey, 'id' | 'organizationId' | 'verifierHash' | 'revokedAt'>;
+
+export type InvoiceRecord = Pick<Invoice, 'id' | 'customerId' | 'number' | 'status' | 'currency' | 'total' | 'amountPaid' | 'issuedAt' | 'dueAt'>;
 
 /** The open invoices' figures a balance is computed from. */
 export type OpenInvoiceFigures = Pick<Invoice, 'total' | 'amountPaid' | 'dueAt' | 'status'>;
 
-/**
- * The reads behind every page view and token check, in plain SQL on prepared statements.
- *
- * Why not Prisma here: Prisma 7's client and driver adapter spend about 0.3 ms of CPU per statement on this
- * machine, against 0.01 ms for the same prepared statement in better-sqlite3; a portal page runs seven of them,
- * and that overhead was most of its cost (docs/BENCHMARKS.md). Everything else, and every write, stays on Prisma.
- * The SQL is written once: identifiers are double-quoted and parameters are `$n`, which SQLite reads as named
- * parameters "1", "2", ….
- * Rows come back shaped as the Prisma models, and the whole test suite runs on both databases.
- */
+/** A payment as the history shows it: what the page needs, not the whole row. */
+export type PaymentHistoryRecord = Pick<
+  Payment,
+  'id' | 'invoiceId' | 'amount' | 'currency' | 'amountRefunded' | 'overpaidAmount' | 'status' | 'paymentMethodBrand' | 'paymentMethodLast4' | 'createdAt'
+>;
+
+export type SavedCardRecord = Pick<PaymentMethod, 'id' | 'brand' | 'last4' | 'expMonth' | 'expYear' | 'defaultForCustomerId'>;
+
+export type LineItemRecord = Pick<InvoiceLineItem, 'invoiceId' | 'description' | 'quantity' | 'unitAmount' | 'amount'>;
+
 export interface PortalReads {
-  tokenBySelector(selector: string): Promise<TokenCredentialRow | null>;
-  invoiceOfCustomer(customerId: string, invoiceId: string): Promise<Invoice | null>;
-  oldestOpenInvoice(customerId: string): Promise<Invoice | null>;
+  tokenBySelector(selector: string): Promise<TokenCredentialRecord | null>;
+  adminKeyBySelector(selector: string): Promise<AdminKeyCredentialRecord | null>;
+  invoiceOfCustomer(customerId: string, invoiceId: string): Promise<InvoiceRecord | null>;
+  oldestOpenInvoice(customerId: string): Promise<InvoiceRecord | null>;
   /** The customer's currency and open invoices; null when there is no such customer. */
   openInvoices(customerId: string): Promise<{ currency: string; open: OpenInvoiceFigures[] } | null>;
   /** Newest first, strictly after `position` in that order when given. */
-  payments(customerId: string, position: { createdAt: Date; id: string } | null, take: number): Promise<PaymentHistoryRow[]>;
+  payments(customerId: string, position: { createdAt: Date; id: string } | null, take: number): Promise<PaymentHistoryRecord[]>;
   /** The default first, then newest. */
-  paymentMethods(customerId: string): Promise<PaymentMethod[]>;
+  paymentMethods(customerId: string): Promise<SavedCardRecord[]>;
   /** Ordered by invoice, then position. */
-  lineItems(invoiceIds: readonly string[]): Promise<InvoiceLineItem[]>;
+  lineItems(invoiceIds: readonly string[]): Promise<LineItemRecord[]>;
   close(): Promise<void>;
 }
-
-const DATE_COLUMNS = new Set(['createdAt', 'updatedAt', 'expiresAt', 'revokedAt', 'lastUsedAt', 'issuedAt', 'dueAt']);
-
-const PAYMENT_HISTORY_COLUMNS =
-  '"id", "invoiceId", "amount", "currency", "amountRefunded", "overpaidAmount", "status", "paymentMethodBrand", "paymentMethodLast4", "createdAt"';
-
-const SQL = {
-  tokenBySelector: `SELECT "id", "organizationId", "customerId", "invoiceId", "verifierHash", "expiresAt", "revokedAt" FROM "CustomerPaymentToken" WHERE "selector" = $1`,
-  invoiceOfCustomer: `SELECT * FROM "Invoice" WHERE "id" = $1 AND "customerId" = $2`,
-  oldestOpenInvoice: `SELECT * FROM "Invoice" WHERE "customerId" = $1 AND "status" = 'OPEN' ORDER BY "issuedAt" ASC, "id" ASC LIMIT 1`,
-  // One statement for both: a customer without open invoices still yields its currency (with a NULL invoice).
-  openInvoices:
-    `SELECT c."currency", i."total", i."amountPaid", i."dueAt", i."status" FROM "Customer" c ` +
-    `LEFT JOIN "Invoice" i ON i."customerId" = c."id" AND i."status" = 'OPEN' WHERE c."id" = $1`,
-  // Only the columns a history page shows: a page of rows is the widest read here, and every value costs.
-  firstPayments: `SELECT ${PAYMENT_HISTORY_COLUMNS} FROM "Payment" WHERE "customerId" = $1 ORDER BY "createdAt" DESC, "id" DESC LIMIT $2`,
-  paymentsAfter:
-    `SELECT ${PAYMENT_HISTORY_COLUMNS} FROM "Payment" WHERE "customerId" = $1 AND ("createdAt" < $2 OR ("createdAt" = $2 AND "id" < $3)) ` +
-    `ORDER BY "createdAt" DESC, "id" DESC LIMIT $4`,
-  paymentMethods: `SELECT * FROM "PaymentMethod" WHERE "customerId" = $1 ORDER BY ("defaultForCustomerId" IS NULL), "createdAt" DESC, "id" DESC`,
-  // A single statement for any number of invoices, so it is prepared once.
-  lineItems: {
-    sqlite: `SELECT * FROM "InvoiceLineItem" WHERE "invoiceId" IN (SELECT value FROM json_each($1)) ORDER BY "invoiceId", "position"`,
-    postgresql: `SELECT * FROM "InvoiceLineItem" WHERE "invoiceId" = ANY($1::text[]) ORDER BY "invoiceId", "position"`,
-  },
-};
-
-type Row = Record<string, unknown>;
 
 /** A read that failed for a reason of the database's (a lost connection, a missing table): an internal error. */
 export class PortalReadError extends Error {
@@ -79,31 +65,175 @@ export class PortalReadError extends Error {
   }
 }
 
+/** A row as the drivers return it here: its values in the statement's column order. */
+type Values = readonly unknown[];
+
+class RowShapeError extends Error {}
+
+const text = (value: unknown): string => {
+  if (typeof value !== 'string') throw new RowShapeError(`expected text, got ${typeof value}`);
+  return value;
+};
+const textOrNull = (value: unknown): string | null => (value === null ? null : text(value));
+const int = (value: unknown): number => {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new RowShapeError(`expected an integer, got ${typeof value}`);
+  return value;
+};
+/** PostgreSQL's driver gives Dates (see pgTypes); SQLite holds Prisma's ISO 8601 text. */
+const date = (value: unknown): Date => {
+  if (value instanceof Date) return value;
+  if (typeof value === 'string') return new Date(value);
+  throw new RowShapeError(`expected a timestamp, got ${typeof value}`);
+};
+const dateOrNull = (value: unknown): Date | null => (value === null ? null : date(value));
+
+interface Statement<T> {
+  sql: string | { sqlite: string; postgresql: string };
+  decode(values: Values): T;
+}
+
+const INVOICE_COLUMNS = '"id", "customerId", "number", "status", "currency", "total", "amountPaid", "issuedAt", "dueAt"';
+const decodeInvoice = ([id, customerId, number, status, currency, total, amountPaid, issuedAt, dueAt]: Values): InvoiceRecord => ({
+  id: text(id),
+  customerId: text(customerId),
+  number: text(number),
+  status: text(status),
+  currency: text(currency),
+  total: int(total),
+  amountPaid: int(amountPaid),
+  issuedAt: date(issuedAt),
+  dueAt: date(dueAt),
+});
+
+// Only the columns a history page shows: a page of rows is the widest read here, and every value costs.
+const PAYMENT_COLUMNS =
+  '"id", "invoiceId", "amount", "currency", "amountRefunded", "overpaidAmount", "status", "paymentMethodBrand", "paymentMethodLast4", "createdAt"';
+const decodePayment = ([id, invoiceId, amount, currency, amountRefunded, overpaidAmount, status, brand, last4, createdAt]: Values): PaymentHistoryRecord => ({
+  id: text(id),
+  invoiceId: text(invoiceId),
+  amount: int(amount),
+  currency: text(currency),
+  amountRefunded: int(amountRefunded),
+  overpaidAmount: int(overpaidAmount),
+  status: text(status),
+  paymentMethodBrand: textOrNull(brand),
+  paymentMethodLast4: textOrNull(last4),
+  createdAt: date(createdAt),
+});
+
+const STATEMENTS = {
+  tokenBySelector: {
+    sql: `SELECT "id", "organizationId", "customerId", "invoiceId", "verifierHash", "expiresAt", "revokedAt" FROM "CustomerPaymentToken" WHERE "selector" = $1`,
+    decode: ([id, organizationId, customerId, invoiceId, verifierHash, expiresAt, revokedAt]) => ({
+      id: text(id),
+      organizationId: text(organizationId),
+      customerId: text(customerId),
+      invoiceId: textOrNull(invoiceId),
+      verifierHash: text(verifierHash),
+      expiresAt: date(expiresAt),
+      revokedAt: dateOrNull(revokedAt),
+    }),
+  } satisfies Statement<TokenCredentialRecord>,
+  adminKeyBySelector: {
+    sql: `SELECT "id", "organizationId", "verifierHash", "revokedAt" FROM "AdminApiKey" WHERE "selector" = $1`,
+    decode: ([id, organizationId, verifierHash, revokedAt]) => ({
+      id: text(id),
+      organizationId: text(organizationId),
+      verifierHash: text(verifierHash),
+      revokedAt: dateOrNull(revokedAt),
+    }),
+  } satisfies Statement<AdminKeyCredentialRecord>,
+  invoiceOfCustomer: {
+    sql: `SELECT ${INVOICE_COLUMNS} FROM "Invoice" WHERE "id" = $1 AND "customerId" = $2`,
+    decode: decodeInvoice,
+  } satisfies Statement<InvoiceRecord>,
+  oldestOpenInvoice: {
+    sql: `SELECT ${INVOICE_COLUMNS} FROM "Invoice" WHERE "customerId" = $1 AND "status" = 'OPEN' ORDER BY "issuedAt" ASC, "id" ASC LIMIT 1`,
+    decode: decodeInvoice,
+  } satisfies Statement<InvoiceRecord>,
+  // One statement for both: a customer without open invoices still yields its currency (with a NULL invoice).
+  openInvoices: {
+    sql:
+      `SELECT c."currency", i."status", i."total", i."amountPaid", i."dueAt" FROM "Customer" c ` +
+      `LEFT JOIN "Invoice" i ON i."customerId" = c."id" AND i."status" = 'OPEN' WHERE c."id" = $1`,
+    decode: ([currency, status, total, amountPaid, dueAt]) => ({
+      currency: text(currency),
+      invoice: status === null ? null : { status: text(status), total: int(total), amountPaid: int(amountPaid), dueAt: date(dueAt) },
+    }),
+  } satisfies Statement<{ currency: string; invoice: OpenInvoiceFigures | null }>,
+  firstPayments: {
+    sql: `SELECT ${PAYMENT_COLUMNS} FROM "Payment" WHERE "customerId" = $1 ORDER BY "createdAt" DESC, "id" DESC LIMIT $2`,
+    decode: decodePayment,
+  } satisfies Statement<PaymentHistoryRecord>,
+  paymentsAfter: {
+    sql:
+      `SELECT ${PAYMENT_COLUMNS} FROM "Payment" WHERE "customerId" = $1 AND ("createdAt" < $2 OR ("createdAt" = $2 AND "id" < $3)) ` +
+      `ORDER BY "createdAt" DESC, "id" DESC LIMIT $4`,
+    decode: decodePayment,
+  } satisfies Statement<PaymentHistoryRecord>,
+  paymentMethods: {
+    sql:
+      `SELECT "id", "brand", "last4", "expMonth", "expYear", "defaultForCustomerId" FROM "PaymentMethod" WHERE "customerId" = $1 ` +
+      `ORDER BY ("defaultForCustomerId" IS NULL), "createdAt" DESC, "id" DESC`,
+    decode: ([id, brand, last4, expMonth, expYear, defaultFor]) => ({
+      id: text(id),
+      brand: text(brand),
+      last4: text(last4),
+      expMonth: int(expMonth),
+      expYear: int(expYear),
+      defaultForCustomerId: textOrNull(defaultFor),
+    }),
+  } satisfies Statement<SavedCardRecord>,
+  // A single statement for any number of invoices, so it is prepared once.
+  lineItems: {
+    sql: {
+      sqlite: `SELECT "invoiceId", "description", "quantity", "unitAmount", "amount" FROM "InvoiceLineItem" WHERE "invoiceId" IN (SELECT value FROM json_each($1)) ORDER BY "invoiceId", "position"`,
+      postgresql: `SELECT "invoiceId", "description", "quantity", "unitAmount", "amount" FROM "InvoiceLineItem" WHERE "invoiceId" = ANY($1::text[]) ORDER BY "invoiceId", "position"`,
+    },
+    decode: ([invoiceId, description, quantity, unitAmount, amount]) => ({
+      invoiceId: text(invoiceId),
+      description: text(description),
+      quantity: int(quantity),
+      unitAmount: int(unitAmount),
+      amount: int(amount),
+    }),
+  } satisfies Statement<LineItemRecord>,
+};
+
+type StatementName = keyof typeof STATEMENTS;
+type RecordOf<N extends StatementName> = ReturnType<(typeof STATEMENTS)[N]['decode']>;
+
+/** Runs one statement and gives back its rows as value arrays, in the statement's column order. */
+type Driver = (name: StatementName, sql: string, params: unknown[]) => Promise<Values[]>;
+
 /** Turns the statements above into typed reads, given how to run one statement. */
-function portalReads(runDriver: (name: keyof typeof SQL, params: unknown[]) => Promise<Row[]>, close: () => Promise<void>): PortalReads {
-  // Driver errors are rewrapped: the drivers' own error classes are not always Errors of this realm (graphql-js
-  // then reports "Unexpected error value" instead of the message).
-  const run = (name: keyof typeof SQL, params: unknown[]) =>
-    runDriver(name, params).catch((error: unknown) => {
+function portalReads(provider: 'sqlite' | 'postgresql', driver: Driver, close: () => Promise<void>): PortalReads {
+  async function run<N extends StatementName>(name: N, params: unknown[]): Promise<RecordOf<N>[]> {
+    const statement = STATEMENTS[name] as Statement<RecordOf<N>>;
+    const sql = typeof statement.sql === 'string' ? statement.sql : statement.sql[provider];
+    try {
+      return (await driver(name, sql, params)).map((values) => statement.decode(values));
+    } catch (error) {
+      // Rewrapped: the drivers' own error classes are not always Errors of this realm (graphql-js then reports
+      // "Unexpected error value" instead of the message).
       throw new PortalReadError(name, error);
-    });
-  const first = async <T>(name: keyof typeof SQL, params: unknown[]) => ((await run(name, params))[0] as T | undefined) ?? null;
+    }
+  }
+  const first = async <N extends StatementName>(name: N, params: unknown[]) => (await run(name, params))[0] ?? null;
   return {
-    tokenBySelector: (selector) => first<TokenCredentialRow>('tokenBySelector', [selector]),
-    invoiceOfCustomer: (customerId, invoiceId) => first<Invoice>('invoiceOfCustomer', [invoiceId, customerId]),
-    oldestOpenInvoice: (customerId) => first<Invoice>('oldestOpenInvoice', [customerId]),
+    tokenBySelector: (selector) => first('tokenBySelector', [selector]),
+    adminKeyBySelector: (selector) => first('adminKeyBySelector', [selector]),
+    invoiceOfCustomer: (customerId, invoiceId) => first('invoiceOfCustomer', [invoiceId, customerId]),
+    oldestOpenInvoice: (customerId) => first('oldestOpenInvoice', [customerId]),
     async openInvoices(customerId) {
       const rows = await run('openInvoices', [customerId]);
       if (rows.length === 0) return null;
-      const open = rows.filter((row) => row.status !== null) as unknown as OpenInvoiceFigures[];
-      return { currency: rows[0].currency as string, open };
+      return { currency: rows[0].currency, open: rows.flatMap((row) => (row.invoice ? [row.invoice] : [])) };
     },
-    payments: async (customerId, position, take) =>
-      (position
-        ? await run('paymentsAfter', [customerId, position.createdAt, position.id, take])
-        : await run('firstPayments', [customerId, take])) as unknown as PaymentHistoryRow[],
-    paymentMethods: async (customerId) => (await run('paymentMethods', [customerId])) as unknown as PaymentMethod[],
-    lineItems: async (invoiceIds) => (await run('lineItems', [[...invoiceIds]])) as unknown as InvoiceLineItem[],
+    payments: (customerId, position, take) =>
+      position ? run('paymentsAfter', [customerId, position.createdAt, position.id, take]) : run('firstPayments', [customerId, take]),
+    paymentMethods: (customerId) => run('paymentMethods', [customerId]),
+    lineItems: (invoiceIds) => run('lineItems', [[...invoiceIds]]),
     close,
   };
 }
@@ -126,41 +256,20 @@ export function sqliteBindings(params: readonly unknown[]): Record<string, unkno
  */
 export function sqlitePortalReads(file: string, listen: StatementListener): PortalReads {
   const db = new Sqlite(file, { fileMustExist: true, timeout: 10_000 });
-  const statements = new Map<string, { stmt: Sqlite.Statement; toRow: (values: unknown[]) => Row }>();
-  const statement = (name: keyof typeof SQL) => {
-    let prepared = statements.get(name);
-    if (!prepared) {
-      const text = SQL[name];
-      // Rows come back as arrays and are built here: cheaper than better-sqlite3's own objects, and every row of a
-      // statement gets the same shape.
-      const stmt = db.prepare(typeof text === 'string' ? text : text.sqlite).raw(true);
-      statements.set(name, (prepared = { stmt, toRow: rowBuilder(stmt.columns().map((column) => column.name)) }));
-    }
-    return prepared;
-  };
+  const prepared = new Map<StatementName, Sqlite.Statement>();
   return portalReads(
-    async (name, params) => {
-      const { stmt, toRow } = statement(name);
-      listen(stmt.source, params);
-      return (stmt.all(sqliteBindings(params)) as unknown[][]).map(toRow);
+    'sqlite',
+    async (name, sql, params) => {
+      let stmt = prepared.get(name);
+      // Raw mode: rows as value arrays, cheaper than better-sqlite3's objects and in the statement's column order.
+      if (!stmt) prepared.set(name, (stmt = db.prepare(sql).raw(true)));
+      listen(sql, params);
+      return stmt.all(sqliteBindings(params)) as Values[];
     },
     async () => {
       db.close();
     },
   );
-}
-
-/** Builds row objects from value arrays; DateTime columns (ISO 8601 text in SQLite) become Dates. */
-function rowBuilder(columns: string[]): (values: unknown[]) => Row {
-  const isDate = columns.map((column) => DATE_COLUMNS.has(column));
-  return (values) => {
-    const row: Row = {};
-    for (let i = 0; i < columns.length; i++) {
-      const value = values[i];
-      row[columns[i]] = isDate[i] && typeof value === 'string' ? new Date(value) : value;
-    }
-    return row;
-  };
 }
 
 /** Prisma's `timestamp(3)` columns hold UTC without a zone; pg would read them as local time. */
@@ -175,11 +284,10 @@ const pgTypes: pg.CustomTypesConfig = {
 /** On PostgreSQL: the pool Prisma uses too, with named (server-side prepared) statements. */
 export function postgresPortalReads(pool: pg.Pool, listen: StatementListener): PortalReads {
   return portalReads(
-    async (name, params) => {
-      const text = SQL[name];
-      const sql = typeof text === 'string' ? text : text.postgresql;
+    'postgresql',
+    async (name, sql, params) => {
       listen(sql, params);
-      const result = await pool.query<Row>({ name: `portal_${name}`, text: sql, values: params, types: pgTypes });
+      const result = await pool.query<unknown[]>({ name: `portal_${name}`, text: sql, values: params, types: pgTypes, rowMode: 'array' });
       return result.rows;
     },
     async () => undefined,

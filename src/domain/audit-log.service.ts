@@ -1,5 +1,5 @@
 import type { Db, DbTransaction } from '../db/database';
-import type { Principal, RequestMeta } from './principal';
+import type { Actor, RequestMeta } from './principal';
 
 export type AuditAction =
   | 'TOKEN_ISSUED'
@@ -33,8 +33,10 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-export function actorOf(principal: Principal): Pick<AuditEntry, 'actorType' | 'actorId' | 'organizationId'> {
+export function actorOf(principal: Actor): Pick<AuditEntry, 'actorType' | 'actorId' | 'organizationId'> {
   switch (principal.kind) {
+    case 'operator':
+      return { actorType: 'CLI', actorId: null, organizationId: principal.organizationId };
     case 'customer':
       return { actorType: 'PAYMENT_TOKEN', actorId: principal.tokenId, organizationId: principal.organizationId };
     case 'admin':
@@ -72,8 +74,8 @@ export class AuditLogService {
     await this.entry(entry);
   }
 
-  /** What a principal did. Without a request (meta null) the operator ran it from the CLI, and it is attributed so. */
-  async recordFor(principal: Principal, meta: RequestMeta | null, entry: Omit<AuditEntry, 'actorType' | 'actorId' | 'organizationId' | 'ip'>) {
-    await this.record({ ...actorOf(principal), ...(meta ? {} : { actorType: 'CLI' as const }), ip: meta?.ip ?? null, ...entry });
+  /** What an actor did; `meta` is the request it came in (none for an operator at the CLI). */
+  async recordFor(actor: Actor, meta: RequestMeta | null, entry: Omit<AuditEntry, 'actorType' | 'actorId' | 'organizationId' | 'ip'>) {
+    await this.record({ ...actorOf(actor), ip: meta?.ip ?? null, ...entry });
   }
 }

@@ -1,10 +1,9 @@
 import type { Config } from '../config/config';
-import type { Db } from '../db/database';
 import type { PortalReads } from '../db/portal-reads';
-import { AuditLogService } from './audit-log.service';
+import type { AuditLogService } from './audit-log.service';
+import type { CredentialUsageRecorder } from './credential-usage.recorder';
 import type { Principal, RequestMeta } from './principal';
 import { parseSecret, verifySecret, VerifiedSecretCache } from './secret-token';
-import type { TokenUsageRecorder } from './token-usage.recorder';
 
 /** Consulted before any argon2 work, so failed guesses from one address stay slow and cheap for us. */
 export interface AuthFailureGate {
@@ -18,6 +17,9 @@ const FAILED: Principal = { kind: 'anonymous', failed: true };
 
 /**
  * Turns an Authorization header into a Principal.
+ * Payment tokens and admin keys are checked the same way: the row is found by selector through the plain-SQL read
+ * model (no argon2 work for an unknown one), the verifier is checked against its argon2id hash (cached), and the use
+ * is written behind the request by the CredentialUsageRecorder.
  * Every kind of bad credential (missing selector, wrong verifier, expired, revoked, malformed) ends the same way,
  * and the failure is audited without the secret.
  */
@@ -25,10 +27,9 @@ export class AuthService {
   private readonly cache: VerifiedSecretCache;
 
   constructor(
-    private readonly db: Db,
     private readonly reads: PortalReads,
     private readonly audit: AuditLogService,
-    private readonly usage: TokenUsageRecorder,
+    private readonly usage: CredentialUsageRecorder,
     config: Pick<Config, 'tokenCacheTtlSeconds'>,
     private readonly failureGate?: AuthFailureGate,
   ) {
@@ -52,28 +53,15 @@ export class AuthService {
       if (row.expiresAt <= now) return this.fail(meta, 'EXPIRED', row.id, row.organizationId);
       if (!(await this.verified(secret, parsed.verifier, row))) return this.fail(meta, 'WRONG_VERIFIER', row.id, row.organizationId);
 
-      // Written behind the request, batched (see TokenUsageRecorder).
-      this.usage.record(row, now, meta);
+      this.usage.record('paymentToken', row, now, meta);
       return { kind: 'customer', tokenId: row.id, organizationId: row.organizationId, customerId: row.customerId, invoiceId: row.invoiceId };
     }
 
-    const key = await this.db.adminApiKey.findUnique({ where: { selector: parsed.selector } });
+    const key = await this.reads.adminKeyBySelector(parsed.selector);
     if (!key) return this.fail(meta, 'UNKNOWN');
     if (key.revokedAt) return this.fail(meta, 'REVOKED', key.id, key.organizationId);
     if (!(await this.verified(secret, parsed.verifier, key))) return this.fail(meta, 'WRONG_VERIFIER', key.id, key.organizationId);
-    await Promise.all([
-      this.db.adminApiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } }),
-      this.audit.entry({
-        action: 'ADMIN_KEY_USED',
-        organizationId: key.organizationId,
-        actorType: 'ADMIN_KEY',
-        actorId: key.id,
-        targetType: 'AdminApiKey',
-        targetId: key.id,
-        ip: meta.ip,
-        details: { requestId: meta.requestId },
-      }),
-    ]);
+    this.usage.record('adminKey', key, now, meta);
     return { kind: 'admin', adminKeyId: key.id, organizationId: key.organizationId };
   }
 

@@ -1,34 +1,36 @@
 import type { Db } from '../db/database';
-import type { Customer, Invoice } from '../db/generated/sqlite/client';
-import { AuditLogService } from './audit-log.service';
+import type { ProviderRules } from '../payments/payment-provider.port';
+import type { AuditLogService } from './audit-log.service';
 import { badInput, forbidden, notFound } from './errors';
-import { isMinorUnitAmount, isSupportedCurrency, normalizeCurrency, SUPPORTED_CURRENCIES } from './money';
-import type { AdminPrincipal, RequestMeta } from './principal';
+import { LIMITS } from './limits';
+import { isMinorUnitAmount, normalizeCurrency } from './money';
+import type { OrganizationActor, RequestMeta } from './principal';
+import { customerView, invoiceView, type CustomerView, type InvoiceView } from './views';
 
-export interface CreateCustomerInput {
+export interface NewCustomer {
   name: string;
   email?: string | null;
+  /** All the customer's invoices are in it; default "usd". */
   currency?: string | null;
 }
 
-export interface LineItemInput {
+export interface NewLineItem {
   description: string;
   quantity: number;
   /** Minor units. */
   unitAmount: number;
 }
 
-export interface CreateInvoiceInput {
+export interface NewInvoice {
   customerId: string;
+  /** Unique within the organization; generated when absent. */
   number?: string | null;
   dueAt?: Date | null;
   issuedAt?: Date | null;
-  lineItems: LineItemInput[];
+  lineItems: NewLineItem[];
 }
 
-const MAX_LINE_ITEMS = 1000;
-/** Keeps every total far inside the 32-bit range GraphQL's Int can carry. */
-const MAX_INVOICE_TOTAL = 1_000_000_000;
+const DAY_MS = 86_400_000;
 
 /**
  * Customers and invoices. A real deployment syncs these from its billing system; these admin operations
@@ -38,37 +40,51 @@ export class BillingService {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLogService,
+    /** A customer can only be billed in a currency the payment provider charges. */
+    private readonly providerRules: ProviderRules,
   ) {}
 
-  async createCustomer(admin: AdminPrincipal, input: CreateCustomerInput, meta: RequestMeta | null): Promise<Customer> {
+  async createCustomer(actor: OrganizationActor, input: NewCustomer, meta: RequestMeta | null): Promise<CustomerView> {
     const name = input.name.trim();
-    if (!name || name.length > 200) throw badInput('name must be 1 to 200 characters.', 'name');
+    const { min: minName, max: maxName } = LIMITS.customerName;
+    if (name.length < minName || name.length > maxName) throw badInput(`name must be ${minName} to ${maxName} characters.`, 'name');
     const email = input.email?.trim() || null;
-    if (email && (email.length > 320 || !/^[^\s@]+@[^\s@]+$/.test(email))) throw badInput('email is not a valid address.', 'email');
+    if (email && (email.length > LIMITS.email.max || !/^[^\s@]+@[^\s@]+$/.test(email))) throw badInput('email is not a valid address.', 'email');
     const currency = normalizeCurrency(input.currency ?? 'usd');
-    if (!isSupportedCurrency(currency)) throw badInput(`currency must be one of ${SUPPORTED_CURRENCIES.join(', ')}.`, 'currency');
+    const { currencies } = this.providerRules;
+    if (!currencies.includes(currency)) throw badInput(`currency must be one of ${currencies.join(', ')}.`, 'currency');
 
-    const customer = await this.db.customer.create({ data: { organizationId: admin.organizationId, name, email, currency } });
-    await this.audit.recordFor(admin, meta, {
+    const customer = await this.db.customer.create({ data: { organizationId: actor.organizationId, name, email, currency } });
+    await this.audit.recordFor(actor, meta, {
       action: 'CUSTOMER_CREATED',
       targetType: 'Customer',
       targetId: customer.id,
     });
-    return customer;
+    return customerView(customer);
   }
 
-  async createInvoice(admin: AdminPrincipal, input: CreateInvoiceInput, meta: RequestMeta | null): Promise<Invoice> {
+  /** The organization a customer belongs to, for the operator who knows only the customer (the CLI). */
+  async organizationOfCustomer(customerId: string): Promise<string> {
+    const customer = await this.db.customer.findUnique({ where: { id: customerId }, select: { organizationId: true } });
+    if (!customer) throw notFound('Customer');
+    return customer.organizationId;
+  }
+
+  async createInvoice(actor: OrganizationActor, input: NewInvoice, meta: RequestMeta | null): Promise<InvoiceView> {
     const customer = await this.db.customer.findUnique({ where: { id: input.customerId } });
     if (!customer) throw notFound('Customer');
-    if (customer.organizationId !== admin.organizationId) throw forbidden('That customer belongs to another organization.');
+    if (customer.organizationId !== actor.organizationId) throw forbidden('That customer belongs to another organization.');
 
-    if (input.lineItems.length === 0) throw badInput('An invoice needs at least one line item.', 'lineItems');
-    if (input.lineItems.length > MAX_LINE_ITEMS) throw badInput(`An invoice takes at most ${MAX_LINE_ITEMS} line items.`, 'lineItems');
+    if (input.lineItems.length < LIMITS.lineItems.min) throw badInput('An invoice needs at least one line item.', 'lineItems');
+    if (input.lineItems.length > LIMITS.lineItems.max) throw badInput(`An invoice takes at most ${LIMITS.lineItems.max} line items.`, 'lineItems');
+    const { lineItemDescription: text, lineItemQuantity: quantity } = LIMITS;
     const items = input.lineItems.map((item, index) => {
       const description = item.description.trim();
-      if (!description || description.length > 500) throw badInput(`lineItems[${index}].description must be 1 to 500 characters.`, 'lineItems');
-      if (!Number.isInteger(item.quantity) || item.quantity < 1 || item.quantity > 1_000_000) {
-        throw badInput(`lineItems[${index}].quantity must be a whole number from 1 to 1000000.`, 'lineItems');
+      if (description.length < text.min || description.length > text.max) {
+        throw badInput(`lineItems[${index}].description must be ${text.min} to ${text.max} characters.`, 'lineItems');
+      }
+      if (!Number.isInteger(item.quantity) || item.quantity < quantity.min || item.quantity > quantity.max) {
+        throw badInput(`lineItems[${index}].quantity must be a whole number from ${quantity.min} to ${quantity.max}.`, 'lineItems');
       }
       if (!isMinorUnitAmount(item.unitAmount) || item.unitAmount < 0) {
         throw badInput(`lineItems[${index}].unitAmount must be a whole number of minor units, 0 or more.`, 'lineItems');
@@ -76,20 +92,21 @@ export class BillingService {
       return { position: index, description, quantity: item.quantity, unitAmount: item.unitAmount, amount: item.quantity * item.unitAmount };
     });
     const total = items.reduce((sum, item) => sum + item.amount, 0);
-    if (total <= 0 || total > MAX_INVOICE_TOTAL) throw badInput(`The invoice total must be between 1 and ${MAX_INVOICE_TOTAL} minor units.`, 'lineItems');
+    const { min: minTotal, max: maxTotal } = LIMITS.invoiceTotal;
+    if (total < minTotal || total > maxTotal) throw badInput(`The invoice total must be between ${minTotal} and ${maxTotal} minor units.`, 'lineItems');
 
     const issuedAt = input.issuedAt ?? new Date();
-    const dueAt = input.dueAt ?? new Date(issuedAt.getTime() + 30 * 86_400_000);
+    const dueAt = input.dueAt ?? new Date(issuedAt.getTime() + LIMITS.defaultDaysToPay * DAY_MS);
     if (Number.isNaN(dueAt.getTime()) || dueAt < issuedAt) throw badInput('dueAt must be on or after issuedAt.', 'dueAt');
     const number = input.number?.trim() || `INV-${Date.now().toString(36).toUpperCase()}-${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
-    if (number.length > 64) throw badInput('number must be at most 64 characters.', 'number');
+    if (number.length > LIMITS.invoiceNumber.max) throw badInput(`number must be at most ${LIMITS.invoiceNumber.max} characters.`, 'number');
 
-    const existing = await this.db.invoice.findUnique({ where: { organizationId_number: { organizationId: admin.organizationId, number } } });
+    const existing = await this.db.invoice.findUnique({ where: { organizationId_number: { organizationId: actor.organizationId, number } } });
     if (existing) throw badInput(`Invoice number ${number} is already used.`, 'number');
 
     const invoice = await this.db.invoice.create({
       data: {
-        organizationId: admin.organizationId,
+        organizationId: actor.organizationId,
         customerId: customer.id,
         number,
         currency: customer.currency,
@@ -99,12 +116,12 @@ export class BillingService {
         lineItems: { create: items },
       },
     });
-    await this.audit.recordFor(admin, meta, {
+    await this.audit.recordFor(actor, meta, {
       action: 'INVOICE_CREATED',
       targetType: 'Invoice',
       targetId: invoice.id,
       details: { customerId: customer.id, total, currency: invoice.currency },
     });
-    return invoice;
+    return invoiceView(invoice);
   }
 }

@@ -1,16 +1,18 @@
 /**
- * Unexpected or access-level failures, thrown with a stable code that the API layer
- * turns into `extensions.code`. Expected business outcomes (a declined card, an amount above
- * the balance) are not thrown: they are returned as typed results (see payment-results.ts).
+ * Unexpected or access-level failures, thrown with a stable code that the API layer turns into `extensions.code`
+ * (see api/result-boundary.ts). Expected business outcomes (a declined card, an amount above the balance) are not
+ * thrown: they are returned as typed results (see user-errors.ts).
  */
-export type DomainErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'RATE_LIMITED'
-  | 'PAYMENT_PROVIDER_UNAVAILABLE'
-  | 'CONFLICT';
+export const DOMAIN_ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'RATE_LIMITED',
+  'PAYMENT_PROVIDER_UNAVAILABLE',
+] as const;
+
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
 export class DomainError extends Error {
   constructor(
@@ -20,6 +22,23 @@ export class DomainError extends Error {
   ) {
     super(message);
     this.name = 'DomainError';
+  }
+}
+
+/** Too many requests: the one error every limit (field budgets, failed authentications) refuses with. */
+export class RateLimitedError extends DomainError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = `Too many requests. Retry in ${retryAfterSeconds} s.`,
+  ) {
+    super('RATE_LIMITED', message, { retryAfterSeconds });
+    this.name = 'RateLimitedError';
+  }
+
+  /** From a limiter's wait: at least one second, so a client never retries at once. */
+  static after(msBeforeNext: number, message?: (retryAfterSeconds: number) => string): RateLimitedError {
+    const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+    return new RateLimitedError(seconds, message?.(seconds));
   }
 }
 

@@ -4,27 +4,11 @@ export interface Money {
   currency: string;
 }
 
-/** Currencies whose minor unit is the unit itself (Stripe calls them zero-decimal). */
+/** Currencies whose minor unit is the unit itself (ISO 4217 exponent 0). */
 const ZERO_DECIMAL = new Set(['bif', 'clp', 'djf', 'gnf', 'jpy', 'kmf', 'krw', 'mga', 'pyg', 'rwf', 'ugx', 'vnd', 'vuv', 'xaf', 'xof', 'xpf']);
-
-/** Stripe's minimum charge per currency, in minor units (stripe.com/docs/currencies#minimum-and-maximum-charge-amounts). */
-const STRIPE_MINIMUM: Record<string, number> = {
-  usd: 50, eur: 50, gbp: 30, cad: 50, aud: 50, chf: 50, nzd: 50, sgd: 50, hkd: 400, jpy: 50,
-  dkk: 250, nok: 300, sek: 300, pln: 200, czk: 1500, huf: 17500, mxn: 1000, brl: 50, inr: 50,
-};
-
-export const SUPPORTED_CURRENCIES = Object.keys(STRIPE_MINIMUM);
-
-export function isSupportedCurrency(currency: string): boolean {
-  return currency in STRIPE_MINIMUM;
-}
 
 export function normalizeCurrency(currency: string): string {
   return currency.trim().toLowerCase();
-}
-
-export function minimumChargeAmount(currency: string): number {
-  return STRIPE_MINIMUM[currency] ?? 50;
 }
 
 export function minorUnitDigits(currency: string): number {

@@ -1,12 +1,11 @@
 import type { Config } from '../config/config';
 import type { Db } from '../db/database';
-import type { AdminApiKey, Organization } from '../db/generated/sqlite/client';
-import { AuditLogService } from './audit-log.service';
+import type { AuditLogService } from './audit-log.service';
 import { notFound } from './errors';
-import type { AdminPrincipal } from './principal';
+import type { OperatorPrincipal } from './principal';
 import { issueSecret } from './secret-token';
 
-/** Organizations and their admin API keys. Used by the CLI and start-up, not exposed over GraphQL. */
+/** Organizations and their admin API keys. Only an operator manages these (the CLI, start-up); not exposed over GraphQL. */
 export class OrganizationService {
   constructor(
     private readonly db: Db,
@@ -14,39 +13,36 @@ export class OrganizationService {
     private readonly config: Pick<Config, 'argon2'>,
   ) {}
 
-  createOrganization(name: string): Promise<Organization> {
-    return this.db.organization.create({ data: { name } });
+  async createOrganization(name: string): Promise<{ id: string; name: string }> {
+    const { id } = await this.db.organization.create({ data: { name } });
+    return { id, name };
   }
 
-  /** Creates an admin key and returns its secret, which is shown once and stored only as a hash. */
-  async createAdminKey(organizationId: string, name: string): Promise<{ secret: string; key: AdminApiKey }> {
+  /** The oldest organization of that name, if any. */
+  async findByName(name: string): Promise<{ id: string; name: string } | null> {
+    return this.db.organization.findFirst({ where: { name }, orderBy: { createdAt: 'asc' }, select: { id: true, name: true } });
+  }
+
+  async count(): Promise<number> {
+    return this.db.organization.count();
+  }
+
+  /** Creates an admin key for the operator's organization; its secret is shown once and stored only as a hash. */
+  async createAdminKey(operator: OperatorPrincipal, name: string): Promise<{ secret: string; id: string }> {
+    const { organizationId } = operator;
     const organization = await this.db.organization.findUnique({ where: { id: organizationId } });
     if (!organization) throw notFound('Organization');
     const issued = await issueSecret('admin', this.config.argon2);
-    const key = await this.db.adminApiKey.create({
-      data: { organizationId, name, selector: issued.selector, verifierHash: issued.verifierHash },
-    });
-    await this.audit.record({
-      action: 'ADMIN_KEY_CREATED',
-      organizationId,
-      actorType: 'CLI',
-      targetType: 'AdminApiKey',
-      targetId: key.id,
-      details: { name },
-    });
-    return { secret: issued.secret, key };
+    const key = await this.db.adminApiKey.create({ data: { organizationId, name, selector: issued.selector, verifierHash: issued.verifierHash } });
+    await this.audit.recordFor(operator, null, { action: 'ADMIN_KEY_CREATED', targetType: 'AdminApiKey', targetId: key.id, details: { name } });
+    return { secret: issued.secret, id: key.id };
   }
 
-  async revokeAdminKeysNamed(organizationId: string, name: string): Promise<number> {
+  async revokeAdminKeysNamed(operator: OperatorPrincipal, name: string): Promise<number> {
     const { count } = await this.db.adminApiKey.updateMany({
-      where: { organizationId, name, revokedAt: null },
+      where: { organizationId: operator.organizationId, name, revokedAt: null },
       data: { revokedAt: new Date() },
     });
     return count;
   }
-}
-
-/** The principal the CLI acts as: an operator of the organization, on the machine itself. */
-export function cliPrincipal(organizationId: string): AdminPrincipal {
-  return { kind: 'admin', adminKeyId: 'cli', organizationId };
 }

@@ -1,13 +1,27 @@
 import type { Db, DbTransaction } from '../db/database';
 import type { PaymentMethod } from '../db/generated/sqlite/client';
 import { ProviderRejectedError, type PaymentProvider, type ProviderCard } from '../payments/payment-provider.port';
-import { AuditLogService } from './audit-log.service';
-import { providerCall } from './provider-call';
+import type { AuditLogService } from './audit-log.service';
 import type { CustomerPrincipal, RequestMeta } from './principal';
-import { userError, type UserError } from './user-errors';
+import { providerCall } from './provider-call';
+import type { ProviderCustomers } from './provider-customers';
+import { userError, type Failure, type UserErrorCode } from './user-errors';
+import { savedCardView, type SavedCardView } from './views';
 
-export type PaymentMethodResult = { kind: 'method'; method: PaymentMethod } | UserError;
-export type RemovePaymentMethodResult = { kind: 'removed'; id: string } | UserError;
+/** A card the browser created with the provider's library, to keep for later payments. */
+export interface NewSavedCard {
+  /** The provider's id of the payment method. */
+  providerPaymentMethodId: string;
+  setAsDefault?: boolean | null;
+}
+
+/** The failures each card use case can end in (see payments/payment-results.ts for why they are lists). */
+export const SAVE_CARD_FAILURES = ['PAYMENT_METHOD_REJECTED'] as const satisfies readonly UserErrorCode[];
+export const CHOOSE_CARD_FAILURES = ['PAYMENT_METHOD_NOT_FOUND'] as const satisfies readonly UserErrorCode[];
+
+export type SavedCardOutcome = { kind: 'method'; method: SavedCardView } | Failure<(typeof SAVE_CARD_FAILURES)[number]>;
+export type DefaultCardOutcome = { kind: 'method'; method: SavedCardView } | Failure<(typeof CHOOSE_CARD_FAILURES)[number]>;
+export type CardRemovalOutcome = { kind: 'removed'; id: string } | Failure<(typeof CHOOSE_CARD_FAILURES)[number]>;
 
 /**
  * Saved cards. Invariant kept by every operation: whenever a customer has saved cards, exactly one is the
@@ -17,48 +31,38 @@ export class PaymentMethodService {
   constructor(
     private readonly db: Db,
     private readonly provider: PaymentProvider,
+    private readonly providerCustomers: ProviderCustomers,
     private readonly audit: AuditLogService,
   ) {}
 
-  /** The customer's provider-side id, created the first time one is needed. */
-  async providerCustomerId(customerId: string): Promise<string> {
-    const customer = await this.db.customer.findUniqueOrThrow({ where: { id: customerId } });
-    if (customer.stripeCustomerId) return customer.stripeCustomerId;
-    // The idempotency key makes concurrent first uses agree on one provider customer.
-    const created = await providerCall(() =>
-      this.provider.createCustomer({ name: customer.name, email: customer.email, metadata: { customer_id: customer.id }, idempotencyKey: `customer-${customer.id}` }),
-    );
-    await this.db.customer.updateMany({ where: { id: customer.id, stripeCustomerId: null }, data: { stripeCustomerId: created } });
-    return (await this.db.customer.findUniqueOrThrow({ where: { id: customer.id } })).stripeCustomerId!;
-  }
+  async add(customer: CustomerPrincipal, card: NewSavedCard, meta: RequestMeta): Promise<SavedCardOutcome> {
+    const providerId = card.providerPaymentMethodId.trim();
+    if (!this.provider.rules.isPaymentMethodId(providerId)) return userError('PAYMENT_METHOD_REJECTED', 'That is not a payment method id from the payment form.');
 
-  async add(customer: CustomerPrincipal, input: { stripePaymentMethodId: string; setAsDefault?: boolean | null }, meta: RequestMeta): Promise<PaymentMethodResult> {
-    const pmId = input.stripePaymentMethodId.trim();
-    if (!/^pm_[A-Za-z0-9_]{1,200}$/.test(pmId)) return userError('PAYMENT_METHOD_REJECTED', 'That is not a Stripe payment method id (pm_…).');
-
-    const known = await this.db.paymentMethod.findUnique({ where: { stripePaymentMethodId: pmId } });
+    const known = await this.db.paymentMethod.findUnique({ where: { providerPaymentMethodId: providerId } });
     if (known && known.customerId !== customer.customerId) return userError('PAYMENT_METHOD_REJECTED', 'This card cannot be added.');
 
-    const providerCustomer = await this.providerCustomerId(customer.customerId);
-    let card: ProviderCard;
+    const providerCustomer = await this.providerCustomers.idFor(customer.customerId);
+    let attached: ProviderCard;
     try {
-      card = await providerCall(() => this.provider.attachCard(pmId, providerCustomer));
+      attached = await providerCall(() => this.provider.attachCard(providerId, providerCustomer));
     } catch (error) {
       if (error instanceof ProviderRejectedError) return userError('PAYMENT_METHOD_REJECTED', error.message);
       throw error;
     }
-    const method = await this.save(customer.customerId, card, !!input.setAsDefault);
-    await this.audit.recordFor(customer, meta, { action: 'PAYMENT_METHOD_ADDED', targetType: 'PaymentMethod', targetId: method.id, details: { brand: card.brand, last4: card.last4 } });
-    return { kind: 'method', method };
+    const method = await this.save(customer.customerId, attached, !!card.setAsDefault);
+    await this.audit.recordFor(customer, meta, { action: 'PAYMENT_METHOD_ADDED', targetType: 'PaymentMethod', targetId: method.id, details: { brand: attached.brand, last4: attached.last4 } });
+    return { kind: 'method', method: savedCardView(method) };
   }
 
-  /** Stores a card attached to the customer (idempotent on the provider's id); first card becomes the default. */
+  /** Stores a card attached to the customer (idempotent on the provider's id); the first card becomes the default. */
   async save(customerId: string, card: ProviderCard, makeDefault: boolean): Promise<PaymentMethod> {
     return this.db.$transaction(async (tx) => {
+      const details = { brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear };
       const method = await tx.paymentMethod.upsert({
-        where: { stripePaymentMethodId: card.id },
-        create: { customerId, stripePaymentMethodId: card.id, brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear },
-        update: { brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear },
+        where: { providerPaymentMethodId: card.id },
+        create: { customerId, providerPaymentMethodId: card.id, ...details },
+        update: details,
       });
       const hasDefault = await tx.paymentMethod.count({ where: { defaultForCustomerId: customerId } });
       if (makeDefault || hasDefault === 0) await setDefaultIn(tx, customerId, method.id);
@@ -66,19 +70,19 @@ export class PaymentMethodService {
     });
   }
 
-  async remove(customer: CustomerPrincipal, id: string, meta: RequestMeta): Promise<RemovePaymentMethodResult> {
+  async remove(customer: CustomerPrincipal, id: string, meta: RequestMeta): Promise<CardRemovalOutcome> {
     const method = await this.db.paymentMethod.findFirst({ where: { id, customerId: customer.customerId } });
     if (!method) return userError('PAYMENT_METHOD_NOT_FOUND', 'Payment method not found.');
-    await providerCall(() => this.provider.detachCard(method.stripePaymentMethodId));
-    await this.forget(method.stripePaymentMethodId);
+    await providerCall(() => this.provider.detachCard(method.providerPaymentMethodId));
+    await this.forget(method.providerPaymentMethodId);
     await this.audit.recordFor(customer, meta, { action: 'PAYMENT_METHOD_REMOVED', targetType: 'PaymentMethod', targetId: method.id });
     return { kind: 'removed', id: method.id };
   }
 
   /** Drops a card we no longer hold (removed here, or detached at the provider); promotes a new default if needed. */
-  async forget(stripePaymentMethodId: string): Promise<void> {
+  async forget(providerPaymentMethodId: string): Promise<void> {
     await this.db.$transaction(async (tx) => {
-      const method = await tx.paymentMethod.findUnique({ where: { stripePaymentMethodId } });
+      const method = await tx.paymentMethod.findUnique({ where: { providerPaymentMethodId } });
       if (!method) return;
       await tx.paymentMethod.delete({ where: { id: method.id } });
       if (method.defaultForCustomerId) {
@@ -88,14 +92,15 @@ export class PaymentMethodService {
     });
   }
 
+  /** The provider changed a card's details (a new expiry from the card network, say). */
   async updateCard(card: ProviderCard): Promise<void> {
     await this.db.paymentMethod.updateMany({
-      where: { stripePaymentMethodId: card.id },
+      where: { providerPaymentMethodId: card.id },
       data: { brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear },
     });
   }
 
-  async setDefault(customer: CustomerPrincipal, id: string, meta: RequestMeta): Promise<PaymentMethodResult> {
+  async setDefault(customer: CustomerPrincipal, id: string, meta: RequestMeta): Promise<DefaultCardOutcome> {
     const method = await this.db.paymentMethod.findFirst({ where: { id, customerId: customer.customerId } });
     if (!method) return userError('PAYMENT_METHOD_NOT_FOUND', 'Payment method not found.');
     const updated = await this.db.$transaction(async (tx) => {
@@ -103,7 +108,7 @@ export class PaymentMethodService {
       return tx.paymentMethod.findUniqueOrThrow({ where: { id: method.id } });
     });
     await this.audit.recordFor(customer, meta, { action: 'PAYMENT_METHOD_DEFAULT_SET', targetType: 'PaymentMethod', targetId: method.id });
-    return { kind: 'method', method: updated };
+    return { kind: 'method', method: savedCardView(updated) };
   }
 }
 

@@ -1,31 +1,29 @@
-import type { PaymentHistoryRow, PortalReads } from '../db/portal-reads';
-import type { Invoice, Payment, PaymentMethod } from '../db/generated/sqlite/client';
+import type { PortalReads } from '../db/portal-reads';
 import { badInput, notFound } from './errors';
-import type { Money } from './money';
+import { LIMITS } from './limits';
 import type { CustomerPrincipal } from './principal';
-
-export interface Balance {
-  totalOutstanding: Money;
-  overdue: Money;
-  openInvoiceCount: number;
-}
+import { amountDue, invoiceView, lineItemView, paymentView, savedCardView, type BalanceView, type InvoiceView, type LineItemView, type PaymentView, type SavedCardView } from './views';
 
 export interface PaymentPage {
-  payments: PaymentHistoryRow[];
+  /** Newest first, each with its opaque cursor. */
+  payments: { cursor: string; payment: PaymentView }[];
   hasNextPage: boolean;
-  cursorOf(payment: Pick<Payment, 'createdAt' | 'id'>): string;
+  /** True when the page was asked for after a cursor (there is something newer before it). */
+  hasPreviousPage: boolean;
 }
 
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 10;
-
-/** What is still owed: nothing on a paid or void invoice (a refund on a paid invoice does not reopen it). */
-export function amountDue(invoice: Pick<Invoice, 'total' | 'amountPaid' | 'status'>): number {
-  return invoice.status === 'OPEN' ? Math.max(invoice.total - invoice.amountPaid, 0) : 0;
+/**
+ * Which invoice a customer's request is about: the link's own when it is bound to one (asking for another is
+ * reported exactly like a missing invoice), else the one asked for, else null for "the oldest open one".
+ * The page views and checkout both scope by this, each through its own data path.
+ */
+export function scopedInvoiceId(customer: CustomerPrincipal, id: string | null | undefined): string | null {
+  if (customer.invoiceId && id && id !== customer.invoiceId) throw notFound('Invoice');
+  return customer.invoiceId ?? id ?? null;
 }
 
 /** Opaque to clients; encodes the (createdAt, id) position in newest-first order. */
-function encodeCursor(payment: Pick<Payment, 'createdAt' | 'id'>): string {
+function encodeCursor(payment: { createdAt: Date; id: string }): string {
   return Buffer.from(`${payment.createdAt.getTime()}:${payment.id}`).toString('base64url');
 }
 
@@ -36,8 +34,9 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
 }
 
 /**
- * What a customer sees through a payment link. Every method takes the principal resolved from the token,
- * and every query is filtered by its customer, so another customer's rows are simply not found.
+ * What a customer sees through a payment link: the page views, read through the plain-SQL read model (these are
+ * the hot path; see db/portal-reads.ts). Every method takes the principal resolved from the token, and every query
+ * is filtered by its customer, so another customer's rows are simply not found.
  */
 export class PaymentPortalService {
   constructor(private readonly reads: PortalReads) {}
@@ -46,17 +45,28 @@ export class PaymentPortalService {
    * The token's invoice when the link is bound to one; otherwise the given invoice of the customer,
    * or the oldest open one. Someone else's invoice id is reported exactly like a missing one.
    */
-  async invoice(customer: CustomerPrincipal, id?: string | null): Promise<Invoice> {
-    const wanted = customer.invoiceId ?? id ?? null;
-    if (customer.invoiceId && id && id !== customer.invoiceId) throw notFound('Invoice');
+  async invoice(customer: CustomerPrincipal, id?: string | null): Promise<InvoiceView> {
+    const wanted = scopedInvoiceId(customer, id);
     const invoice = wanted
       ? await this.reads.invoiceOfCustomer(customer.customerId, wanted)
       : await this.reads.oldestOpenInvoice(customer.customerId);
     if (!invoice) throw notFound('Invoice');
-    return invoice;
+    return invoiceView(invoice);
   }
 
-  async balance(customer: CustomerPrincipal, now = new Date()): Promise<Balance> {
+  /** Line items of several invoices at once (a page's DataLoader batch), in the invoices' order. */
+  async lineItems(invoices: readonly Pick<InvoiceView, 'id' | 'currency'>[]): Promise<LineItemView[][]> {
+    const rows = await this.reads.lineItems(invoices.map((invoice) => invoice.id));
+    const byInvoice = new Map<string, typeof rows>();
+    for (const row of rows) {
+      const list = byInvoice.get(row.invoiceId);
+      if (list) list.push(row);
+      else byInvoice.set(row.invoiceId, [row]);
+    }
+    return invoices.map((invoice) => (byInvoice.get(invoice.id) ?? []).map((item) => lineItemView(item, invoice.currency)));
+  }
+
+  async balance(customer: CustomerPrincipal, now = new Date()): Promise<BalanceView> {
     const figures = await this.reads.openInvoices(customer.customerId);
     if (!figures) throw notFound('Customer');
     const { currency, open } = figures;
@@ -74,17 +84,21 @@ export class PaymentPortalService {
     };
   }
 
-  /** Newest first. `first` is capped at MAX_PAGE_SIZE. */
+  /** Newest first. `first` is capped at the largest page size. */
   async paymentHistory(customer: CustomerPrincipal, first?: number | null, after?: string | null): Promise<PaymentPage> {
     if (first != null && (!Number.isInteger(first) || first < 0)) throw badInput('first must be 0 or more.', 'first');
-    const take = Math.min(first ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    const take = Math.min(first ?? LIMITS.pageSize.default, LIMITS.pageSize.max);
     const position = after ? decodeCursor(after) : null;
     const rows = take === 0 ? [] : await this.reads.payments(customer.customerId, position, take + 1);
-    return { payments: rows.slice(0, take), hasNextPage: rows.length > take, cursorOf: encodeCursor };
+    return {
+      payments: rows.slice(0, take).map((row) => ({ cursor: encodeCursor(row), payment: paymentView(row) })),
+      hasNextPage: rows.length > take,
+      hasPreviousPage: position !== null,
+    };
   }
 
   /** Default first, then newest. */
-  async paymentMethods(customer: CustomerPrincipal): Promise<PaymentMethod[]> {
-    return this.reads.paymentMethods(customer.customerId);
+  async paymentMethods(customer: CustomerPrincipal): Promise<SavedCardView[]> {
+    return (await this.reads.paymentMethods(customer.customerId)).map(savedCardView);
   }
 }

@@ -1,101 +1,102 @@
 import type { Config } from '../config/config';
 import type { Db } from '../db/database';
-import type { CustomerPaymentToken } from '../db/generated/sqlite/client';
-import { AuditLogService } from './audit-log.service';
+import type { AuditLogService } from './audit-log.service';
 import { badInput, forbidden, notFound } from './errors';
-import type { AdminPrincipal, RequestMeta } from './principal';
+import { LIMITS } from './limits';
+import type { OrganizationActor, RequestMeta } from './principal';
 import { issueSecret } from './secret-token';
+import { paymentTokenView, type PaymentTokenView } from './views';
 
-export type PaymentTokenStatus = 'ACTIVE' | 'REVOKED' | 'EXPIRED';
-
-export function paymentTokenStatus(token: Pick<CustomerPaymentToken, 'revokedAt' | 'expiresAt'>, now = new Date()): PaymentTokenStatus {
-  if (token.revokedAt) return 'REVOKED';
-  if (token.expiresAt <= now) return 'EXPIRED';
-  return 'ACTIVE';
-}
-
-export interface IssuedPaymentToken {
-  /** The secret. Returned once; only its hash is kept. */
-  token: string;
-  url: string;
-  paymentToken: CustomerPaymentToken;
-}
-
-export interface IssuePaymentTokenInput {
+/** A new payment link: for a customer, optionally bound to one of their invoices. */
+export interface PaymentLinkRequest {
   customerId: string;
   invoiceId?: string | null;
+  /** Defaults to PAYMENT_TOKEN_LIFETIME_DAYS; within LIMITS.paymentLinkDays. */
   expiresInDays?: number | null;
 }
 
-/** Issues, lists and revokes customer payment links, always inside the admin's own organization. */
+export interface IssuedPaymentLink {
+  /** The secret. Returned once; only its hash is kept. */
+  token: string;
+  url: string;
+  paymentToken: PaymentTokenView;
+}
+
+/** Issues, lists and revokes customer payment links, always inside the actor's own organization. */
 export class PaymentTokenService {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLogService,
-    private readonly config: Pick<Config, 'argon2' | 'paymentTokenLifetimeDays' | 'paymentTokenMaxDays' | 'portalBaseUrl'>,
+    private readonly config: Pick<Config, 'argon2' | 'paymentTokenLifetimeDays' | 'portalBaseUrl'>,
   ) {}
 
-  async issue(admin: AdminPrincipal, input: IssuePaymentTokenInput, meta: RequestMeta | null): Promise<IssuedPaymentToken> {
-    const days = input.expiresInDays ?? this.config.paymentTokenLifetimeDays;
-    if (!Number.isInteger(days) || days < 1 || days > this.config.paymentTokenMaxDays) {
-      throw badInput(`expiresInDays must be between 1 and ${this.config.paymentTokenMaxDays}.`, 'expiresInDays');
-    }
-    const customer = await this.customerOfOrganization(admin, input.customerId);
-    if (input.invoiceId) {
-      const invoice = await this.db.invoice.findUnique({ where: { id: input.invoiceId } });
+  async issue(actor: OrganizationActor, request: PaymentLinkRequest, meta: RequestMeta | null): Promise<IssuedPaymentLink> {
+    const days = request.expiresInDays ?? this.config.paymentTokenLifetimeDays;
+    const { min, max } = LIMITS.paymentLinkDays;
+    if (!Number.isInteger(days) || days < min || days > max) throw badInput(`expiresInDays must be between ${min} and ${max}.`, 'expiresInDays');
+    const customer = await this.customerOfOrganization(actor, request.customerId);
+    if (request.invoiceId) {
+      const invoice = await this.db.invoice.findUnique({ where: { id: request.invoiceId } });
       if (!invoice) throw notFound('Invoice');
-      if (invoice.organizationId !== admin.organizationId) throw forbidden('That invoice belongs to another organization.');
+      if (invoice.organizationId !== actor.organizationId) throw forbidden('That invoice belongs to another organization.');
       if (invoice.customerId !== customer.id) throw badInput('The invoice does not belong to that customer.', 'invoiceId');
     }
 
     const issued = await issueSecret('customer', this.config.argon2);
     const expiresAt = new Date(Date.now() + days * 86_400_000);
-    const paymentToken = await this.db.customerPaymentToken.create({
+    const row = await this.db.customerPaymentToken.create({
       data: {
-        organizationId: admin.organizationId,
+        organizationId: actor.organizationId,
         customerId: customer.id,
-        invoiceId: input.invoiceId ?? null,
+        invoiceId: request.invoiceId ?? null,
         selector: issued.selector,
         verifierHash: issued.verifierHash,
         expiresAt,
       },
     });
-    await this.audit.recordFor(admin, meta, {
+    await this.audit.recordFor(actor, meta, {
       action: 'TOKEN_ISSUED',
       targetType: 'CustomerPaymentToken',
-      targetId: paymentToken.id,
-      details: { customerId: customer.id, invoiceId: input.invoiceId ?? null, expiresInDays: days },
+      targetId: row.id,
+      details: { customerId: customer.id, invoiceId: request.invoiceId ?? null, expiresInDays: days },
     });
-    return { token: issued.secret, url: this.config.portalBaseUrl + issued.secret, paymentToken };
+    return { token: issued.secret, url: this.config.portalBaseUrl + issued.secret, paymentToken: paymentTokenView(row) };
   }
 
-  async revoke(admin: AdminPrincipal, tokenId: string, meta: RequestMeta | null): Promise<CustomerPaymentToken> {
+  async revoke(actor: OrganizationActor, tokenId: string, meta: RequestMeta | null): Promise<PaymentTokenView> {
     const token = await this.db.customerPaymentToken.findUnique({ where: { id: tokenId } });
     if (!token) throw notFound('Payment token');
-    if (token.organizationId !== admin.organizationId) throw forbidden('That payment token belongs to another organization.');
+    if (token.organizationId !== actor.organizationId) throw forbidden('That payment token belongs to another organization.');
     // Revoking twice keeps the first revocation time.
-    const revoked = token.revokedAt
-      ? token
-      : await this.db.customerPaymentToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
-    await this.audit.recordFor(admin, meta, {
+    const revoked = token.revokedAt ? token : await this.db.customerPaymentToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
+    await this.audit.recordFor(actor, meta, {
       action: 'TOKEN_REVOKED',
       targetType: 'CustomerPaymentToken',
       targetId: token.id,
       details: { customerId: token.customerId, alreadyRevoked: !!token.revokedAt },
     });
-    return revoked;
+    return paymentTokenView(revoked);
   }
 
-  async list(admin: AdminPrincipal, customerId: string, meta: RequestMeta): Promise<CustomerPaymentToken[]> {
-    const customer = await this.customerOfOrganization(admin, customerId);
-    await this.audit.recordFor(admin, meta, { action: 'ADMIN_QUERY', targetType: 'Customer', targetId: customer.id, details: { field: 'customerPaymentTokens' } });
-    return this.db.customerPaymentToken.findMany({ where: { customerId: customer.id }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+  /** An organization's link, for the operator who knows only its id (the CLI). */
+  async organizationOf(tokenId: string): Promise<string> {
+    const token = await this.db.customerPaymentToken.findUnique({ where: { id: tokenId }, select: { organizationId: true } });
+    if (!token) throw notFound('Payment token');
+    return token.organizationId;
   }
 
-  private async customerOfOrganization(admin: AdminPrincipal, customerId: string) {
+  async list(actor: OrganizationActor, customerId: string, meta: RequestMeta | null): Promise<PaymentTokenView[]> {
+    const customer = await this.customerOfOrganization(actor, customerId);
+    await this.audit.recordFor(actor, meta, { action: 'ADMIN_QUERY', targetType: 'Customer', targetId: customer.id, details: { field: 'customerPaymentTokens' } });
+    const rows = await this.db.customerPaymentToken.findMany({ where: { customerId: customer.id }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+    const now = new Date();
+    return rows.map((row) => paymentTokenView(row, now));
+  }
+
+  private async customerOfOrganization(actor: OrganizationActor, customerId: string) {
     const customer = await this.db.customer.findUnique({ where: { id: customerId } });
     if (!customer) throw notFound('Customer');
-    if (customer.organizationId !== admin.organizationId) throw forbidden('That customer belongs to another organization.');
+    if (customer.organizationId !== actor.organizationId) throw forbidden('That customer belongs to another organization.');
     return customer;
   }
 }

@@ -20,7 +20,27 @@ export interface AnonymousPrincipal {
   failed: boolean;
 }
 
+/** What an HTTP request can be: the principal the API's context carries. */
 export type Principal = CustomerPrincipal | AdminPrincipal | AnonymousPrincipal;
+
+/**
+ * An operator on the machine itself (the CLI, start-up's demo access): acts for one organization without a key and
+ * without a request. Never comes from HTTP.
+ */
+export interface OperatorPrincipal {
+  kind: 'operator';
+  organizationId: string;
+}
+
+export function operatorPrincipal(organizationId: string): OperatorPrincipal {
+  return { kind: 'operator', organizationId };
+}
+
+/** Who may manage an organization's customers, invoices and links: an admin key over the API, or an operator. */
+export type OrganizationActor = AdminPrincipal | OperatorPrincipal;
+
+/** Anyone an audit row can name. */
+export type Actor = Principal | OperatorPrincipal;
 
 /** Request facts the domain records (audit, usage) without knowing about HTTP. */
 export interface RequestMeta {

@@ -1,8 +1,9 @@
 import type { Money } from './money';
 
 /**
- * Expected failures a client should handle, returned (not thrown) by the domain services and
- * exposed as GraphQL union members implementing `UserError { code, message }`.
+ * Expected failures a client should handle, returned (not thrown) by the domain services. Each result type names
+ * the failures it can end in (`Failure<…>`), and the API turns each into its GraphQL type in one place
+ * (api/result-boundary.ts), where a failure without a type, or a result union missing one, fails to compile.
  */
 export type UserError =
   | { kind: 'error'; code: 'INVALID_AMOUNT'; message: string }
@@ -19,12 +20,11 @@ export type UserError =
 
 export type UserErrorCode = UserError['code'];
 
-type Extra<C extends UserErrorCode> = Omit<Extract<UserError, { code: C }>, 'kind' | 'code' | 'message'>;
+/** The failures with these codes, e.g. `Failure<'PAYMENT_DECLINED' | 'PAYMENT_CANCELED'>`. */
+export type Failure<C extends UserErrorCode> = Extract<UserError, { code: C }>;
 
-export function userError<C extends UserErrorCode>(code: C, message: string, ...extra: keyof Extra<C> extends never ? [] : [Extra<C>]): Extract<UserError, { code: C }> {
-  return { kind: 'error', code, message, ...(extra[0] ?? {}) } as Extract<UserError, { code: C }>;
-}
+type Extra<C extends UserErrorCode> = Omit<Failure<C>, 'kind' | 'code' | 'message'>;
 
-export function isUserError(value: unknown): value is UserError {
-  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'error';
+export function userError<C extends UserErrorCode>(code: C, message: string, ...extra: keyof Extra<C> extends never ? [] : [Extra<C>]): Failure<C> {
+  return { kind: 'error', code, message, ...(extra[0] ?? {}) } as Failure<C>;
 }

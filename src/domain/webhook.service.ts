@@ -2,7 +2,7 @@ import type { Db } from '../db/database';
 import { isUniqueViolation } from '../db/db-errors';
 import type { PaymentProvider, ProviderEvent } from '../payments/payment-provider.port';
 import type { PaymentMethodService } from './payment-method.service';
-import type { PaymentService } from './payment.service';
+import type { PaymentSettlementService } from './payments/payment-settlement.service';
 import { providerCall } from './provider-call';
 
 export type WebhookOutcome = 'processed' | 'duplicate' | 'ignored';
@@ -15,13 +15,13 @@ export class WebhookService {
   constructor(
     private readonly db: Db,
     private readonly provider: PaymentProvider,
-    private readonly payments: PaymentService,
-    private readonly methods: PaymentMethodService,
+    private readonly settlement: PaymentSettlementService,
+    private readonly cards: PaymentMethodService,
   ) {}
 
   async handle(event: ProviderEvent): Promise<WebhookOutcome> {
     try {
-      await this.db.webhookEvent.create({ data: { id: event.id, type: event.type, payload: JSON.stringify(withoutSecrets(event)), stripeCreatedAt: event.created } });
+      await this.db.webhookEvent.create({ data: { id: event.id, type: event.type, payload: JSON.stringify(withoutSecrets(event)), providerCreatedAt: event.created } });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const seen = await this.db.webhookEvent.findUnique({ where: { id: event.id } });
@@ -47,17 +47,17 @@ export class WebhookService {
         // whether the card is saved, so a success is recorded from the full intent, as confirmPayment does.
         const { intent } = event;
         const full = intent.status === 'SUCCEEDED' && !intent.card && intent.paymentMethodId ? await providerCall(() => this.provider.retrieveIntent(intent.id)) : intent;
-        await this.payments.applyIntent(full);
+        await this.settlement.applyIntent(full);
         return;
       }
       case 'refund':
-        await this.payments.applyRefund(event.refund, (id) => providerCall(() => this.provider.retrieveIntent(id)));
+        await this.settlement.applyRefund(event.refund, (id) => providerCall(() => this.provider.retrieveIntent(id)));
         return;
       case 'card_detached':
-        await this.methods.forget(event.card.id);
+        await this.cards.forget(event.card.id);
         return;
       case 'card_updated':
-        await this.methods.updateCard(event.card);
+        await this.cards.updateCard(event.card);
         return;
       case 'ignored':
         return;

@@ -1,16 +1,20 @@
 /**
- * The payment provider, in the domain's words. The domain layer talks only to this port;
- * the Stripe adapter (stripe/stripe-payment-provider.ts) is the one implementation that ships.
+ * The payment provider, in the domain's words. The domain layer talks only to this port: the provider's own rules
+ * (minimum charges, currencies, how long it keeps idempotency keys, what its ids look like) and its error codes stay
+ * behind it. The Stripe adapter (stripe/stripe-payment-provider.ts) is the implementation that ships;
+ * in-memory-payment-provider.ts is a small stand-in for fast domain tests.
  */
 
 /** Where a provider-side payment stands. The mapping from the provider's own statuses lives in its adapter. */
-export type ProviderIntentStatus =
-  | 'REQUIRES_PAYMENT_METHOD'
-  | 'REQUIRES_CONFIRMATION'
-  | 'REQUIRES_ACTION'
-  | 'PROCESSING'
-  | 'SUCCEEDED'
-  | 'CANCELED';
+export const ProviderIntentStatus = {
+  REQUIRES_PAYMENT_METHOD: 'REQUIRES_PAYMENT_METHOD',
+  REQUIRES_CONFIRMATION: 'REQUIRES_CONFIRMATION',
+  REQUIRES_ACTION: 'REQUIRES_ACTION',
+  PROCESSING: 'PROCESSING',
+  SUCCEEDED: 'SUCCEEDED',
+  CANCELED: 'CANCELED',
+} as const;
+export type ProviderIntentStatus = keyof typeof ProviderIntentStatus;
 
 export interface ProviderCard {
   id: string;
@@ -65,9 +69,22 @@ export class ProviderUnavailableError extends Error {
   }
 }
 
+/** Why the provider refused a request, in the domain's words. */
+export type RejectionReason =
+  /** The card was declined (by the issuer, or by failed authentication). */
+  | 'DECLINED'
+  /** Below the smallest charge the provider accepts in that currency. */
+  | 'AMOUNT_TOO_SMALL'
+  /** The object is not in a state that allows it (e.g. canceling an intent that already succeeded). */
+  | 'UNEXPECTED_STATE'
+  /** Anything else the provider would not do: an unknown or unusable payment method, a bad parameter. */
+  | 'INVALID_REQUEST';
+
 /** The provider refused the request itself (a card decline, an unknown payment method, a bad state). */
 export class ProviderRejectedError extends Error {
   constructor(
+    readonly reason: RejectionReason,
+    /** The provider's own code, for logs and the attempt's lastError; never branched on outside the adapter. */
     readonly code: string,
     message: string,
     readonly declineCode: string | null = null,
@@ -93,7 +110,21 @@ export interface CreateIntentRequest {
   idempotencyKey: string;
 }
 
+/** What the provider accepts, known without calling it. */
+export interface ProviderRules {
+  /** Currencies it can charge, lowercase ISO 4217. */
+  readonly currencies: readonly string[];
+  /** Its smallest charge in a currency, in minor units. */
+  minimumCharge(currency: string): number;
+  /** How long it honours an idempotency key: past this, an unanswered attempt can no longer be resumed by its key. */
+  readonly idempotencyWindowMs: number;
+  /** Whether a string a client sent can name one of its payment methods (checked before any call). */
+  isPaymentMethodId(id: string): boolean;
+}
+
 export interface PaymentProvider {
+  readonly rules: ProviderRules;
+
   /** Creates the provider-side customer. The idempotency key makes a concurrent or retried call return the same one. */
   createCustomer(input: { name: string; email: string | null; metadata: Record<string, string>; idempotencyKey: string }): Promise<string>;
 
@@ -102,7 +133,7 @@ export interface PaymentProvider {
   /** The provider's current truth about an intent. */
   retrieveIntent(id: string): Promise<ProviderIntent>;
 
-  /** Cancels an intent that has not succeeded; rejects with code `payment_intent_unexpected_state` otherwise. */
+  /** Cancels an intent that has not succeeded; rejects with reason UNEXPECTED_STATE otherwise. */
   cancelIntent(id: string, idempotencyKey: string): Promise<ProviderIntent>;
 
   /** Attaches a card to a provider customer and returns what is safe to store about it. */

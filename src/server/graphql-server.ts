@@ -3,53 +3,14 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { type GraphQLSchema } from 'graphql';
 import type { ApiContext } from '../api/context';
+import { formatError, isClientError } from '../api/result-boundary';
 import type { Config } from '../config/config';
-import { DomainError } from '../domain/errors';
 import type { Logger } from './logger';
-
-/** Codes whose message is meant for the client. Anything else is an internal fault and is masked. */
-const CLIENT_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'RATE_LIMITED',
-  'PAYMENT_PROVIDER_UNAVAILABLE',
-  'CONFLICT',
-]);
-
-export const INTERNAL_ERROR_MESSAGE = 'Internal server error.';
 
 /** Lexical tokens a document may have; parsing stops there, before any validation work. */
 const MAX_TOKENS = 2000;
-
-function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
-  if (original instanceof DomainError) {
-    return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: original.code, ...original.details } };
-  }
-  const code = formatted.extensions?.code;
-  if (typeof code === 'string' && CLIENT_CODES.has(code)) {
-    const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
-  }
-  // A request id set before Apollo's plugins run (a context failure, see http-server.ts) is kept for the client to quote.
-  const requestId = formatted.extensions?.requestId;
-  return {
-    message: INTERNAL_ERROR_MESSAGE,
-    locations: formatted.locations,
-    path: formatted.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR', ...(typeof requestId === 'string' && { requestId }) },
-  };
-}
 
 /** Logs internal faults with their details, and gives the client the request id to quote instead. */
 function internalErrorPlugin(logger: Logger): ApolloServerPlugin<ApiContext> {
@@ -58,10 +19,8 @@ function internalErrorPlugin(logger: Logger): ApolloServerPlugin<ApiContext> {
       return {
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
-            const original = unwrapResolverError(error);
-            const code = error.extensions?.code;
-            if (original instanceof DomainError || (typeof code === 'string' && CLIENT_CODES.has(code))) continue;
-            logger.error({ err: original, requestId: contextValue?.meta?.requestId, path: error.path }, 'internal error');
+            if (isClientError(error)) continue;
+            logger.error({ err: unwrapResolverError(error), requestId: contextValue?.meta?.requestId, path: error.path }, 'internal error');
           }
         },
         async willSendResponse({ response, contextValue }) {

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ApiContext } from '../api/context';
-import { DomainError } from '../domain/errors';
+import { outcomeLabel } from '../api/result-boundary';
 import type { RequestMeta } from '../domain/principal';
 import type { Metrics } from './metrics';
 
@@ -12,25 +12,6 @@ export function operationOf(meta: RequestMeta): string | undefined {
 }
 
 const PAYMENT_MUTATIONS = new Set(['createPaymentIntent', 'confirmPayment']);
-
-/** Result types of the payment mutations that are not errors, as outcome labels. */
-const OUTCOMES: Record<string, string> = {
-  PaymentIntent: 'intent_created',
-  Payment: 'succeeded',
-  PaymentRequiresAction: 'requires_action',
-  PaymentPending: 'pending',
-};
-
-function outcomeOf(error: unknown, result: unknown): string {
-  if (error) {
-    const code = error instanceof DomainError ? error.code : (error as { extensions?: { code?: unknown } })?.extensions?.code;
-    return typeof code === 'string' ? code.toLowerCase() : 'internal_error';
-  }
-  const { __typename, code } = (result ?? {}) as { __typename?: string; code?: unknown };
-  if (__typename && OUTCOMES[__typename]) return OUTCOMES[__typename];
-  // Expected failures are union members carrying a UserError code: PAYMENT_DECLINED, AMOUNT_EXCEEDS_BALANCE, …
-  return typeof code === 'string' ? code.toLowerCase() : 'unknown';
-}
 
 /**
  * Times every operation by name and type, counts payment mutation outcomes, and counts authentication
@@ -58,7 +39,7 @@ export function telemetryPlugin(metrics: Metrics): ApolloServerPlugin<ApiContext
           return {
             willResolveField({ info }) {
               if (info.parentType.name !== 'Mutation' || !PAYMENT_MUTATIONS.has(info.fieldName)) return;
-              return (error, result) => metrics.paymentOutcome(info.fieldName, outcomeOf(error, result));
+              return (error, result) => metrics.paymentOutcome(info.fieldName, outcomeLabel(error, result));
             },
           };
         },

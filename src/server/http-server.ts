@@ -1,17 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import { GraphQLError } from 'graphql';
 import type { ApiContext } from '../api/context';
 import { createLoaders } from '../api/loaders';
+import { INTERNAL_ERROR_MESSAGE, requestFailure } from '../api/result-boundary';
 import type { Config } from '../config/config';
-import type { Database } from '../db/database';
 import { DomainError } from '../domain/errors';
 import type { RequestMeta } from '../domain/principal';
 import type { Services } from '../services';
 import { clientIp } from './client-ip';
 import { operationOf } from './graphql-telemetry';
-import { INTERNAL_ERROR_MESSAGE } from './graphql-server';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
 
@@ -53,7 +51,6 @@ export interface HttpServerDeps {
   config: Config;
   logger: Logger;
   apollo: ApolloServer<ApiContext>;
-  database: Database;
   services: Services;
   /** Extra routes by "METHOD /path", e.g. the Stripe webhook and health checks. */
   routes?: Record<string, RouteHandler>;
@@ -66,7 +63,7 @@ export interface HttpServerDeps {
  * so the raw body is available for webhook signatures and the size limit applies before parsing.
  */
 export function createHttpServer(deps: HttpServerDeps): Server {
-  const { config, logger, apollo, database, services } = deps;
+  const { config, logger, apollo, services } = deps;
   const routes = deps.routes ?? {};
 
   async function graphql(req: IncomingMessage, res: ServerResponse, meta: RequestMeta) {
@@ -95,15 +92,11 @@ export function createHttpServer(deps: HttpServerDeps): Server {
         // Secrets are accepted only in the Authorization header, never from the URL.
         try {
           const principal = await services.auth.authenticate(req.headers.authorization, meta);
-          return { principal, meta, loaders: createLoaders(database.reads), services };
+          return { principal, meta, loaders: createLoaders(services), services };
         } catch (error) {
-          if (error instanceof DomainError && error.code === 'RATE_LIMITED') {
-            throw new GraphQLError(error.message, { extensions: { code: error.code, ...error.details, http: { status: 429 } } });
-          }
-          if (error instanceof DomainError) throw error;
-          // Apollo's plugins never see a context failure: log it here, and give the client only the request id.
-          logger.error({ err: error, requestId: meta.requestId }, 'internal error');
-          throw new GraphQLError(INTERNAL_ERROR_MESSAGE, { extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: meta.requestId } });
+          // Apollo's plugins never see a context failure: log an internal one here; the client gets only the request id.
+          if (!(error instanceof DomainError)) logger.error({ err: error, requestId: meta.requestId }, 'internal error');
+          throw requestFailure(error, meta.requestId);
         }
       },
     });
@@ -133,7 +126,7 @@ export function createHttpServer(deps: HttpServerDeps): Server {
         sendJson(res, 413, { errors: [{ message: `The request body is larger than ${config.maxBodyBytes} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }, { connection: 'close' });
       } else {
         logger.error({ err: error, requestId }, 'request failed');
-        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
+        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: INTERNAL_ERROR_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
         else res.end();
       }
     } finally {

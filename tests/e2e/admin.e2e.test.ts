@@ -9,7 +9,7 @@ import {
   RevokeCustomerPaymentTokenDocument,
 } from '../graphql/generated/operations';
 import { errorCodes, graphql, seedCustomer, startTestApp, type SeededCustomer, type TestApp } from '../support/test-app';
-import { TokenUsageRecorder } from '../../src/domain/token-usage.recorder';
+import { CredentialUsageRecorder } from '../../src/domain/credential-usage.recorder';
 
 let t: TestApp;
 let acme: SeededCustomer;
@@ -142,10 +142,10 @@ describe('usage tracking', () => {
     const seed = await seedCustomer(t.app);
     const token = { id: seed.tokenId, organizationId: seed.organizationId };
     // Another server process's recorder on the same database.
-    const otherInstance = new TokenUsageRecorder(t.app.database.prisma, { flushIntervalMs: 60_000 });
+    const otherInstance = new CredentialUsageRecorder(t.app.database.prisma, { flushIntervalMs: 60_000 });
     const now = Date.now();
-    t.app.services.usage.record(token, new Date(now), { ip: '198.51.100.1', requestId: 'newer' });
-    otherInstance.record(token, new Date(now - 5_000), { ip: '198.51.100.2', requestId: 'older' });
+    t.app.services.usage.record('paymentToken', token, new Date(now), { ip: '198.51.100.1', requestId: 'newer' });
+    otherInstance.record('paymentToken', token, new Date(now - 5_000), { ip: '198.51.100.2', requestId: 'older' });
 
     // The newer use is written first; the older one arrives with the other instance's later flush.
     await t.app.services.usage.flush();

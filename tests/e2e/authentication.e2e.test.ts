@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { buildApiSchema } from '../../src/api/schema';
 import { loadConfig } from '../../src/config/config';
 import { UNAUTHENTICATED_MESSAGE } from '../../src/domain/errors';
-import { cliPrincipal } from '../../src/domain/organization.service';
+import { operatorPrincipal } from '../../src/domain/principal';
 import { graphql, seedCustomer, startTestApp, type TestApp } from '../support/test-app';
 import { minimalOperation, rootFields } from '../support/schema-walk';
 
@@ -23,7 +23,7 @@ beforeAll(async () => {
   // Generous budgets: this suite sends many bad credentials from one address on purpose.
   t = await startTestApp({ RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '100000', RATE_LIMIT_VIEW_PER_MINUTE: '100000', RATE_LIMIT_PAYMENT_PER_MINUTE: '100000', RATE_LIMIT_METHOD_PER_MINUTE: '100000', RATE_LIMIT_ADMIN_PER_MINUTE: '100000' });
   const seed = await seedCustomer(t.app);
-  const admin = cliPrincipal(seed.organizationId);
+  const admin = operatorPrincipal(seed.organizationId);
   const valid = seed.token;
   const [prefix, selector, verifier] = [valid.slice(0, 4), valid.slice(4, 28), valid.slice(29)];
 
@@ -42,8 +42,8 @@ beforeAll(async () => {
     revoked: `Bearer ${revoked.token}`,
     'revoked admin key': undefined,
   });
-  const key = await t.app.services.organizations.createAdminKey(seed.organizationId, 'soon revoked');
-  await t.app.services.organizations.revokeAdminKeysNamed(seed.organizationId, 'soon revoked');
+  const key = await t.app.services.organizations.createAdminKey(operatorPrincipal(seed.organizationId), 'soon revoked');
+  await t.app.services.organizations.revokeAdminKeysNamed(operatorPrincipal(seed.organizationId), 'soon revoked');
   credentials['revoked admin key'] = `Bearer ${key.secret}`;
   credentials.valid = `Bearer ${valid}`;
   credentials.admin = `Bearer ${seed.adminApiKey}`;

@@ -32,7 +32,7 @@ function succeeded(id: string, amount: number): ProviderIntent {
 it('keeps amountPaid equal to what was received minus what was refunded when payments and refunds land together', async () => {
   const seed = await seedCustomer(t.app);
   const db = t.app.database.prisma;
-  const { payments } = t.app.services;
+  const { settlement } = t.app.services;
   const invoice = await db.invoice.findUniqueOrThrow({ where: { id: seed.invoiceIds[0] } });
   const PAYMENTS = 20;
   const REFUNDS = 20;
@@ -41,26 +41,26 @@ it('keeps amountPaid equal to what was received minus what was refunded when pay
   // Intents our server started earlier (their attempts are on file), now settling all at once.
   const attempt = (id: string, amount: number) =>
     db.paymentAttempt.create({
-      data: { invoiceId: invoice.id, customerId: seed.customerId, amount, currency: 'usd', status: 'OPEN', stripePaymentIntentId: id },
+      data: { invoiceId: invoice.id, customerId: seed.customerId, amount, currency: 'usd', status: 'OPEN', providerIntentId: id },
     });
   await attempt('pi_race_first', 1_000);
-  await payments.applyIntent(succeeded('pi_race_first', 1_000));
+  await settlement.applyIntent(succeeded('pi_race_first', 1_000));
   for (let i = 0; i < PAYMENTS; i++) await attempt(`pi_race_${i}`, 100);
 
   const noRecovery = async (): Promise<ProviderIntent> => {
     throw new Error('the first payment is already recorded');
   };
   await Promise.all([
-    ...Array.from({ length: PAYMENTS }, (_, i) => payments.applyIntent(succeeded(`pi_race_${i}`, 100))),
+    ...Array.from({ length: PAYMENTS }, (_, i) => settlement.applyIntent(succeeded(`pi_race_${i}`, 100))),
     // Stripe reports the cumulative amount refunded, 10 more each time.
     ...Array.from({ length: REFUNDS }, (_, i) =>
-      payments.applyRefund({ paymentIntentId: 'pi_race_first', amountRefunded: (i + 1) * 10, currency: 'usd' }, noRecovery),
+      settlement.applyRefund({ paymentIntentId: 'pi_race_first', amountRefunded: (i + 1) * 10, currency: 'usd' }, noRecovery),
     ),
   ]);
 
   const recorded = await db.payment.findMany({ where: { invoiceId: invoice.id } });
   expect(recorded).toHaveLength(PAYMENTS + 1);
-  const first = recorded.find((p) => p.stripePaymentIntentId === 'pi_race_first')!;
+  const first = recorded.find((p) => p.providerIntentId === 'pi_race_first')!;
   expect(first.amountRefunded).toBe(REFUNDS * 10);
   const received = recorded.reduce((sum, p) => sum + p.amount, 0);
   const refunded = recorded.reduce((sum, p) => sum + p.amountRefunded, 0);

@@ -156,17 +156,17 @@ describeOnPostgres('two server processes on one PostgreSQL database and one Redi
     await stripe.flushWebhooks();
 
     for (const c of customers) {
-      const { rows: payments } = await sql.query<{ stripePaymentIntentId: string; amount: number; overpaidAmount: number }>(
-        `SELECT "stripePaymentIntentId", amount, "overpaidAmount" FROM "Payment" WHERE "customerId" = $1`,
+      const { rows: payments } = await sql.query<{ providerIntentId: string; amount: number; overpaidAmount: number }>(
+        `SELECT "providerIntentId", amount, "overpaidAmount" FROM "Payment" WHERE "customerId" = $1`,
         [c.customerId],
       );
       const { rows: [invoice] } = await sql.query<{ amountPaid: number; status: string }>(`SELECT "amountPaid", status FROM "Invoice" WHERE id = $1`, [c.invoiceId]);
-      const providerCustomer = (await sql.query<{ stripeCustomerId: string }>(`SELECT "stripeCustomerId" FROM "Customer" WHERE id = $1`, [c.customerId])).rows[0].stripeCustomerId;
+      const providerCustomer = (await sql.query<{ providerCustomerId: string }>(`SELECT "providerCustomerId" FROM "Customer" WHERE id = $1`, [c.customerId])).rows[0].providerCustomerId;
       const atStripe = (await browser.stripe.paymentIntents.list({ customer: providerCustomer, limit: 100 })).data.filter((pi) => pi.status === 'succeeded');
 
       // Money taken at Stripe is exactly what was due, and each succeeded intent is one payment row.
       expect(atStripe.reduce((sum, pi) => sum + pi.amount_received, 0)).toBe(INVOICE_TOTAL);
-      expect(payments.map((p) => p.stripePaymentIntentId).sort()).toEqual(atStripe.map((pi) => pi.id).sort());
+      expect(payments.map((p) => p.providerIntentId).sort()).toEqual(atStripe.map((pi) => pi.id).sort());
       expect(payments.reduce((sum, p) => sum + p.amount, 0)).toBe(INVOICE_TOTAL);
       expect(payments.every((p) => p.overpaidAmount === 0)).toBe(true);
       expect(invoice).toEqual({ amountPaid: INVOICE_TOTAL, status: 'PAID' });

@@ -43,13 +43,13 @@ it('adds a card created by Stripe.js; only brand, last4 and expiry are kept, and
   expect(visa).toMatchObject({ brand: 'visa', last4: '4242', isDefault: true });
   expect(visa.expYear).toBeGreaterThan(2025);
   const stored = await t.app.database.prisma.paymentMethod.findFirstOrThrow({ where: { id: visa.id } });
-  expect(Object.keys(stored).sort()).toEqual(['brand', 'createdAt', 'customerId', 'defaultForCustomerId', 'expMonth', 'expYear', 'id', 'last4', 'stripePaymentMethodId']);
+  expect(Object.keys(stored).sort()).toEqual(['brand', 'createdAt', 'customerId', 'defaultForCustomerId', 'expMonth', 'expYear', 'id', 'last4', 'providerPaymentMethodId']);
 
   // The Stripe customer was created on first use, and the card is attached to it at Stripe.
   const customer = await t.app.database.prisma.customer.findUniqueOrThrow({ where: { id: c.customerId } });
-  expect(customer.stripeCustomerId).toMatch(/^cus_/);
-  const atStripe = await browser.stripe.paymentMethods.retrieve(stored.stripePaymentMethodId);
-  expect(atStripe.customer).toBe(customer.stripeCustomerId);
+  expect(customer.providerCustomerId).toMatch(/^cus_/);
+  const atStripe = await browser.stripe.paymentMethods.retrieve(stored.providerPaymentMethodId);
+  expect(atStripe.customer).toBe(customer.providerCustomerId);
 });
 
 it('makes a new card the default when asked, keeping exactly one default', async () => {
@@ -81,7 +81,7 @@ it('sets the default, and removing the default promotes the newest remaining car
   expect(after[0].isDefault).toBe(true);
 
   // Detached at Stripe too.
-  const stored = await browser.stripe.paymentMethods.list({ customer: (await t.app.database.prisma.customer.findUniqueOrThrow({ where: { id: c.customerId } })).stripeCustomerId! });
+  const stored = await browser.stripe.paymentMethods.list({ customer: (await t.app.database.prisma.customer.findUniqueOrThrow({ where: { id: c.customerId } })).providerCustomerId! });
   expect(stored.data).toHaveLength(2);
 });
 
@@ -101,7 +101,7 @@ it("refuses to take over a card saved by another customer, by its Stripe id", as
   const a = await seedCustomer(t.app);
   const b = await seedCustomer(t.app);
   const bCard = await added(b, 'pm_card_visa');
-  const stripeId = (await t.app.database.prisma.paymentMethod.findUniqueOrThrow({ where: { id: bCard.id } })).stripePaymentMethodId;
+  const stripeId = (await t.app.database.prisma.paymentMethod.findUniqueOrThrow({ where: { id: bCard.id } })).providerPaymentMethodId;
   expect(await add(a, stripeId)).toMatchObject({ __typename: 'PaymentMethodRejectedError', code: 'PAYMENT_METHOD_REJECTED' });
   expect(await methods(a)).toEqual([]);
   expect(await add(a, 'not-a-payment-method')).toMatchObject({ __typename: 'PaymentMethodRejectedError' });
@@ -134,7 +134,7 @@ it('forgets a card detached at Stripe (payment_method.detached webhook)', async 
   const c = await seedCustomer(t.app);
   const visa = await added(c, 'pm_card_visa');
   const mastercard = await added(c, 'pm_card_mastercard');
-  const stripeId = (await t.app.database.prisma.paymentMethod.findUniqueOrThrow({ where: { id: visa.id } })).stripePaymentMethodId;
+  const stripeId = (await t.app.database.prisma.paymentMethod.findUniqueOrThrow({ where: { id: visa.id } })).providerPaymentMethodId;
   await browser.stripe.paymentMethods.detach(stripeId);
   await t.stripe.flushWebhooks();
   const after = await methods(c);

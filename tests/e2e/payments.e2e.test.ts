@@ -357,20 +357,20 @@ describe('crash recovery', () => {
     const lost = await graphql(t.url, CreatePaymentIntentDocument, { input: {} }, { token: c.token });
     expect(errorCodes(lost)).toEqual(['PAYMENT_PROVIDER_UNAVAILABLE']);
     const attempt = await t.app.database.prisma.paymentAttempt.findFirstOrThrow({ where: { customerId: c.customerId } });
-    expect(attempt).toMatchObject({ status: 'CREATING', stripePaymentIntentId: null });
+    expect(attempt).toMatchObject({ status: 'CREATING', providerIntentId: null });
 
     const intent = await intentOf(c);
     const after = await t.app.database.prisma.paymentAttempt.findMany({ where: { customerId: c.customerId } });
     expect(after).toHaveLength(1);
-    expect(after[0]).toMatchObject({ id: attempt.id, status: 'OPEN', stripePaymentIntentId: intent.id });
-    const atStripe = await browser.stripe.paymentIntents.list({ customer: after.length ? (await t.app.database.prisma.customer.findUniqueOrThrow({ where: { id: c.customerId } })).stripeCustomerId! : '' });
+    expect(after[0]).toMatchObject({ id: attempt.id, status: 'OPEN', providerIntentId: intent.id });
+    const atStripe = await browser.stripe.paymentIntents.list({ customer: after.length ? (await t.app.database.prisma.customer.findUniqueOrThrow({ where: { id: c.customerId } })).providerCustomerId! : '' });
     expect(atStripe.data.map((pi) => pi.id)).toEqual([intent.id]);
   });
 });
 
 /** Creates the Stripe customer up front, so a fault injected next hits the PaymentIntent call. */
 async function seedProviderCustomer(c: SeededCustomer) {
-  await t.app.services.paymentMethods.providerCustomerId(c.customerId);
+  await t.app.services.providerCustomers.idFor(c.customerId);
 }
 
 function cliEnv(): Record<string, string> {

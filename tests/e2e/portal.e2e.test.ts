@@ -1,5 +1,5 @@
 /** What a customer sees through a payment link, over HTTP with the real server and a SQLite file. */
-import { cliPrincipal } from '../../src/domain/organization.service';
+import { operatorPrincipal } from '../../src/domain/principal';
 import {
   BalanceDocument,
   InvoiceDocument,
@@ -29,7 +29,7 @@ async function recordPayments(customer: SeededCustomer, amounts: number[]) {
         organizationId: customer.organizationId,
         customerId: customer.customerId,
         invoiceId: customer.invoiceIds[0],
-        stripePaymentIntentId: `pi_test_${customer.customerId}_${i}`,
+        providerIntentId: `pi_test_${customer.customerId}_${i}`,
         amount,
         currency: 'usd',
         status: 'SUCCEEDED',
@@ -175,8 +175,8 @@ describe('paymentMethods', () => {
   it('lists saved cards with the default first, and never a card number', async () => {
     const gina = await seedCustomer(t.app);
     const db = t.app.database.prisma;
-    await db.paymentMethod.create({ data: { customerId: gina.customerId, stripePaymentMethodId: 'pm_g1', brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030, defaultForCustomerId: gina.customerId, createdAt: new Date(Date.now() - 5000) } });
-    await db.paymentMethod.create({ data: { customerId: gina.customerId, stripePaymentMethodId: 'pm_g2', brand: 'mastercard', last4: '4444', expMonth: 1, expYear: 2031 } });
+    await db.paymentMethod.create({ data: { customerId: gina.customerId, providerPaymentMethodId: 'pm_g1', brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030, defaultForCustomerId: gina.customerId, createdAt: new Date(Date.now() - 5000) } });
+    await db.paymentMethod.create({ data: { customerId: gina.customerId, providerPaymentMethodId: 'pm_g2', brand: 'mastercard', last4: '4444', expMonth: 1, expYear: 2031 } });
     const res = await graphql(t.url, PaymentMethodsDocument, undefined, { token: gina.token });
     expect(res.body.data!.paymentMethods.map(({ id: _id, ...m }) => m)).toEqual([
       { brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030, isDefault: true },
@@ -191,7 +191,7 @@ describe('token lifetime', () => {
   it('stops working on the very next request after revocation or expiry', async () => {
     const hank = await seedCustomer(t.app);
     expect((await graphql(t.url, BalanceDocument, undefined, { token: hank.token })).body.errors).toBeUndefined();
-    await t.app.services.tokens.revoke(cliPrincipal(hank.organizationId), hank.tokenId, null);
+    await t.app.services.tokens.revoke(operatorPrincipal(hank.organizationId), hank.tokenId, null);
     expect(errorCodes(await graphql(t.url, BalanceDocument, undefined, { token: hank.token }))).toEqual(['UNAUTHENTICATED']);
 
     const ivy = await seedCustomer(t.app);

@@ -20,7 +20,7 @@ import {
   RemovePaymentMethodDocument,
   SetDefaultMethodDocument,
 } from '../graphql/generated/operations';
-import { cliPrincipal } from '../../src/domain/organization.service';
+import { operatorPrincipal } from '../../src/domain/principal';
 import { errorCodes, graphql, seedCustomer, type GraphQLResponse, type SeededCustomer, type TestApp } from '../support/test-app';
 import { newClientAddress, startSecurityApp } from '../security/support';
 
@@ -32,7 +32,7 @@ const RATE_LIMITED = expect.objectContaining({ extensions: { code: 'RATE_LIMITED
 
 /** A fresh payment token for the seeded customer: a client with full budgets. */
 async function freshToken(t: TestApp, seed: SeededCustomer) {
-  const issued = await t.app.services.tokens.issue(cliPrincipal(seed.organizationId), { customerId: seed.customerId }, null);
+  const issued = await t.app.services.tokens.issue(operatorPrincipal(seed.organizationId), { customerId: seed.customerId }, null);
   return { token: issued.token, id: issued.paymentToken.id };
 }
 
@@ -94,7 +94,7 @@ describe('in memory (no REDIS_URL)', () => {
   });
 
   it('allows 120 admin requests per field and key', async () => {
-    const { secret } = await t.app.services.organizations.createAdminKey(seed.organizationId, 'integration');
+    const { secret } = await t.app.services.organizations.createAdminKey(operatorPrincipal(seed.organizationId), 'integration');
     const list = () => graphql(t.url, CustomerPaymentTokensDocument, { customerId: seed.customerId }, { token: secret });
     const codes = await codesOf(121, list);
     expect(codes.slice(0, 120)).toEqual(Array(120).fill(undefined));

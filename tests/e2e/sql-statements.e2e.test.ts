@@ -1,7 +1,7 @@
 /** The portal page costs the same number of SQL statements however many line items, payments or cards there are. */
 import { PortalPageDocument } from '../graphql/generated/operations';
 import { graphql, seedCustomer, startTestApp, type TestApp } from '../support/test-app';
-import { cliPrincipal } from '../../src/domain/organization.service';
+import { operatorPrincipal } from '../../src/domain/principal';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,7 +12,7 @@ afterAll(() => t?.stop());
 
 async function customerWith(items: number) {
   const seed = await seedCustomer(t.app);
-  const admin = cliPrincipal(seed.organizationId);
+  const admin = operatorPrincipal(seed.organizationId);
   const db = t.app.database.prisma;
   await db.invoice.updateMany({ where: { customerId: seed.customerId }, data: { status: 'PAID' } });
   const invoice = await t.app.services.billing.createInvoice(
@@ -21,8 +21,8 @@ async function customerWith(items: number) {
     null,
   );
   for (let i = 0; i < items; i++) {
-    await db.payment.create({ data: { organizationId: seed.organizationId, customerId: seed.customerId, invoiceId: invoice.id, stripePaymentIntentId: `pi_${seed.customerId}_${i}`, amount: 1, currency: 'usd', status: 'SUCCEEDED' } });
-    await db.paymentMethod.create({ data: { customerId: seed.customerId, stripePaymentMethodId: `pm_${seed.customerId}_${i}`, brand: 'visa', last4: '4242', expMonth: 1, expYear: 2030 } });
+    await db.payment.create({ data: { organizationId: seed.organizationId, customerId: seed.customerId, invoiceId: invoice.id, providerIntentId: `pi_${seed.customerId}_${i}`, amount: 1, currency: 'usd', status: 'SUCCEEDED' } });
+    await db.paymentMethod.create({ data: { customerId: seed.customerId, providerPaymentMethodId: `pm_${seed.customerId}_${i}`, brand: 'visa', last4: '4242', expMonth: 1, expYear: 2030 } });
   }
   return seed.token;
 }

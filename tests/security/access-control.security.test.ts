@@ -14,7 +14,7 @@ import {
   RevokeCustomerPaymentTokenDocument,
   SetDefaultMethodDocument,
 } from '../graphql/generated/operations';
-import { cliPrincipal } from '../../src/domain/organization.service';
+import { operatorPrincipal } from '../../src/domain/principal';
 import { errorCodes, graphql, seedCustomer, type SeededCustomer, type TestApp } from '../support/test-app';
 import { anotherCustomer, expectNothingChanged, GENEROUS_BUDGETS, startSecurityApp, type ExtraCustomer } from './support';
 
@@ -97,13 +97,13 @@ describe('a customer payment token', () => {
   });
 
   it("cannot adopt a neighbour's saved card by its Stripe id", async () => {
-    const { stripePaymentMethodId } = await t.app.database.prisma.paymentMethod.findUniqueOrThrow({ where: { id: neighbourCardId } });
+    const { providerPaymentMethodId: stripePaymentMethodId } = await t.app.database.prisma.paymentMethod.findUniqueOrThrow({ where: { id: neighbourCardId } });
     const res = await expectNothingChanged(t, () => graphql(t.url, AddPaymentMethodDocument, { input: { stripePaymentMethodId } }, { token: a.token }));
     expect(res.body.data!.addPaymentMethod).toMatchObject({ __typename: 'PaymentMethodRejectedError', code: 'PAYMENT_METHOD_REJECTED' });
   });
 
   it("bound to one invoice, cannot reach its own customer's other invoices", async () => {
-    const bound = await t.app.services.tokens.issue(cliPrincipal(a.organizationId), { customerId: a.customerId, invoiceId: a.invoiceIds[1] }, null);
+    const bound = await t.app.services.tokens.issue(operatorPrincipal(a.organizationId), { customerId: a.customerId, invoiceId: a.invoiceIds[1] }, null);
     const [read, pay] = await expectNothingChanged(t, async () => [
       await graphql(t.url, InvoiceDocument, { id: a.invoiceIds[0] }, { token: bound.token }),
       await graphql(t.url, CreatePaymentIntentDocument, { input: { invoiceId: a.invoiceIds[0] } }, { token: bound.token }),

@@ -68,7 +68,7 @@ describe('mass assignment: fields the server owns cannot be set through an input
     },
   );
 
-  it.each([['organizationId: "another-org"'], ['stripeCustomerId: "cus_someone"']])('createCustomer(input: { %s }) is refused', async (extra) => {
+  it.each([['organizationId: "another-org"'], ['providerCustomerId: "cus_someone"']])('createCustomer(input: { %s }) is refused', async (extra) => {
     const res = await expectNothingChanged(t, () =>
       graphql(t.url, `mutation { createCustomer(input: { name: "Mallory", ${extra} }) { id } }`, undefined, { token: c.adminApiKey }),
     );

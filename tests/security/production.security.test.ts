@@ -5,7 +5,7 @@
  * the details go to the log. In development, Sandbox and introspection work.
  */
 import { BalanceDocument, CreatePaymentIntentDocument, PaymentMethodsDocument } from '../graphql/generated/operations';
-import { INTERNAL_ERROR_MESSAGE } from '../../src/server/graphql-server';
+import { INTERNAL_ERROR_MESSAGE } from '../../src/api/result-boundary';
 import { errorCodes, graphql, seedCustomer, type SeededCustomer, type TestApp } from '../support/test-app';
 import { expectNothingChanged, GENEROUS_BUDGETS, request, startSecurityApp } from './support';
 

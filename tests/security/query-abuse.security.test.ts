@@ -20,7 +20,7 @@ beforeAll(async () => {
       organizationId: c.organizationId,
       customerId: c.customerId,
       invoiceId,
-      stripePaymentIntentId: `pi_history_${i}`,
+      providerIntentId: `pi_history_${i}`,
       amount: 100,
       currency: 'usd',
       status: 'SUCCEEDED',

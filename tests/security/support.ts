@@ -2,7 +2,7 @@
  * Helpers for the attack suite: raw HTTP requests (for what `graphql()` will not send), client addresses behind
  * a trusted proxy, extra customers, and the "nothing changed in the database" check every attack ends with.
  */
-import { cliPrincipal } from '../../src/domain/organization.service';
+import { operatorPrincipal } from '../../src/domain/principal';
 import { startTestApp, type SeededCustomer, type TestApp } from '../support/test-app';
 
 /**
@@ -97,7 +97,7 @@ export interface ExtraCustomer {
 
 /** Another customer of the seeded organization, with one open invoice of $120.00 and a payment token. */
 export async function anotherCustomer(t: TestApp, seed: SeededCustomer, name = 'Charles Babbage'): Promise<ExtraCustomer> {
-  const admin = cliPrincipal(seed.organizationId);
+  const admin = operatorPrincipal(seed.organizationId);
   const customer = await t.app.services.billing.createCustomer(admin, { name, email: 'other@example.com', currency: 'usd' }, null);
   const invoice = await t.app.services.billing.createInvoice(
     admin,

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 import { BalanceDocument, RevokeCustomerPaymentTokenDocument } from '../graphql/generated/operations';
 import { UNAUTHENTICATED_MESSAGE } from '../../src/domain/errors';
-import { cliPrincipal } from '../../src/domain/organization.service';
+import { operatorPrincipal } from '../../src/domain/principal';
 import { errorCodes, graphql, seedCustomer, type GraphQLResponse, type SeededCustomer, type TestApp } from '../support/test-app';
 import { expectNothingChanged, newClientAddress, startSecurityApp } from './support';
 
@@ -49,7 +49,7 @@ async function statementsDuring(run: () => Promise<unknown>): Promise<string[]> 
 describe('a token that was good', () => {
   it('stops working on the next request after it is revoked, though it was just verified and cached', async () => {
     const from = newClientAddress();
-    const issued = await t.app.services.tokens.issue(cliPrincipal(c.organizationId), { customerId: c.customerId }, null);
+    const issued = await t.app.services.tokens.issue(operatorPrincipal(c.organizationId), { customerId: c.customerId }, null);
     expect((await balance(issued.token, from)).body.errors).toBeUndefined();
     expect((await balance(issued.token, from)).body.errors).toBeUndefined();
 
@@ -61,7 +61,7 @@ describe('a token that was good', () => {
 
   it('stops working once it has expired', async () => {
     const from = newClientAddress();
-    const issued = await t.app.services.tokens.issue(cliPrincipal(c.organizationId), { customerId: c.customerId, expiresInDays: 1 }, null);
+    const issued = await t.app.services.tokens.issue(operatorPrincipal(c.organizationId), { customerId: c.customerId, expiresInDays: 1 }, null);
     expect((await balance(issued.token, from)).body.errors).toBeUndefined();
     // A day passes: the expiry is moved into the past, as the clock would.
     await t.app.database.prisma.customerPaymentToken.update({ where: { id: issued.paymentToken.id }, data: { expiresAt: new Date(Date.now() - 1_000) } });
@@ -70,8 +70,8 @@ describe('a token that was good', () => {
   });
 
   it('an admin key stops working once revoked', async () => {
-    const key = await t.app.services.organizations.createAdminKey(c.organizationId, 'leaked');
-    await t.app.services.organizations.revokeAdminKeysNamed(c.organizationId, 'leaked');
+    const key = await t.app.services.organizations.createAdminKey(operatorPrincipal(c.organizationId), 'leaked');
+    await t.app.services.organizations.revokeAdminKeysNamed(operatorPrincipal(c.organizationId), 'leaked');
     const res = await expectNothingChanged(t, () =>
       graphql(t.url, `mutation { createCustomer(input: { name: "Mallory" }) { id } }`, undefined, { token: key.secret, headers: newClientAddress() }),
     );

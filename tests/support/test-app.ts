@@ -7,8 +7,8 @@ import { print, type ExecutionResult } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { startApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
-import { seedDemo, type DemoSeed } from '../../src/domain/demo-seed';
-import { cliPrincipal } from '../../src/domain/organization.service';
+import { seedDemo, type DemoSeed } from '../../src/dev/demo-seed';
+import { operatorPrincipal } from '../../src/domain/principal';
 import { startStripeEmulator, type StripeEmulator } from '../../src/stripe-emulator';
 import { createScratchPostgresDatabase, postgresAdmin, TEST_POSTGRES_URL } from './postgres';
 
@@ -165,7 +165,7 @@ export interface SeededCustomer extends DemoSeed {
 export async function seedCustomer(app: App, options: { invoiceBound?: boolean; days?: number } = {}): Promise<SeededCustomer> {
   const seed = await seedDemo(app.services.organizations, app.services.billing);
   const issued = await app.services.tokens.issue(
-    cliPrincipal(seed.organizationId),
+    operatorPrincipal(seed.organizationId),
     { customerId: seed.customerId, invoiceId: options.invoiceBound ? seed.invoiceIds[1] : null, expiresInDays: options.days },
     null,
   );

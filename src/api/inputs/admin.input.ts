@@ -1,82 +1,93 @@
-import { ArrayMaxSize, ArrayMinSize, IsEmail, IsInt, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsEmail, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import type { NewCustomer, NewInvoice, NewLineItem } from '../../domain/billing.service';
+import { LIMITS } from '../../domain/limits';
+import type { PaymentLinkRequest } from '../../domain/payment-token.service';
 
-@InputType()
-export class GenerateCustomerPaymentTokenInput {
-  @Field(() => ID)
-  @Length(1, 64)
+const { idLength, paymentLinkDays, customerName, invoiceNumber, lineItems, lineItemDescription, lineItemQuantity } = LIMITS;
+
+@InputType({ description: 'A payment link to issue.' })
+export class GenerateCustomerPaymentTokenInput implements PaymentLinkRequest {
+  @Field(() => ID, { description: 'A customer of your organization.' })
+  @Length(idLength.min, idLength.max)
   customerId!: string;
 
   @Field(() => ID, { nullable: true, description: 'Bind the link to one invoice: the customer then sees only that invoice.' })
   @IsOptional()
-  @Length(1, 64)
+  @Length(idLength.min, idLength.max)
   invoiceId?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Days until the link expires, 1 to 90. Defaults to PAYMENT_TOKEN_LIFETIME_DAYS.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Days until the link expires, ${paymentLinkDays.min} to ${paymentLinkDays.max}. Defaults to PAYMENT_TOKEN_LIFETIME_DAYS.`,
+  })
   @IsOptional()
   @IsInt()
-  @Min(1)
-  @Max(90)
+  @Min(paymentLinkDays.min)
+  @Max(paymentLinkDays.max)
   expiresInDays?: number | null;
 }
 
-@InputType()
-export class CreateCustomerInput {
-  @Field(() => String)
-  @Length(1, 200)
+@InputType({ description: 'A customer to create.' })
+export class CreateCustomerInput implements NewCustomer {
+  @Field(() => String, { description: `The name shown on the payment page, ${customerName.min} to ${customerName.max} characters.` })
+  @Length(customerName.min, customerName.max)
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where the customer is reached, if known.' })
   @IsOptional()
   @IsEmail()
+  @MaxLength(LIMITS.email.max)
   email?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Currency of all the customer\'s invoices. Default "usd".' })
+  @Field(() => String, { nullable: true, description: 'Currency of all the customer\'s invoices, ISO 4217 (e.g. "usd"). Default "usd".' })
   @IsOptional()
   @Matches(/^[A-Za-z]{3}$/)
   currency?: string | null;
 }
 
-@InputType()
-export class InvoiceLineItemInput {
-  @Field(() => String)
-  @Length(1, 500)
+@InputType({ description: 'One line of a new invoice.' })
+export class InvoiceLineItemInput implements NewLineItem {
+  @Field(() => String, { description: `What was sold, ${lineItemDescription.min} to ${lineItemDescription.max} characters.` })
+  @Length(lineItemDescription.min, lineItemDescription.max)
   description!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: `How many units, ${lineItemQuantity.min} to ${lineItemQuantity.max}.` })
   @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @Min(lineItemQuantity.min)
+  @Max(lineItemQuantity.max)
   quantity!: number;
 
-  @Field(() => Int, { description: 'Minor units.' })
+  @Field(() => Int, { description: "The price of one unit in minor units (cents) of the customer's currency, 0 or more." })
   @IsInt()
   @Min(0)
   unitAmount!: number;
 }
 
-@InputType()
-export class CreateInvoiceInput {
-  @Field(() => ID)
-  @Length(1, 64)
+@InputType({ description: 'An invoice to create, open and payable.' })
+export class CreateInvoiceInput implements NewInvoice {
+  @Field(() => ID, { description: 'A customer of your organization; the invoice is in their currency.' })
+  @Length(idLength.min, idLength.max)
   customerId!: string;
 
-  @Field(() => String, { nullable: true, description: 'Unique within the organization; generated when omitted.' })
+  @Field(() => String, { nullable: true, description: `Unique within the organization, up to ${invoiceNumber.max} characters; generated when omitted.` })
   @IsOptional()
-  @Length(1, 64)
+  @Length(invoiceNumber.min, invoiceNumber.max)
   number?: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Defaults to now.' })
   @IsOptional()
   issuedAt?: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'Defaults to 30 days after issuedAt.' })
+  @Field(() => Date, { nullable: true, description: `On or after issuedAt. Defaults to ${LIMITS.defaultDaysToPay} days after issuedAt.` })
   @IsOptional()
   dueAt?: Date | null;
 
-  @Field(() => [InvoiceLineItemInput])
-  @ArrayMinSize(1)
-  @ArrayMaxSize(1000)
+  @Field(() => [InvoiceLineItemInput], {
+    description: `${lineItems.min} to ${lineItems.max} lines; the total must be ${LIMITS.invoiceTotal.min} to ${LIMITS.invoiceTotal.max} minor units.`,
+  })
+  @ArrayMinSize(lineItems.min)
+  @ArrayMaxSize(lineItems.max)
   @ValidateNested()
   lineItems!: InvoiceLineItemInput[];
 }

@@ -1,26 +1,30 @@
 import { IsBoolean, IsInt, IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { LIMITS } from '../../domain/limits';
+import type { PaymentIntentRequest } from '../../domain/payments/payment-results';
 
-@InputType()
-export class CreatePaymentIntentInput {
+const { idLength } = LIMITS;
+
+@InputType({ description: 'What to pay. Every field is optional: by default, all that is due on the link\'s (or the oldest open) invoice.' })
+export class CreatePaymentIntentInput implements PaymentIntentRequest {
   @Field(() => ID, { nullable: true, description: "Defaults to the link's invoice, or the oldest open one." })
   @IsOptional()
-  @Length(1, 64)
+  @Length(idLength.min, idLength.max)
   invoiceId?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Minor units; defaults to the amount due. Partial payments are allowed.' })
+  @Field(() => Int, { nullable: true, description: 'Minor units; defaults to the amount due. Partial payments are allowed, down to the provider\'s minimum charge.' })
   @IsOptional()
   @IsInt()
   amount?: number | null;
 
-  @Field(() => String, { nullable: true, description: "If given, must be the invoice's currency." })
+  @Field(() => String, { nullable: true, description: "If given, must be the invoice's currency (ISO 4217, any case)." })
   @IsOptional()
   @Matches(/^[A-Za-z]{3}$/)
   currency?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'A saved PaymentMethod id to preselect.' })
   @IsOptional()
-  @Length(1, 64)
+  @Length(idLength.min, idLength.max)
   paymentMethodId?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Save the card for later once the payment succeeds.' })
@@ -29,13 +33,13 @@ export class CreatePaymentIntentInput {
   savePaymentMethod?: boolean | null;
 }
 
-@InputType()
+@InputType({ description: 'A card to save, created in the browser by Stripe.js.' })
 export class AddPaymentMethodInput {
   @Field(() => String, { description: 'The pm_… id Stripe.js created from the card details.' })
   @Length(4, 200)
   stripePaymentMethodId!: string;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Make it the default card. The first card saved always is.' })
   @IsOptional()
   @IsBoolean()
   setAsDefault?: boolean | null;

@@ -3,7 +3,7 @@ import type { CustomerPrincipal } from '../../domain/principal';
 import { Access, CurrentCustomer } from '../auth/access';
 import type { ApiContext } from '../context';
 import { RateLimit } from '../directives/rate-limit.directive';
-import { BalanceType, balanceView } from '../types/invoice.type';
+import { BalanceType, balanceType } from '../types/invoice.type';
 
 @Resolver(() => BalanceType)
 export class BalanceResolver {
@@ -11,6 +11,6 @@ export class BalanceResolver {
   @Access('customer')
   @RateLimit('view')
   async balance(@CurrentCustomer() customer: CustomerPrincipal, @Ctx() { services }: ApiContext): Promise<BalanceType> {
-    return balanceView(await services.portal.balance(customer));
+    return balanceType(await services.portal.balance(customer));
   }
 }

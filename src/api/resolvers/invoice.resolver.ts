@@ -3,7 +3,7 @@ import type { CustomerPrincipal } from '../../domain/principal';
 import { Access, CurrentCustomer } from '../auth/access';
 import type { ApiContext } from '../context';
 import { RateLimit } from '../directives/rate-limit.directive';
-import { InvoiceLineItemType, InvoiceType, invoiceView, lineItemView } from '../types/invoice.type';
+import { InvoiceLineItemType, InvoiceType, invoiceType, lineItemType } from '../types/invoice.type';
 
 @Resolver(() => InvoiceType)
 export class InvoiceResolver {
@@ -14,16 +14,16 @@ export class InvoiceResolver {
   @Access('customer')
   @RateLimit('view')
   async invoice(
-    @Arg('id', () => ID, { nullable: true }) id: string | null,
+    @Arg('id', () => ID, { nullable: true, description: "One of the customer's invoices; omit for the link's invoice or the oldest open one." })
+    id: string | null,
     @CurrentCustomer() customer: CustomerPrincipal,
     @Ctx() { services }: ApiContext,
   ): Promise<InvoiceType> {
-    return invoiceView(await services.portal.invoice(customer, id));
+    return invoiceType(await services.portal.invoice(customer, id));
   }
 
-  @FieldResolver(() => [InvoiceLineItemType])
+  @FieldResolver(() => [InvoiceLineItemType], { description: 'The lines of the invoice, in order.' })
   async lineItems(@Root() invoice: InvoiceType, @Ctx() { loaders }: ApiContext): Promise<InvoiceLineItemType[]> {
-    const items = await loaders.lineItemsByInvoiceId.load(invoice.id);
-    return items.map((item) => lineItemView(item, invoice.currency));
+    return (await loaders.lineItems.load(invoice)).map(lineItemType);
   }
 }

@@ -1,9 +1,10 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { CustomerPrincipal } from '../../domain/principal';
+import { LIMITS } from '../../domain/limits';
 import { Access, CurrentCustomer } from '../auth/access';
 import type { ApiContext } from '../context';
 import { RateLimit } from '../directives/rate-limit.directive';
-import { PaymentConnectionType, PaymentType, paymentView } from '../types/payment.type';
+import { PaymentConnectionType, PaymentType, paymentType } from '../types/payment.type';
 
 @Resolver(() => PaymentType)
 export class PaymentHistoryResolver {
@@ -11,13 +12,16 @@ export class PaymentHistoryResolver {
   @Access('customer')
   @RateLimit('view')
   async paymentHistory(
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, default 10, capped at 100.' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after: string | null,
+    @Arg('first', () => Int, { nullable: true, description: `Page size, default ${LIMITS.pageSize.default}, capped at ${LIMITS.pageSize.max}.` }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page; omit for the newest payments.' }) after: string | null,
     @CurrentCustomer() customer: CustomerPrincipal,
     @Ctx() { services }: ApiContext,
-  ) {
+  ): Promise<PaymentConnectionType> {
     const page = await services.portal.paymentHistory(customer, first, after);
-    const edges = page.payments.map((payment) => ({ cursor: page.cursorOf(payment), node: paymentView(payment) }));
-    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    const edges = page.payments.map(({ cursor, payment }) => ({ cursor, node: paymentType(payment) }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: page.hasPreviousPage, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    };
   }
 }

@@ -4,14 +4,9 @@ import { Access, CurrentCustomer } from '../auth/access';
 import type { ApiContext } from '../context';
 import { RateLimit } from '../directives/rate-limit.directive';
 import { AddPaymentMethodInput } from '../inputs/payment.input';
-import type { PaymentMethodResult } from '../../domain/payment-method.service';
+import type { GraphQLResult } from '../result-boundary';
 import { AddPaymentMethodResult, RemovePaymentMethodResult, SetDefaultMethodResult } from '../types/payment-results.type';
-import { PaymentMethodType, paymentMethodView } from '../types/payment-method.type';
-import { userErrorResult } from '../types/user-error.type';
-
-function methodResult(result: PaymentMethodResult) {
-  return result.kind === 'error' ? userErrorResult(result) : { __typename: 'PaymentMethod', ...paymentMethodView(result.method) };
-}
+import { PaymentMethodType, paymentMethodType } from '../types/payment-method.type';
 
 @Resolver(() => PaymentMethodType)
 export class PaymentMethodResolver {
@@ -19,32 +14,40 @@ export class PaymentMethodResolver {
   @Access('customer')
   @RateLimit('view')
   async paymentMethods(@CurrentCustomer() customer: CustomerPrincipal, @Ctx() { services }: ApiContext): Promise<PaymentMethodType[]> {
-    return (await services.portal.paymentMethods(customer)).map(paymentMethodView);
+    return (await services.portal.paymentMethods(customer)).map(paymentMethodType);
   }
 
-  @Mutation(() => AddPaymentMethodResult, { description: 'Saves a card created with Stripe.js. The first card becomes the default.' })
+  @Mutation(() => AddPaymentMethodResult.union, { description: 'Saves a card created with Stripe.js. The first card becomes the default.' })
   @Access('customer')
   @RateLimit('method')
   async addPaymentMethod(
-    @Arg('input', () => AddPaymentMethodInput) input: AddPaymentMethodInput,
+    @Arg('input', () => AddPaymentMethodInput, { description: 'The card to save.' }) input: AddPaymentMethodInput,
     @CurrentCustomer() customer: CustomerPrincipal,
     @Ctx() { services, meta }: ApiContext,
-  ) {
-    return methodResult(await services.paymentMethods.add(customer, input, meta));
+  ): Promise<GraphQLResult> {
+    const card = { providerPaymentMethodId: input.stripePaymentMethodId, setAsDefault: input.setAsDefault };
+    return AddPaymentMethodResult.from(await services.paymentMethods.add(customer, card, meta));
   }
 
-  @Mutation(() => RemovePaymentMethodResult, { description: 'Removes a saved card; if it was the default, the newest remaining card becomes the default.' })
+  @Mutation(() => RemovePaymentMethodResult.union, { description: 'Removes a saved card; if it was the default, the newest remaining card becomes the default.' })
   @Access('customer')
   @RateLimit('method')
-  async removePaymentMethod(@Arg('id', () => ID) id: string, @CurrentCustomer() customer: CustomerPrincipal, @Ctx() { services, meta }: ApiContext) {
-    const result = await services.paymentMethods.remove(customer, id, meta);
-    return result.kind === 'error' ? userErrorResult(result) : { __typename: 'RemovedPaymentMethod', id: result.id };
+  async removePaymentMethod(
+    @Arg('id', () => ID, { description: 'PaymentMethod.id of the card to remove.' }) id: string,
+    @CurrentCustomer() customer: CustomerPrincipal,
+    @Ctx() { services, meta }: ApiContext,
+  ): Promise<GraphQLResult> {
+    return RemovePaymentMethodResult.from(await services.paymentMethods.remove(customer, id, meta));
   }
 
-  @Mutation(() => SetDefaultMethodResult)
+  @Mutation(() => SetDefaultMethodResult.union, { description: 'Makes a saved card the default; the previous default stays saved.' })
   @Access('customer')
   @RateLimit('method')
-  async setDefaultMethod(@Arg('id', () => ID) id: string, @CurrentCustomer() customer: CustomerPrincipal, @Ctx() { services, meta }: ApiContext) {
-    return methodResult(await services.paymentMethods.setDefault(customer, id, meta));
+  async setDefaultMethod(
+    @Arg('id', () => ID, { description: 'PaymentMethod.id of the card to make the default.' }) id: string,
+    @CurrentCustomer() customer: CustomerPrincipal,
+    @Ctx() { services, meta }: ApiContext,
+  ): Promise<GraphQLResult> {
+    return SetDefaultMethodResult.from(await services.paymentMethods.setDefault(customer, id, meta));
   }
 }

@@ -1,38 +1,40 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { Invoice, InvoiceLineItem } from '../../db/generated/sqlite/client';
-import { amountDue, type Balance } from '../../domain/payment-portal.service';
+import { InvoiceStatus, type BalanceView, type InvoiceView, type LineItemView } from '../../domain/views';
 import { MoneyType } from './money.type';
 
-export enum InvoiceStatus {
-  OPEN = 'OPEN',
-  PAID = 'PAID',
-  VOID = 'VOID',
-}
-registerEnumType(InvoiceStatus, { name: 'InvoiceStatus' });
+registerEnumType(InvoiceStatus, {
+  name: 'InvoiceStatus',
+  description: 'Where an invoice stands.',
+  valuesConfig: {
+    OPEN: { description: 'Issued and not fully paid: it can be paid.' },
+    PAID: { description: 'Paid in full. A later refund lowers amountPaid but does not reopen it.' },
+    VOID: { description: 'Cancelled by the business: nothing is owed and it cannot be paid.' },
+  },
+});
 
-// simpleResolvers: the API's output types are plain data (see the views below), so graphql-js reads their fields
+// simpleResolvers: the API's output types are plain data (see the builders below), so graphql-js reads their fields
 // directly instead of through type-graphql's per-field wrapper.
-@ObjectType('Invoice', { simpleResolvers: true })
+@ObjectType('Invoice', { simpleResolvers: true, description: 'A bill the business issued to the customer, with its line items and what is still owed.' })
 export class InvoiceType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Pass to invoice(id) or createPaymentIntent(input.invoiceId).' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The business's invoice number, unique within the organization, e.g. INV-0042." })
   number!: string;
 
-  @Field(() => InvoiceStatus)
+  @Field(() => InvoiceStatus, { description: 'OPEN invoices can be paid; PAID and VOID ones cannot.' })
   status!: InvoiceStatus;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Lowercase ISO 4217 code of every amount on the invoice, e.g. "usd".' })
   currency!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the invoice was issued.' })
   issuedAt!: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When payment is due; an open invoice past this is overdue.' })
   dueAt!: Date;
 
-  @Field(() => MoneyType)
+  @Field(() => MoneyType, { description: 'The sum of the line items.' })
   total!: MoneyType;
 
   @Field(() => MoneyType, { description: 'Received so far, net of refunds.' })
@@ -42,24 +44,24 @@ export class InvoiceType {
   amountDue!: MoneyType;
 }
 
-@ObjectType('InvoiceLineItem', { simpleResolvers: true })
+@ObjectType('InvoiceLineItem', { simpleResolvers: true, description: "One line of an invoice, in the invoice's currency." })
 export class InvoiceLineItemType {
-  @Field(() => String)
+  @Field(() => String, { description: 'What was sold, as the business wrote it.' })
   description!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many units, 1 or more.' })
   quantity!: number;
 
-  @Field(() => MoneyType)
+  @Field(() => MoneyType, { description: 'The price of one unit.' })
   unitAmount!: MoneyType;
 
   @Field(() => MoneyType, { description: 'quantity × unitAmount.' })
   amount!: MoneyType;
 }
 
-@ObjectType('Balance', { simpleResolvers: true, description: "What the token's customer owes across open invoices." })
+@ObjectType('Balance', { simpleResolvers: true, description: "What the token's customer owes across open invoices, in the customer's currency." })
 export class BalanceType {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many invoices are open.' })
   openInvoiceCount!: number;
 
   @Field(() => MoneyType, { description: 'Sum of amountDue over open invoices.' })
@@ -69,36 +71,14 @@ export class BalanceType {
   overdue!: MoneyType;
 }
 
-/** An invoice row as the API shows it: its amounts as Money in the invoice's currency. */
-export function invoiceView(invoice: Invoice): InvoiceType {
-  const { id, number, currency, issuedAt, dueAt } = invoice;
-  return {
-    id,
-    number,
-    status: invoice.status as InvoiceStatus,
-    currency,
-    issuedAt,
-    dueAt,
-    total: new MoneyType(invoice.total, currency),
-    amountPaid: new MoneyType(invoice.amountPaid, currency),
-    amountDue: new MoneyType(amountDue(invoice), currency),
-  };
+export function invoiceType(view: InvoiceView): InvoiceType {
+  return { ...view, total: MoneyType.of(view.total), amountPaid: MoneyType.of(view.amountPaid), amountDue: MoneyType.of(view.amountDue) };
 }
 
-/** Line items have no currency of their own: they carry the invoice's. */
-export function lineItemView(item: InvoiceLineItem, currency: string): InvoiceLineItemType {
-  return {
-    description: item.description,
-    quantity: item.quantity,
-    unitAmount: new MoneyType(item.unitAmount, currency),
-    amount: new MoneyType(item.amount, currency),
-  };
+export function lineItemType(view: LineItemView): InvoiceLineItemType {
+  return { description: view.description, quantity: view.quantity, unitAmount: MoneyType.of(view.unitAmount), amount: MoneyType.of(view.amount) };
 }
 
-export function balanceView(balance: Balance): BalanceType {
-  return {
-    totalOutstanding: MoneyType.of(balance.totalOutstanding),
-    overdue: MoneyType.of(balance.overdue),
-    openInvoiceCount: balance.openInvoiceCount,
-  };
+export function balanceType(view: BalanceView): BalanceType {
+  return { openInvoiceCount: view.openInvoiceCount, totalOutstanding: MoneyType.of(view.totalOutstanding), overdue: MoneyType.of(view.overdue) };
 }

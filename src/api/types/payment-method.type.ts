@@ -1,29 +1,25 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { PaymentMethod } from '../../db/generated/sqlite/client';
+import type { SavedCardView } from '../../domain/views';
 
 @ObjectType('PaymentMethod', { simpleResolvers: true, description: 'A saved card. Only what is safe to show: never the card number.' })
 export class PaymentMethodType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Pass to setDefaultMethod, removePaymentMethod or createPaymentIntent(input.paymentMethodId).' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The card network, e.g. "visa" or "mastercard".' })
   brand!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The card's last four digits." })
   last4!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Expiry month, 1 to 12.' })
   expMonth!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Expiry year, four digits.' })
   expYear!: number;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True on exactly one card whenever the customer has any: the one offered first.' })
   isDefault!: boolean;
 }
 
-/** A saved card as the API shows it. */
-export function paymentMethodView(method: PaymentMethod): PaymentMethodType {
-  const { id, brand, last4, expMonth, expYear } = method;
-  return { id, brand, last4, expMonth, expYear, isDefault: method.defaultForCustomerId !== null };
-}
+export const paymentMethodType = (view: SavedCardView): PaymentMethodType => view;

@@ -1,83 +1,85 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import type { PaymentHistoryRow } from '../../db/portal-reads';
+import { PaymentStatus, type PaymentView } from '../../domain/views';
 import { MoneyType } from './money.type';
 
-export enum PaymentStatus {
-  SUCCEEDED = 'SUCCEEDED',
-  PARTIALLY_REFUNDED = 'PARTIALLY_REFUNDED',
-  REFUNDED = 'REFUNDED',
-}
-registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
+registerEnumType(PaymentStatus, {
+  name: 'PaymentStatus',
+  description: 'Where money received stands after refunds.',
+  valuesConfig: {
+    SUCCEEDED: { description: 'Received, nothing refunded.' },
+    PARTIALLY_REFUNDED: { description: 'Part of it was refunded (see amountRefunded).' },
+    REFUNDED: { description: 'All of it was refunded.' },
+  },
+});
 
 @ObjectType('Payment', { simpleResolvers: true, description: 'Money received for an invoice, as reported by the payment provider.' })
 export class PaymentType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the payment.' })
   id!: string;
 
-  @Field(() => PaymentStatus)
+  @Field(() => PaymentStatus, { description: 'Whether any of it was refunded.' })
   status!: PaymentStatus;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the payment was recorded.' })
   createdAt!: Date;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The invoice it paid.' })
   invoiceId!: string;
 
-  @Field(() => MoneyType)
+  @Field(() => MoneyType, { description: 'What was received, before refunds.' })
   amount!: MoneyType;
 
-  @Field(() => MoneyType, { description: 'Refunded so far; also lowers the invoice\'s amountPaid.' })
+  @Field(() => MoneyType, { description: "Refunded so far; also lowers the invoice's amountPaid." })
   amountRefunded!: MoneyType;
 
-  @Field(() => MoneyType, { nullable: true, description: 'Received beyond what was due (e.g. paid twice elsewhere); flagged for a refund.' })
+  @Field(() => MoneyType, { nullable: true, description: 'Received beyond what was due (e.g. paid twice elsewhere); flagged for a refund. Null when nothing was.' })
   overpaid!: MoneyType | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The card network, e.g. "visa"; null when the provider did not say.' })
   cardBrand!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The card's last four digits; null when the provider did not say." })
   cardLast4!: string | null;
 }
 
-@ObjectType('PaymentEdge', { simpleResolvers: true })
+@ObjectType('PaymentEdge', { simpleResolvers: true, description: 'A payment in a page of paymentHistory.' })
 export class PaymentEdgeType {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque position of this payment; pass as paymentHistory(after:) to continue after it.' })
   cursor!: string;
 
-  @Field(() => PaymentType)
+  @Field(() => PaymentType, { description: 'The payment.' })
   node!: PaymentType;
 }
 
-@ObjectType('PageInfo', { simpleResolvers: true })
+@ObjectType('PageInfo', { simpleResolvers: true, description: 'Where a page sits in the whole list (Relay cursor connections).' })
 export class PageInfoType {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when there are older payments after this page: ask again with after: endCursor.' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => Boolean, { description: 'True when the page was asked for after a cursor, so newer payments come before it.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: "The first edge's cursor; null on an empty page." })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The last edge's cursor, to pass as after for the next page; null on an empty page." })
   endCursor!: string | null;
 }
 
-@ObjectType('PaymentConnection', { simpleResolvers: true })
+@ObjectType('PaymentConnection', { simpleResolvers: true, description: 'A page of payments, newest first (a Relay cursor connection).' })
 export class PaymentConnectionType {
-  @Field(() => [PaymentEdgeType])
+  @Field(() => [PaymentEdgeType], { description: 'The payments of this page, newest first.' })
   edges!: PaymentEdgeType[];
 
-  @Field(() => PageInfoType)
+  @Field(() => PageInfoType, { description: 'Whether there is more, and the cursors to get it.' })
   pageInfo!: PageInfoType;
 }
 
-/** A payment row as the API shows it. */
-export function paymentView(payment: PaymentHistoryRow): PaymentType {
-  const { currency } = payment;
+export function paymentType(view: PaymentView): PaymentType {
   return {
-    id: payment.id,
-    status: payment.status as PaymentStatus,
-    createdAt: payment.createdAt,
-    invoiceId: payment.invoiceId,
-    amount: new MoneyType(payment.amount, currency),
-    amountRefunded: new MoneyType(payment.amountRefunded, currency),
-    overpaid: payment.overpaidAmount > 0 ? new MoneyType(payment.overpaidAmount, currency) : null,
-    cardBrand: payment.paymentMethodBrand,
-    cardLast4: payment.paymentMethodLast4,
+    ...view,
+    amount: MoneyType.of(view.amount),
+    amountRefunded: MoneyType.of(view.amountRefunded),
+    overpaid: view.overpaid && MoneyType.of(view.overpaid),
   };
 }

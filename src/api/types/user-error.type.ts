@@ -1,6 +1,5 @@
 import { Field, InterfaceType, ObjectType } from 'type-graphql';
-import type { Money } from '../../domain/money';
-import type { UserError, UserErrorCode } from '../../domain/user-errors';
+import type { Failure, UserErrorCode } from '../../domain/user-errors';
 import { MoneyType } from './money.type';
 
 /** An expected failure the client should handle: returned as a result, never thrown. Branch on `__typename` or `code`. */
@@ -9,38 +8,38 @@ export abstract class UserErrorType {
   @Field(() => String, { description: 'Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE.' })
   code!: string;
 
-  @Field(() => String, { description: 'For people; may change.' })
+  @Field(() => String, { description: 'For people, in English; may change. Show your own text keyed on code where it matters.' })
   message!: string;
 }
 
 @ObjectType('InvalidAmountError', { implements: UserErrorType, description: 'The amount is zero, negative or not a whole number of minor units.' })
 export class InvalidAmountErrorType extends UserErrorType {}
 
-@ObjectType('AmountExceedsBalanceError', { implements: UserErrorType })
+@ObjectType('AmountExceedsBalanceError', { implements: UserErrorType, description: 'The amount is more than is due on the invoice.' })
 export class AmountExceedsBalanceErrorType extends UserErrorType {
-  @Field(() => MoneyType)
+  @Field(() => MoneyType, { description: 'What is due now: the most that can be paid.' })
   amountDue!: MoneyType;
 }
 
-@ObjectType('AmountBelowMinimumError', { implements: UserErrorType, description: "Below the provider's minimum charge for the currency." })
+@ObjectType('AmountBelowMinimumError', { implements: UserErrorType, description: "Below the payment provider's minimum charge for the currency." })
 export class AmountBelowMinimumErrorType extends UserErrorType {
-  @Field(() => MoneyType)
+  @Field(() => MoneyType, { description: 'The smallest amount that can be charged.' })
   minimum!: MoneyType;
 }
 
-@ObjectType('CurrencyMismatchError', { implements: UserErrorType })
+@ObjectType('CurrencyMismatchError', { implements: UserErrorType, description: "The currency given is not the invoice's." })
 export class CurrencyMismatchErrorType extends UserErrorType {
-  @Field(() => String)
+  @Field(() => String, { description: 'The invoice\'s currency, lowercase ISO 4217, e.g. "usd".' })
   expectedCurrency!: string;
 }
 
-@ObjectType('InvoiceNotPayableError', { implements: UserErrorType, description: 'The invoice is paid or void.' })
+@ObjectType('InvoiceNotPayableError', { implements: UserErrorType, description: 'The invoice is paid or void: nothing can be paid on it.' })
 export class InvoiceNotPayableErrorType extends UserErrorType {
-  @Field(() => String)
+  @Field(() => String, { description: 'The invoice\'s status, e.g. "PAID".' })
   invoiceStatus!: string;
 }
 
-@ObjectType('PaymentMethodNotFoundError', { implements: UserErrorType })
+@ObjectType('PaymentMethodNotFoundError', { implements: UserErrorType, description: 'No saved card of this customer has that id.' })
 export class PaymentMethodNotFoundErrorType extends UserErrorType {}
 
 @ObjectType('PaymentMethodRejectedError', { implements: UserErrorType, description: 'The card could not be saved.' })
@@ -49,41 +48,39 @@ export class PaymentMethodRejectedErrorType extends UserErrorType {}
 @ObjectType('PaymentInProgressError', { implements: UserErrorType, description: 'A payment for the invoice is processing; try again when it settles.' })
 export class PaymentInProgressErrorType extends UserErrorType {}
 
-@ObjectType('PaymentDeclinedError', { implements: UserErrorType })
+@ObjectType('PaymentDeclinedError', { implements: UserErrorType, description: 'The card was declined; message is the bank\'s reason. Try another card.' })
 export class PaymentDeclinedErrorType extends UserErrorType {
-  @Field(() => String, { nullable: true, description: "The card issuer's reason, e.g. insufficient_funds." })
+  @Field(() => String, { nullable: true, description: "The card issuer's reason, e.g. insufficient_funds; null when it gave none." })
   declineCode!: string | null;
 }
 
-@ObjectType('PaymentCanceledError', { implements: UserErrorType })
+@ObjectType('PaymentCanceledError', { implements: UserErrorType, description: 'The payment was canceled; start a new one with createPaymentIntent.' })
 export class PaymentCanceledErrorType extends UserErrorType {}
 
 @ObjectType('PaymentNotConfirmedError', { implements: UserErrorType, description: 'The client has not confirmed the payment with a card yet.' })
 export class PaymentNotConfirmedErrorType extends UserErrorType {}
 
-const TYPE_OF: Record<UserErrorCode, string> = {
-  INVALID_AMOUNT: 'InvalidAmountError',
-  AMOUNT_EXCEEDS_BALANCE: 'AmountExceedsBalanceError',
-  AMOUNT_BELOW_MINIMUM: 'AmountBelowMinimumError',
-  CURRENCY_MISMATCH: 'CurrencyMismatchError',
-  INVOICE_NOT_PAYABLE: 'InvoiceNotPayableError',
-  PAYMENT_METHOD_NOT_FOUND: 'PaymentMethodNotFoundError',
-  PAYMENT_METHOD_REJECTED: 'PaymentMethodRejectedError',
-  PAYMENT_IN_PROGRESS: 'PaymentInProgressError',
-  PAYMENT_DECLINED: 'PaymentDeclinedError',
-  PAYMENT_CANCELED: 'PaymentCanceledError',
-  PAYMENT_NOT_CONFIRMED: 'PaymentNotConfirmedError',
+type ExtraKeys<C extends UserErrorCode> = Exclude<keyof Failure<C>, 'kind' | 'code' | 'message'>;
+
+/**
+ * How a domain failure becomes its GraphQL type: the class, and the fields beyond code and message (required,
+ * and complete, whenever the failure carries any).
+ */
+export type UserErrorMapping<C extends UserErrorCode> = { type: new () => UserErrorType } & ([ExtraKeys<C>] extends [never]
+  ? { fields?: never }
+  : { fields(error: Failure<C>): Record<ExtraKeys<C>, unknown> });
+
+/** Every domain failure's GraphQL type. A failure added to the domain without one here does not compile. */
+export const USER_ERROR_TYPES: { [C in UserErrorCode]: UserErrorMapping<C> } = {
+  INVALID_AMOUNT: { type: InvalidAmountErrorType },
+  AMOUNT_EXCEEDS_BALANCE: { type: AmountExceedsBalanceErrorType, fields: (e) => ({ amountDue: MoneyType.of(e.amountDue) }) },
+  AMOUNT_BELOW_MINIMUM: { type: AmountBelowMinimumErrorType, fields: (e) => ({ minimum: MoneyType.of(e.minimum) }) },
+  CURRENCY_MISMATCH: { type: CurrencyMismatchErrorType, fields: (e) => ({ expectedCurrency: e.expectedCurrency }) },
+  INVOICE_NOT_PAYABLE: { type: InvoiceNotPayableErrorType, fields: (e) => ({ invoiceStatus: e.invoiceStatus }) },
+  PAYMENT_METHOD_NOT_FOUND: { type: PaymentMethodNotFoundErrorType },
+  PAYMENT_METHOD_REJECTED: { type: PaymentMethodRejectedErrorType },
+  PAYMENT_IN_PROGRESS: { type: PaymentInProgressErrorType },
+  PAYMENT_DECLINED: { type: PaymentDeclinedErrorType, fields: (e) => ({ declineCode: e.declineCode }) },
+  PAYMENT_CANCELED: { type: PaymentCanceledErrorType },
+  PAYMENT_NOT_CONFIRMED: { type: PaymentNotConfirmedErrorType },
 };
-
-/** A domain UserError tagged with its GraphQL type, for the result unions. */
-export function userErrorResult(error: UserError) {
-  const result: Record<string, unknown> = { __typename: TYPE_OF[error.code], ...error };
-  for (const [key, value] of Object.entries(result)) {
-    if (isMoney(value)) result[key] = MoneyType.of(value);
-  }
-  return result;
-}
-
-function isMoney(value: unknown): value is Money {
-  return typeof value === 'object' && value !== null && typeof (value as Money).amount === 'number' && typeof (value as Money).currency === 'string';
-}

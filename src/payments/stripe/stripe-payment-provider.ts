@@ -9,7 +9,10 @@ import {
   type ProviderEvent,
   type ProviderIntent,
   type ProviderIntentStatus,
+  type ProviderRules,
+  type RejectionReason,
 } from '../payment-provider.port';
+import { stripeRules } from './stripe-rules';
 
 export interface StripeProviderOptions {
   secretKey: string;
@@ -60,7 +63,7 @@ function toIntent(pi: Stripe.PaymentIntent): ProviderIntent {
 }
 
 function toCard(pm: Stripe.PaymentMethod): ProviderCard {
-  if (!pm.card) throw new ProviderRejectedError('payment_method_not_card', 'Only cards can be saved.');
+  if (!pm.card) throw new ProviderRejectedError('INVALID_REQUEST', 'payment_method_not_card', 'Only cards can be saved.');
   return {
     id: pm.id,
     customerId: idOf(pm.customer as string | { id: string } | null),
@@ -69,6 +72,14 @@ function toCard(pm: Stripe.PaymentMethod): ProviderCard {
     expMonth: pm.card.exp_month,
     expYear: pm.card.exp_year,
   };
+}
+
+/** The one place Stripe's error codes become the domain's reasons. */
+function reasonOf(error: Stripe.errors.StripeError): RejectionReason {
+  if (error instanceof Stripe.errors.StripeCardError) return 'DECLINED';
+  if (error.code === 'amount_too_small') return 'AMOUNT_TOO_SMALL';
+  if (error.code === 'payment_intent_unexpected_state') return 'UNEXPECTED_STATE';
+  return 'INVALID_REQUEST';
 }
 
 /** Connection trouble, 5xx and 429 mean "unknown, try later"; anything else is Stripe's answer. */
@@ -81,7 +92,7 @@ function translate(error: unknown): never {
       (error.statusCode ?? 0) >= 500 ||
       error.statusCode === 429;
     if (unavailable) throw new ProviderUnavailableError('The payment provider is unavailable.', error);
-    throw new ProviderRejectedError(error.code ?? error.type, error.message, (error as Stripe.errors.StripeCardError).decline_code ?? null);
+    throw new ProviderRejectedError(reasonOf(error), error.code ?? error.type, error.message, (error as Stripe.errors.StripeCardError).decline_code ?? null);
   }
   throw error;
 }
@@ -96,6 +107,7 @@ async function call<T>(fn: () => Promise<T>): Promise<T> {
 
 /** The PaymentProvider port on the real `stripe` SDK. */
 export class StripePaymentProvider implements PaymentProvider {
+  readonly rules: ProviderRules = stripeRules;
   private readonly stripe: Stripe;
 
   constructor(private readonly options: StripeProviderOptions) {

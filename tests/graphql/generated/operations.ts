@@ -17,36 +17,43 @@ export type Scalars = {
   DateTimeISO: { input: string; output: string; }
 };
 
+/** A card to save, created in the browser by Stripe.js. */
 export type AddPaymentMethodInput = {
+  /** Make it the default card. The first card saved always is. */
   setAsDefault?: InputMaybe<Scalars['Boolean']['input']>;
   /** The pm_… id Stripe.js created from the card details. */
   stripePaymentMethodId: Scalars['String']['input'];
 };
 
+/** The saved card, or why it could not be saved. */
 export type AddPaymentMethodResult = PaymentMethod | PaymentMethodRejectedError;
 
-/** Below the provider's minimum charge for the currency. */
+/** Below the payment provider's minimum charge for the currency. */
 export type AmountBelowMinimumError = UserError & {
   __typename?: 'AmountBelowMinimumError';
   /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
   code: Scalars['String']['output'];
-  /** For people; may change. */
+  /** For people, in English; may change. Show your own text keyed on code where it matters. */
   message: Scalars['String']['output'];
+  /** The smallest amount that can be charged. */
   minimum: Money;
 };
 
+/** The amount is more than is due on the invoice. */
 export type AmountExceedsBalanceError = UserError & {
   __typename?: 'AmountExceedsBalanceError';
+  /** What is due now: the most that can be paid. */
   amountDue: Money;
   /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
   code: Scalars['String']['output'];
-  /** For people; may change. */
+  /** For people, in English; may change. Show your own text keyed on code where it matters. */
   message: Scalars['String']['output'];
 };
 
-/** What the token's customer owes across open invoices. */
+/** What the token's customer owes across open invoices, in the customer's currency. */
 export type Balance = {
   __typename?: 'Balance';
+  /** How many invoices are open. */
   openInvoiceCount: Scalars['Int']['output'];
   /** The part of totalOutstanding past its due date. */
   overdue: Money;
@@ -54,29 +61,38 @@ export type Balance = {
   totalOutstanding: Money;
 };
 
+/** Where the payment stands at the provider: recorded, waiting for 3-D Secure, still processing, or failed. */
 export type ConfirmPaymentResult = Payment | PaymentCanceledError | PaymentDeclinedError | PaymentNotConfirmedError | PaymentPending | PaymentRequiresAction;
 
+/** A customer to create. */
 export type CreateCustomerInput = {
-  /** Currency of all the customer's invoices. Default "usd". */
+  /** Currency of all the customer's invoices, ISO 4217 (e.g. "usd"). Default "usd". */
   currency?: InputMaybe<Scalars['String']['input']>;
+  /** Where the customer is reached, if known. */
   email?: InputMaybe<Scalars['String']['input']>;
+  /** The name shown on the payment page, 1 to 200 characters. */
   name: Scalars['String']['input'];
 };
 
+/** An invoice to create, open and payable. */
 export type CreateInvoiceInput = {
+  /** A customer of your organization; the invoice is in their currency. */
   customerId: Scalars['ID']['input'];
-  /** Defaults to 30 days after issuedAt. */
+  /** On or after issuedAt. Defaults to 30 days after issuedAt. */
   dueAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** Defaults to now. */
   issuedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** 1 to 1000 lines; the total must be 1 to 1000000000 minor units. */
   lineItems: Array<InvoiceLineItemInput>;
-  /** Unique within the organization; generated when omitted. */
+  /** Unique within the organization, up to 64 characters; generated when omitted. */
   number?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What to pay. Every field is optional: by default, all that is due on the link's (or the oldest open) invoice. */
 export type CreatePaymentIntentInput = {
-  /** Minor units; defaults to the amount due. Partial payments are allowed. */
+  /** Minor units; defaults to the amount due. Partial payments are allowed, down to the provider's minimum charge. */
   amount?: InputMaybe<Scalars['Int']['input']>;
-  /** If given, must be the invoice's currency. */
+  /** If given, must be the invoice's currency (ISO 4217, any case). */
   currency?: InputMaybe<Scalars['String']['input']>;
   /** Defaults to the link's invoice, or the oldest open one. */
   invoiceId?: InputMaybe<Scalars['ID']['input']>;
@@ -86,27 +102,38 @@ export type CreatePaymentIntentInput = {
   savePaymentMethod?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** A payment intent to confirm in the browser, or why one cannot be made. */
 export type CreatePaymentIntentResult = AmountBelowMinimumError | AmountExceedsBalanceError | CurrencyMismatchError | InvalidAmountError | InvoiceNotPayableError | PaymentDeclinedError | PaymentInProgressError | PaymentIntent | PaymentMethodNotFoundError;
 
+/** The currency given is not the invoice's. */
 export type CurrencyMismatchError = UserError & {
   __typename?: 'CurrencyMismatchError';
   /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
   code: Scalars['String']['output'];
+  /** The invoice's currency, lowercase ISO 4217, e.g. "usd". */
   expectedCurrency: Scalars['String']['output'];
-  /** For people; may change. */
+  /** For people, in English; may change. Show your own text keyed on code where it matters. */
   message: Scalars['String']['output'];
 };
 
+/** Someone the organization bills. Payment links are issued to a customer. */
 export type Customer = {
   __typename?: 'Customer';
+  /** When the customer was created. */
   createdAt: Scalars['DateTimeISO']['output'];
+  /** Lowercase ISO 4217 code every invoice of the customer is in, e.g. "usd". */
   currency: Scalars['String']['output'];
+  /** Where the customer is reached; null when none was given. */
   email: Maybe<Scalars['String']['output']>;
+  /** Pass to createInvoice, generateCustomerPaymentToken and customerPaymentTokens. */
   id: Scalars['ID']['output'];
+  /** The name shown on the payment page. */
   name: Scalars['String']['output'];
 };
 
+/** A payment link to issue. */
 export type GenerateCustomerPaymentTokenInput = {
+  /** A customer of your organization. */
   customerId: Scalars['ID']['input'];
   /** Days until the link expires, 1 to 90. Defaults to PAYMENT_TOKEN_LIFETIME_DAYS. */
   expiresInDays?: InputMaybe<Scalars['Int']['input']>;
@@ -114,8 +141,10 @@ export type GenerateCustomerPaymentTokenInput = {
   invoiceId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A payment link just issued: the only time its secret is shown. */
 export type GeneratedPaymentToken = {
   __typename?: 'GeneratedPaymentToken';
+  /** The link as customerPaymentTokens will list it. */
   paymentToken: PaymentToken;
   /** The secret. Shown only in this response; it is stored as a hash. */
   token: Scalars['String']['output'];
@@ -128,55 +157,76 @@ export type InvalidAmountError = UserError & {
   __typename?: 'InvalidAmountError';
   /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
   code: Scalars['String']['output'];
-  /** For people; may change. */
+  /** For people, in English; may change. Show your own text keyed on code where it matters. */
   message: Scalars['String']['output'];
 };
 
+/** A bill the business issued to the customer, with its line items and what is still owed. */
 export type Invoice = {
   __typename?: 'Invoice';
   /** total − amountPaid while the invoice is open, never below zero; zero once it is paid or void. */
   amountDue: Money;
   /** Received so far, net of refunds. */
   amountPaid: Money;
+  /** Lowercase ISO 4217 code of every amount on the invoice, e.g. "usd". */
   currency: Scalars['String']['output'];
+  /** When payment is due; an open invoice past this is overdue. */
   dueAt: Scalars['DateTimeISO']['output'];
+  /** Pass to invoice(id) or createPaymentIntent(input.invoiceId). */
   id: Scalars['ID']['output'];
+  /** When the invoice was issued. */
   issuedAt: Scalars['DateTimeISO']['output'];
+  /** The lines of the invoice, in order. */
   lineItems: Array<InvoiceLineItem>;
+  /** The business's invoice number, unique within the organization, e.g. INV-0042. */
   number: Scalars['String']['output'];
+  /** OPEN invoices can be paid; PAID and VOID ones cannot. */
   status: InvoiceStatus;
+  /** The sum of the line items. */
   total: Money;
 };
 
+/** One line of an invoice, in the invoice's currency. */
 export type InvoiceLineItem = {
   __typename?: 'InvoiceLineItem';
   /** quantity × unitAmount. */
   amount: Money;
+  /** What was sold, as the business wrote it. */
   description: Scalars['String']['output'];
+  /** How many units, 1 or more. */
   quantity: Scalars['Int']['output'];
+  /** The price of one unit. */
   unitAmount: Money;
 };
 
+/** One line of a new invoice. */
 export type InvoiceLineItemInput = {
+  /** What was sold, 1 to 500 characters. */
   description: Scalars['String']['input'];
+  /** How many units, 1 to 1000000. */
   quantity: Scalars['Int']['input'];
-  /** Minor units. */
+  /** The price of one unit in minor units (cents) of the customer's currency, 0 or more. */
   unitAmount: Scalars['Int']['input'];
 };
 
-/** The invoice is paid or void. */
+/** The invoice is paid or void: nothing can be paid on it. */
 export type InvoiceNotPayableError = UserError & {
   __typename?: 'InvoiceNotPayableError';
   /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
   code: Scalars['String']['output'];
+  /** The invoice's status, e.g. "PAID". */
   invoiceStatus: Scalars['String']['output'];
-  /** For people; may change. */
+  /** For people, in English; may change. Show your own text keyed on code where it matters. */
   message: Scalars['String']['output'];
 };
 
+/** Where an invoice stands. */
 export type InvoiceStatus =
+  /** Issued and not fully paid: it can be paid. */
   | 'OPEN'
+  /** Paid in full. A later refund lowers amountPaid but does not reopen it. */
   | 'PAID'
+  /** Cancelled by the business: nothing is owed and it cannot be paid. */
   | 'VOID';
 
 /** An amount of money: an integer number of minor units (cents) and a currency. */
@@ -196,6 +246,7 @@ export type Mutation = {
   addPaymentMethod: AddPaymentMethodResult;
   /** Call after Stripe.js confirmed the card. The server asks Stripe and records only what Stripe says; safe to call again. */
   confirmPayment: ConfirmPaymentResult;
+  /** Creates a customer of your organization, to invoice and send payment links to. */
   createCustomer: Customer;
   /** Creates an open invoice in the customer's currency; the total is the sum of the line items. */
   createInvoice: Invoice;
@@ -205,8 +256,9 @@ export type Mutation = {
   generateCustomerPaymentToken: GeneratedPaymentToken;
   /** Removes a saved card; if it was the default, the newest remaining card becomes the default. */
   removePaymentMethod: RemovePaymentMethodResult;
-  /** Revokes a payment link; it stops working on the next request. */
+  /** Revokes a payment link; it stops working on the next request. Revoking twice keeps the first time. */
   revokeCustomerPaymentToken: PaymentToken;
+  /** Makes a saved card the default; the previous default stays saved. */
   setDefaultMethod: SetDefaultMethodResult;
 };
 
@@ -255,55 +307,77 @@ export type MutationSetDefaultMethodArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Where a page sits in the whole list (Relay cursor connections). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The last edge's cursor, to pass as after for the next page; null on an empty page. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** True when there are older payments after this page: ask again with after: endCursor. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when the page was asked for after a cursor, so newer payments come before it. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The first edge's cursor; null on an empty page. */
+  startCursor: Maybe<Scalars['String']['output']>;
 };
 
 /** Money received for an invoice, as reported by the payment provider. */
 export type Payment = {
   __typename?: 'Payment';
+  /** What was received, before refunds. */
   amount: Money;
   /** Refunded so far; also lowers the invoice's amountPaid. */
   amountRefunded: Money;
+  /** The card network, e.g. "visa"; null when the provider did not say. */
   cardBrand: Maybe<Scalars['String']['output']>;
+  /** The card's last four digits; null when the provider did not say. */
   cardLast4: Maybe<Scalars['String']['output']>;
+  /** When the payment was recorded. */
   createdAt: Scalars['DateTimeISO']['output'];
+  /** Stable id of the payment. */
   id: Scalars['ID']['output'];
+  /** The invoice it paid. */
   invoiceId: Scalars['ID']['output'];
-  /** Received beyond what was due (e.g. paid twice elsewhere); flagged for a refund. */
+  /** Received beyond what was due (e.g. paid twice elsewhere); flagged for a refund. Null when nothing was. */
   overpaid: Maybe<Money>;
+  /** Whether any of it was refunded. */
   status: PaymentStatus;
 };
 
+/** The payment was canceled; start a new one with createPaymentIntent. */
 export type PaymentCanceledError = UserError & {
   __typename?: 'PaymentCanceledError';
   /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
   code: Scalars['String']['output'];
-  /** For people; may change. */
+  /** For people, in English; may change. Show your own text keyed on code where it matters. */
   message: Scalars['String']['output'];
 };
 
+/** A page of payments, newest first (a Relay cursor connection). */
 export type PaymentConnection = {
   __typename?: 'PaymentConnection';
+  /** The payments of this page, newest first. */
   edges: Array<PaymentEdge>;
+  /** Whether there is more, and the cursors to get it. */
   pageInfo: PageInfo;
 };
 
+/** The card was declined; message is the bank's reason. Try another card. */
 export type PaymentDeclinedError = UserError & {
   __typename?: 'PaymentDeclinedError';
   /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
   code: Scalars['String']['output'];
-  /** The card issuer's reason, e.g. insufficient_funds. */
+  /** The card issuer's reason, e.g. insufficient_funds; null when it gave none. */
   declineCode: Maybe<Scalars['String']['output']>;
-  /** For people; may change. */
+  /** For people, in English; may change. Show your own text keyed on code where it matters. */
   message: Scalars['String']['output'];
 };
 
+/** A payment in a page of paymentHistory. */
 export type PaymentEdge = {
   __typename?: 'PaymentEdge';
+  /** Opaque position of this payment; pass as paymentHistory(after:) to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The payment. */
   node: Payment;
 };
 
@@ -312,45 +386,61 @@ export type PaymentInProgressError = UserError & {
   __typename?: 'PaymentInProgressError';
   /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
   code: Scalars['String']['output'];
-  /** For people; may change. */
+  /** For people, in English; may change. Show your own text keyed on code where it matters. */
   message: Scalars['String']['output'];
 };
 
 /** Hand clientSecret to Stripe.js to collect and confirm the card, then call confirmPayment. */
 export type PaymentIntent = {
   __typename?: 'PaymentIntent';
+  /** What will be charged. */
   amount: Money;
   /** For Stripe.js only. Do not log or store it. */
   clientSecret: Scalars['String']['output'];
-  /** Stripe's PaymentIntent id (pi_…). */
+  /** Stripe's PaymentIntent id (pi_…): pass it to confirmPayment. */
   id: Scalars['String']['output'];
+  /** Usually REQUIRES_PAYMENT_METHOD: the card is still to be entered. */
   status: PaymentIntentStatus;
 };
 
+/** Where a payment intent stands at the payment provider (Stripe's PaymentIntent status, upper case). */
 export type PaymentIntentStatus =
+  /** Abandoned or replaced; it can no longer be paid. */
   | 'CANCELED'
+  /** The provider is settling it; it is recorded when it succeeds. */
   | 'PROCESSING'
+  /** The bank asks the customer to authenticate (3-D Secure). */
   | 'REQUIRES_ACTION'
+  /** A card is attached; the client still has to confirm. */
   | 'REQUIRES_CONFIRMATION'
+  /** Waiting for a card (again, after a decline). */
   | 'REQUIRES_PAYMENT_METHOD'
+  /** The money was received. */
   | 'SUCCEEDED';
 
 /** A saved card. Only what is safe to show: never the card number. */
 export type PaymentMethod = {
   __typename?: 'PaymentMethod';
+  /** The card network, e.g. "visa" or "mastercard". */
   brand: Scalars['String']['output'];
+  /** Expiry month, 1 to 12. */
   expMonth: Scalars['Int']['output'];
+  /** Expiry year, four digits. */
   expYear: Scalars['Int']['output'];
+  /** Pass to setDefaultMethod, removePaymentMethod or createPaymentIntent(input.paymentMethodId). */
   id: Scalars['ID']['output'];
+  /** True on exactly one card whenever the customer has any: the one offered first. */
   isDefault: Scalars['Boolean']['output'];
+  /** The card's last four digits. */
   last4: Scalars['String']['output'];
 };
 
+/** No saved card of this customer has that id. */
 export type PaymentMethodNotFoundError = UserError & {
   __typename?: 'PaymentMethodNotFoundError';
   /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
   code: Scalars['String']['output'];
-  /** For people; may change. */
+  /** For people, in English; may change. Show your own text keyed on code where it matters. */
   message: Scalars['String']['output'];
 };
 
@@ -359,7 +449,7 @@ export type PaymentMethodRejectedError = UserError & {
   __typename?: 'PaymentMethodRejectedError';
   /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
   code: Scalars['String']['output'];
-  /** For people; may change. */
+  /** For people, in English; may change. Show your own text keyed on code where it matters. */
   message: Scalars['String']['output'];
 };
 
@@ -368,49 +458,73 @@ export type PaymentNotConfirmedError = UserError & {
   __typename?: 'PaymentNotConfirmedError';
   /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
   code: Scalars['String']['output'];
-  /** For people; may change. */
+  /** For people, in English; may change. Show your own text keyed on code where it matters. */
   message: Scalars['String']['output'];
 };
 
-/** Stripe is still processing the payment; it will be recorded when it settles. */
+/** The provider is still processing the payment; it is recorded when it settles (ask again, or read paymentHistory). */
 export type PaymentPending = {
   __typename?: 'PaymentPending';
+  /** The PaymentIntent being processed. */
   paymentIntentId: Scalars['String']['output'];
+  /** PROCESSING. */
   status: PaymentIntentStatus;
 };
 
 /** The card needs 3-D Secure: run Stripe.js handleNextAction with clientSecret, then call confirmPayment again. */
 export type PaymentRequiresAction = {
   __typename?: 'PaymentRequiresAction';
+  /** For Stripe.js handleNextAction only. Do not log or store it. */
   clientSecret: Scalars['String']['output'];
+  /** What Stripe.js will do, e.g. use_stripe_sdk or redirect_to_url. */
   nextActionType: Scalars['String']['output'];
+  /** The PaymentIntent to authenticate, then confirm again. */
   paymentIntentId: Scalars['String']['output'];
+  /** Where to send the customer when nextActionType is redirect_to_url; null otherwise. */
   redirectUrl: Maybe<Scalars['String']['output']>;
 };
 
+/** Where money received stands after refunds. */
 export type PaymentStatus =
+  /** Part of it was refunded (see amountRefunded). */
   | 'PARTIALLY_REFUNDED'
+  /** All of it was refunded. */
   | 'REFUNDED'
+  /** Received, nothing refunded. */
   | 'SUCCEEDED';
 
 /** A customer payment link, without its secret. */
 export type PaymentToken = {
   __typename?: 'PaymentToken';
+  /** When the link was issued. */
   createdAt: Scalars['DateTimeISO']['output'];
+  /** The customer the link is for. */
   customerId: Scalars['ID']['output'];
+  /** When the link stops working. */
   expiresAt: Scalars['DateTimeISO']['output'];
+  /** Pass to revokeCustomerPaymentToken. */
   id: Scalars['ID']['output'];
+  /** The one invoice the link is bound to; null when it shows all of the customer's invoices. */
   invoiceId: Maybe<Scalars['ID']['output']>;
+  /** Its last use, written up to TOKEN_USAGE_FLUSH_MS after it; null before the first. */
   lastUsedAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The client address of its last use; null before the first. */
   lastUsedIp: Maybe<Scalars['String']['output']>;
+  /** When it was revoked; null while it was not. */
   revokedAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Whether the link still works. */
   status: PaymentTokenStatus;
+  /** How many requests it has authenticated, written up to TOKEN_USAGE_FLUSH_MS after them. */
   useCount: Scalars['Int']['output'];
 };
 
+/** Whether a payment link still opens. */
 export type PaymentTokenStatus =
+  /** It works until expiresAt. */
   | 'ACTIVE'
+  /** Past expiresAt: it no longer works. */
   | 'EXPIRED'
+  /** An admin revoked it: it no longer works. */
   | 'REVOKED';
 
 export type Query = {
@@ -443,20 +557,24 @@ export type QueryPaymentHistoryArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** The removed card, or why it could not be removed. */
 export type RemovePaymentMethodResult = PaymentMethodNotFoundError | RemovedPaymentMethod;
 
+/** A saved card that was removed. */
 export type RemovedPaymentMethod = {
   __typename?: 'RemovedPaymentMethod';
+  /** The id the card had. */
   id: Scalars['ID']['output'];
 };
 
+/** The new default card, or why it could not be made the default. */
 export type SetDefaultMethodResult = PaymentMethod | PaymentMethodNotFoundError;
 
 /** An expected failure, returned as a mutation result. Branch on __typename or code. */
 export type UserError = {
   /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
   code: Scalars['String']['output'];
-  /** For people; may change. */
+  /** For people, in English; may change. Show your own text keyed on code where it matters. */
   message: Scalars['String']['output'];
 };
 

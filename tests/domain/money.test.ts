@@ -1,4 +1,4 @@
-import { formatMoney, minimumChargeAmount, minorUnitDigits } from './money';
+import { formatMoney, minorUnitDigits } from '../../src/domain/money';
 
 describe('money', () => {
   it('formats minor units for display, with the currency\'s own number of decimals', () => {
@@ -11,10 +11,8 @@ describe('money', () => {
     expect(formatMoney({ amount: 1, currency: 'jpy' })).toBe('¥1');
   });
 
-  it("knows zero-decimal currencies and Stripe's minimum charges", () => {
+  it('knows the currencies whose minor unit is the unit itself', () => {
     expect(minorUnitDigits('jpy')).toBe(0);
     expect(minorUnitDigits('usd')).toBe(2);
-    expect(minimumChargeAmount('usd')).toBe(50);
-    expect(minimumChargeAmount('gbp')).toBe(30);
   });
 });

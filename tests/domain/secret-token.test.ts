@@ -1,4 +1,4 @@
-import { issueSecret, parseSecret, verifySecret, VerifiedSecretCache } from './secret-token';
+import { issueSecret, parseSecret, verifySecret, VerifiedSecretCache } from '../../src/domain/secret-token';
 
 const params = { memoryCost: 8192, timeCost: 1, parallelism: 1 };
 

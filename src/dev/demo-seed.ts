@@ -1,5 +1,10 @@
-import { BillingService } from './billing.service';
-import { cliPrincipal, OrganizationService } from './organization.service';
+/**
+ * Demo data for development and tests: lives in dev/ because no production path needs it (start-up seeds only with
+ * SEED_DEMO_DATA, which production leaves off, and the CLI's `demo-seed` is for trying the product).
+ */
+import type { BillingService } from '../domain/billing.service';
+import type { OrganizationService } from '../domain/organization.service';
+import { operatorPrincipal } from '../domain/principal';
 
 export interface DemoSeed {
   organizationId: string;
@@ -14,12 +19,12 @@ const DAY = 86_400_000;
 /** A demo organization with one customer, an overdue invoice, an open one, and an admin key. */
 export async function seedDemo(organizations: OrganizationService, billing: BillingService): Promise<DemoSeed> {
   const organization = await organizations.createOrganization(DEMO_ORGANIZATION_NAME);
-  const admin = cliPrincipal(organization.id);
-  const customer = await billing.createCustomer(admin, { name: 'Ada Lovelace', email: 'ada@example.com', currency: 'usd' }, null);
+  const operator = operatorPrincipal(organization.id);
+  const customer = await billing.createCustomer(operator, { name: 'Ada Lovelace', email: 'ada@example.com', currency: 'usd' }, null);
   const now = Date.now();
   const suffix = organization.id.slice(-6).toUpperCase();
   const overdue = await billing.createInvoice(
-    admin,
+    operator,
     {
       customerId: customer.id,
       number: `DEMO-${suffix}-001`,
@@ -33,7 +38,7 @@ export async function seedDemo(organizations: OrganizationService, billing: Bill
     null,
   );
   const open = await billing.createInvoice(
-    admin,
+    operator,
     {
       customerId: customer.id,
       number: `DEMO-${suffix}-002`,
@@ -43,6 +48,6 @@ export async function seedDemo(organizations: OrganizationService, billing: Bill
     },
     null,
   );
-  const { secret } = await organizations.createAdminKey(organization.id, 'demo');
+  const { secret } = await organizations.createAdminKey(operator, 'demo');
   return { organizationId: organization.id, customerId: customer.id, invoiceIds: [overdue.id, open.id], adminApiKey: secret };
 }

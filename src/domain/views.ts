@@ -1,0 +1,193 @@
+/**
+ * What the domain hands out: plain read-only views, in the domain's words, with money as Money. The API builds its
+ * GraphQL types from these (never from database rows), and the CLI prints them; rows stay inside the services.
+ *
+ * The status sets are objects rather than string unions so the API can register them as GraphQL enums as they are,
+ * one definition for both layers.
+ */
+import type { ProviderIntentStatus } from '../payments/payment-provider.port';
+import type { Money } from './money';
+
+export const InvoiceStatus = { OPEN: 'OPEN', PAID: 'PAID', VOID: 'VOID' } as const;
+export type InvoiceStatus = keyof typeof InvoiceStatus;
+
+export const PaymentStatus = { SUCCEEDED: 'SUCCEEDED', PARTIALLY_REFUNDED: 'PARTIALLY_REFUNDED', REFUNDED: 'REFUNDED' } as const;
+export type PaymentStatus = keyof typeof PaymentStatus;
+
+export const PaymentTokenStatus = { ACTIVE: 'ACTIVE', REVOKED: 'REVOKED', EXPIRED: 'EXPIRED' } as const;
+export type PaymentTokenStatus = keyof typeof PaymentTokenStatus;
+
+/** Narrows a stored status column to its set; a value outside it is a corrupt row, not a client's mistake. */
+export function statusIn<S extends Record<string, string>>(set: S, value: string): keyof S {
+  if (!Object.hasOwn(set, value)) throw new Error(`Unknown status "${value}"`);
+  return value as keyof S;
+}
+
+export interface InvoiceView {
+  id: string;
+  number: string;
+  status: InvoiceStatus;
+  currency: string;
+  issuedAt: Date;
+  dueAt: Date;
+  total: Money;
+  /** Received so far, net of refunds. */
+  amountPaid: Money;
+  /** What is still owed: zero once the invoice is paid or void. */
+  amountDue: Money;
+}
+
+export interface LineItemView {
+  description: string;
+  quantity: number;
+  unitAmount: Money;
+  amount: Money;
+}
+
+export interface BalanceView {
+  totalOutstanding: Money;
+  overdue: Money;
+  openInvoiceCount: number;
+}
+
+export interface PaymentView {
+  id: string;
+  status: PaymentStatus;
+  createdAt: Date;
+  invoiceId: string;
+  amount: Money;
+  amountRefunded: Money;
+  /** Received beyond what was due; null when nothing was. */
+  overpaid: Money | null;
+  cardBrand: string | null;
+  cardLast4: string | null;
+}
+
+export interface SavedCardView {
+  id: string;
+  brand: string;
+  last4: string;
+  expMonth: number;
+  expYear: number;
+  isDefault: boolean;
+}
+
+/** A payment link as an admin sees it: never its secret. */
+export interface PaymentTokenView {
+  id: string;
+  customerId: string;
+  invoiceId: string | null;
+  status: PaymentTokenStatus;
+  createdAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  lastUsedIp: string | null;
+  useCount: number;
+}
+
+export interface CustomerView {
+  id: string;
+  name: string;
+  email: string | null;
+  currency: string;
+  createdAt: Date;
+}
+
+/** A provider payment intent as the customer's browser needs it. */
+export interface IntentView {
+  id: string;
+  /** For the provider's browser library only; never logged or stored. */
+  clientSecret: string;
+  status: ProviderIntentStatus;
+  amount: Money;
+}
+
+/** What is still owed: nothing on a paid or void invoice (a refund on a paid invoice does not reopen it). */
+export function amountDue(invoice: { total: number; amountPaid: number; status: string }): number {
+  return invoice.status === InvoiceStatus.OPEN ? Math.max(invoice.total - invoice.amountPaid, 0) : 0;
+}
+
+export function invoiceView(invoice: {
+  id: string;
+  number: string;
+  status: string;
+  currency: string;
+  total: number;
+  amountPaid: number;
+  issuedAt: Date;
+  dueAt: Date;
+}): InvoiceView {
+  const { id, number, currency, issuedAt, dueAt } = invoice;
+  return {
+    id,
+    number,
+    status: statusIn(InvoiceStatus, invoice.status),
+    currency,
+    issuedAt,
+    dueAt,
+    total: { amount: invoice.total, currency },
+    amountPaid: { amount: invoice.amountPaid, currency },
+    amountDue: { amount: amountDue(invoice), currency },
+  };
+}
+
+/** Line items have no currency of their own: they carry the invoice's. */
+export function lineItemView(item: { description: string; quantity: number; unitAmount: number; amount: number }, currency: string): LineItemView {
+  return {
+    description: item.description,
+    quantity: item.quantity,
+    unitAmount: { amount: item.unitAmount, currency },
+    amount: { amount: item.amount, currency },
+  };
+}
+
+export function paymentView(payment: {
+  id: string;
+  status: string;
+  createdAt: Date;
+  invoiceId: string;
+  amount: number;
+  currency: string;
+  amountRefunded: number;
+  overpaidAmount: number;
+  paymentMethodBrand: string | null;
+  paymentMethodLast4: string | null;
+}): PaymentView {
+  const { currency } = payment;
+  return {
+    id: payment.id,
+    status: statusIn(PaymentStatus, payment.status),
+    createdAt: payment.createdAt,
+    invoiceId: payment.invoiceId,
+    amount: { amount: payment.amount, currency },
+    amountRefunded: { amount: payment.amountRefunded, currency },
+    overpaid: payment.overpaidAmount > 0 ? { amount: payment.overpaidAmount, currency } : null,
+    cardBrand: payment.paymentMethodBrand,
+    cardLast4: payment.paymentMethodLast4,
+  };
+}
+
+export function savedCardView(card: { id: string; brand: string; last4: string; expMonth: number; expYear: number; defaultForCustomerId: string | null }): SavedCardView {
+  const { id, brand, last4, expMonth, expYear } = card;
+  return { id, brand, last4, expMonth, expYear, isDefault: card.defaultForCustomerId !== null };
+}
+
+export function paymentTokenStatus(token: { revokedAt: Date | null; expiresAt: Date }, now = new Date()): PaymentTokenStatus {
+  if (token.revokedAt) return 'REVOKED';
+  if (token.expiresAt <= now) return 'EXPIRED';
+  return 'ACTIVE';
+}
+
+export function paymentTokenView(
+  token: Omit<PaymentTokenView, 'status'> & { organizationId?: string },
+  now = new Date(),
+): PaymentTokenView {
+  const { id, customerId, invoiceId, createdAt, expiresAt, revokedAt, lastUsedAt, lastUsedIp, useCount } = token;
+  return { id, customerId, invoiceId, status: paymentTokenStatus(token, now), createdAt, expiresAt, revokedAt, lastUsedAt, lastUsedIp, useCount };
+}
+
+export function customerView(customer: CustomerView): CustomerView {
+  const { id, name, email, currency, createdAt } = customer;
+  return { id, name, email, currency, createdAt };
+}

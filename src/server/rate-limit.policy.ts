@@ -1,0 +1,78 @@
+import { rateLimitDirective } from 'graphql-rate-limit-directive';
+import type Redis from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, type IRateLimiterOptions, type RateLimiterAbstract, type RateLimiterRes } from 'rate-limiter-flexible';
+import type { ApiContext } from '../api/context';
+import type { RateLimitBudgets } from '../config/config';
+import { RateLimitedError } from '../domain/errors';
+import type { Principal, RequestMeta } from '../domain/principal';
+
+/**
+ * How requests are limited, in one place: the budgets (from configuration), where they are counted (Redis, shared by
+ * every instance, when REDIS_URL is set; else this process's memory), and the refusal (RateLimitedError, one class
+ * for every limit). The `@rateLimit` field budgets and the failed-authentication gate both take their limiters here.
+ *
+ * When Redis cannot be reached, each instance falls back to its own in-memory budget (rate-limiter-flexible's
+ * insurance limiter): limits stay enforced, per instance, rather than failing every request or letting everything
+ * through.
+ */
+export class RateLimitPolicy {
+  private readonly limiterClass: typeof RateLimiterAbstract;
+  private readonly storeOptions: Omit<IRateLimiterOptions, 'points' | 'duration'>;
+
+  constructor(
+    readonly budgets: RateLimitBudgets,
+    redis?: Redis,
+  ) {
+    const { keyPrefix } = budgets;
+    if (redis) {
+      class RedisWithMemoryInsurance extends RateLimiterRedis {
+        constructor(options: IRateLimiterOptions & { storeClient: unknown }) {
+          super({ ...options, insuranceLimiter: new RateLimiterMemory({ points: options.points, duration: options.duration, keyPrefix: `${options.keyPrefix}-insurance` }) });
+        }
+      }
+      this.limiterClass = RedisWithMemoryInsurance as unknown as typeof RateLimiterAbstract;
+      this.storeOptions = { keyPrefix, storeClient: redis } as Omit<IRateLimiterOptions, 'points' | 'duration'>;
+    } else {
+      this.limiterClass = RateLimiterMemory as unknown as typeof RateLimiterAbstract;
+      this.storeOptions = { keyPrefix };
+    }
+  }
+
+  /** Failed authentications per client IP (checked before any token lookup or argon2 work). */
+  authFailureLimiter(): RateLimiterAbstract {
+    const LimiterClass = this.limiterClass as unknown as new (options: IRateLimiterOptions) => RateLimiterAbstract;
+    return new LimiterClass({ ...this.storeOptions, points: this.budgets.authFailure, duration: this.budgets.windowSeconds, keyPrefix: `${this.budgets.keyPrefix}:authfail` });
+  }
+
+  /**
+   * Applies `@rateLimit` to a schema: per subject and per field; each alias spends a point. `onLimited` runs on
+   * every refusal; `firstInWindow` marks the first one of a subject, field and window, so a flood of refused
+   * requests need not become a flood of audit writes.
+   */
+  fieldLimits(onLimited: (context: ApiContext, coordinate: string, firstInWindow: boolean) => Promise<void>) {
+    return rateLimitDirective<ApiContext, IRateLimiterOptions>({
+      name: 'rateLimit',
+      limiterClass: this.limiterClass,
+      limiterOptions: this.storeOptions,
+      keyGenerator: (_args, _source, _fieldArgs, context, info) => `${rateLimitSubject(context.principal, context.meta)}:${info.parentType.name}.${info.fieldName}`,
+      onLimit: async (response: RateLimiterRes, directiveArgs, _source, _fieldArgs, context, info) => {
+        const coordinate = `${info.parentType.name}.${info.fieldName}`;
+        // Each call spends one point, so the first refusal is the one that went one past the limit.
+        await onLimited(context, coordinate, response.consumedPoints === directiveArgs.limit + 1);
+        throw refused(response, (seconds) => `Too many requests for ${coordinate}. Retry in ${seconds} s.`);
+      },
+    }).rateLimitDirectiveTransformer;
+  }
+}
+
+/** The refusal of a limiter that ran out: how long until it refills, as a RateLimitedError. */
+export function refused(state: Pick<RateLimiterRes, 'msBeforeNext'>, message?: (retryAfterSeconds: number) => string): RateLimitedError {
+  return RateLimitedError.after(state.msBeforeNext, message);
+}
+
+/** Who a budget belongs to: the token or key id (never the secret), else the client IP. */
+export function rateLimitSubject(principal: Principal, meta: RequestMeta): string {
+  if (principal.kind === 'customer') return `token:${principal.tokenId}`;
+  if (principal.kind === 'admin') return `key:${principal.adminKeyId}`;
+  return `ip:${meta.ip}`;
+}
