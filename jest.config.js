@@ -12,8 +12,8 @@ const swcOptions = {
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/tests', '<rootDir>/src'],
-  testMatch: ['**/*.test.ts', '**/*.spec.ts'],
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swcOptions] },
   // The WebAssembly schema engine ships as ESM; let swc turn it into CommonJS like our own code.
   transformIgnorePatterns: ['/node_modules/(?!@prisma/schema-engine-wasm/)'],
