@@ -43,8 +43,9 @@ export interface SuccessMapping<S> {
 
 export type SuccessMappings<R extends { kind: string }> = { [K in Success<R>['kind']]: SuccessMapping<Extract<R, { kind: K }>> };
 
+/** Tags are not enumerable: the value stays plain data to anything that copies or logs it. */
 function tagged(type: ObjectClass, outcome: string, value: object): GraphQLResult {
-  return Object.assign(value, { [RESULT_TYPE]: type, [OUTCOME]: outcome });
+  return Object.defineProperties(value, { [RESULT_TYPE]: { value: type }, [OUTCOME]: { value: outcome } }) as GraphQLResult;
 }
 
 /** A domain failure as its GraphQL error type. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSchema } from 'graphql';
+import { buildSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType, type GraphQLNamedType } from 'graphql';
 import { defaultSchemaSdl } from '../../src/api/emit-schema';
 import { rootFields } from '../support/schema-walk';
 import { buildApiSchema } from '../../src/api/schema';
@@ -21,6 +21,39 @@ describe('schema.graphql', () => {
       .map(({ field }) => field.name);
     expect(missing).toEqual([]);
     expect(rootFields(sdl).length).toBeGreaterThan(0);
+  });
+});
+
+/** Every place a client reads the API's documentation (Apollo Sandbox, codegen's comments) that says nothing. */
+function undocumented(type: GraphQLNamedType): string[] {
+  const missing = type.description ? [] : [type.name];
+  const fields = isObjectType(type) || isInterfaceType(type) || isInputObjectType(type) ? Object.values(type.getFields()) : [];
+  for (const field of fields) {
+    if (!field.description) missing.push(`${type.name}.${field.name}`);
+    for (const arg of 'args' in field ? field.args : []) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+  }
+  for (const value of isEnumType(type) ? type.getValues() : []) if (!value.description) missing.push(`${type.name}.${value.name}`);
+  return missing;
+}
+
+describe('the schema documents itself', () => {
+  const sdl = buildSchema(checkedIn);
+  const ownTypes = Object.values(sdl.getTypeMap()).filter((type) => !type.name.startsWith('__') && !isSpecifiedScalarType(type));
+
+  it('describes every type, field, argument, input field and enum value', () => {
+    // Query and Mutation are described by their fields.
+    const missing = ownTypes.filter((type) => type !== sdl.getQueryType() && type !== sdl.getMutationType()).flatMap(undocumented);
+    const rootFieldsMissing = [sdl.getQueryType()!, sdl.getMutationType()!].flatMap(undocumented).filter((name) => name.includes('.'));
+    expect([...missing, ...rootFieldsMissing]).toEqual([]);
+    expect(ownTypes.length).toBeGreaterThan(30);
+  });
+
+  it('pages paymentHistory as a Relay cursor connection, so Relay-style client caches work with it', () => {
+    const pageInfo = sdl.getType('PageInfo');
+    expect(isObjectType(pageInfo) && Object.keys(pageInfo.getFields()).sort()).toEqual(['endCursor', 'hasNextPage', 'hasPreviousPage', 'startCursor']);
+    const history = sdl.getQueryType()!.getFields().paymentHistory;
+    expect(history.args.map((a) => a.name).sort()).toEqual(['after', 'first']);
+    expect(String(history.type)).toBe('PaymentConnection!');
   });
 });
 
