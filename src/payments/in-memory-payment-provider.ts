@@ -1,16 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import {
-  InvalidWebhookError,
-  ProviderRejectedError,
-  ProviderUnavailableError,
-  type CreateIntentRequest,
-  type PaymentProvider,
-  type ProviderCard,
-  type ProviderEvent,
-  type ProviderIntent,
-  type ProviderRefundState,
-  type ProviderRules,
-} from './payment-provider.port';
+import { InvalidWebhookError, ProviderRejectedError, ProviderUnavailableError } from './payment-provider.port';
+import type { CreateIntentRequest, PaymentProvider, ProviderCard, ProviderEvent, ProviderIntent, ProviderRefundState, ProviderRules } from './payment-provider.port';
 
 /** What the customer's browser (and their bank) did with an intent. */
 export type BrowserOutcome =
