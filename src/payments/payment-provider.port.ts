@@ -39,7 +39,7 @@ export interface ProviderIntent {
   metadata: Record<string, string>;
   /** Why the last attempt failed (a decline, failed authentication), if it did. */
   lastError: { code: string; declineCode: string | null; message: string } | null;
-  /** What the client must do next (3-D Secure), when status is REQUIRES_ACTION. */
+  /** What the client must do next (3-D Secure); set whenever status is REQUIRES_ACTION. */
   nextAction: { type: string; redirectUrl: string | null } | null;
   /** The card used or to be used, when known. */
   paymentMethodId: string | null;

@@ -16,32 +16,25 @@ import type { Principal, RequestMeta } from '../domain/principal';
  * through.
  */
 export class RateLimitPolicy {
-  private readonly limiterClass: typeof RateLimiterAbstract;
-  private readonly storeOptions: Omit<IRateLimiterOptions, 'points' | 'duration'>;
+  private readonly limiterClass: new (options: IRateLimiterOptions) => RateLimiterAbstract;
 
   constructor(
     readonly budgets: RateLimitBudgets,
     redis?: Redis,
   ) {
-    const { keyPrefix } = budgets;
-    if (redis) {
-      class RedisWithMemoryInsurance extends RateLimiterRedis {
-        constructor(options: IRateLimiterOptions & { storeClient: unknown }) {
-          super({ ...options, insuranceLimiter: new RateLimiterMemory({ points: options.points, duration: options.duration, keyPrefix: `${options.keyPrefix}-insurance` }) });
-        }
+    class RedisWithMemoryInsurance extends RateLimiterRedis {
+      constructor(options: IRateLimiterOptions) {
+        const insuranceLimiter = new RateLimiterMemory({ points: options.points, duration: options.duration, keyPrefix: `${options.keyPrefix}-insurance` });
+        super({ ...options, storeClient: redis, insuranceLimiter });
       }
-      this.limiterClass = RedisWithMemoryInsurance as unknown as typeof RateLimiterAbstract;
-      this.storeOptions = { keyPrefix, storeClient: redis } as Omit<IRateLimiterOptions, 'points' | 'duration'>;
-    } else {
-      this.limiterClass = RateLimiterMemory as unknown as typeof RateLimiterAbstract;
-      this.storeOptions = { keyPrefix };
     }
+    this.limiterClass = redis ? RedisWithMemoryInsurance : RateLimiterMemory;
   }
 
   /** Failed authentications per client IP (checked before any token lookup or argon2 work). */
   authFailureLimiter(): RateLimiterAbstract {
-    const LimiterClass = this.limiterClass as unknown as new (options: IRateLimiterOptions) => RateLimiterAbstract;
-    return new LimiterClass({ ...this.storeOptions, points: this.budgets.authFailure, duration: this.budgets.windowSeconds, keyPrefix: `${this.budgets.keyPrefix}:authfail` });
+    const { authFailure, windowSeconds, keyPrefix } = this.budgets;
+    return new this.limiterClass({ points: authFailure, duration: windowSeconds, keyPrefix: `${keyPrefix}:authfail` });
   }
 
   /**
@@ -52,8 +45,9 @@ export class RateLimitPolicy {
   fieldLimits(onLimited: (context: ApiContext, coordinate: string, firstInWindow: boolean) => Promise<void>) {
     return rateLimitDirective<ApiContext, IRateLimiterOptions>({
       name: 'rateLimit',
-      limiterClass: this.limiterClass,
-      limiterOptions: this.storeOptions,
+      // The directive builds one limiter per field with this class; its typing asks for the abstract base.
+      limiterClass: this.limiterClass as unknown as typeof RateLimiterAbstract,
+      limiterOptions: { keyPrefix: this.budgets.keyPrefix },
       keyGenerator: (_args, _source, _fieldArgs, context, info) => `${rateLimitSubject(context.principal, context.meta)}:${info.parentType.name}.${info.fieldName}`,
       onLimit: async (response: RateLimiterRes, directiveArgs, _source, _fieldArgs, context, info) => {
         const coordinate = `${info.parentType.name}.${info.fieldName}`;

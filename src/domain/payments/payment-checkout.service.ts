@@ -122,7 +122,7 @@ export class PaymentCheckoutService {
           kind: 'requires_action',
           paymentIntentId: intent.id,
           clientSecret: intent.clientSecret ?? '',
-          nextActionType: intent.nextAction?.type ?? 'use_stripe_sdk',
+          nextActionType: intent.nextAction?.type ?? 'authenticate',
           redirectUrl: intent.nextAction?.redirectUrl ?? null,
         };
       case 'PROCESSING':

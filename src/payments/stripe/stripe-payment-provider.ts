@@ -56,7 +56,9 @@ function toIntent(pi: Stripe.PaymentIntent): ProviderIntent {
     lastError: error ? { code: error.code ?? 'payment_failed', declineCode: error.decline_code ?? null, message: error.message ?? 'The payment failed.' } : null,
     nextAction: pi.next_action
       ? { type: pi.next_action.type, redirectUrl: pi.next_action.redirect_to_url?.url ?? null }
-      : null,
+      : pi.status === 'requires_action'
+        ? { type: 'use_stripe_sdk', redirectUrl: null }
+        : null,
     paymentMethodId: idOf(pi.payment_method as string | { id: string } | null),
     card: pm?.card ? { brand: pm.card.brand, last4: pm.card.last4, expMonth: pm.card.exp_month, expYear: pm.card.exp_year } : null,
   };
