@@ -89,7 +89,8 @@ export class PaymentPortalService {
     if (first != null && (!Number.isInteger(first) || first < 0)) throw badInput('first must be 0 or more.', 'first');
     const take = Math.min(first ?? LIMITS.pageSize.default, LIMITS.pageSize.max);
     const position = after ? decodeCursor(after) : null;
-    const rows = take === 0 ? [] : await this.reads.payments(customer.customerId, position, take + 1);
+    // One row more than the page tells whether there is a next page (even for an empty page, first: 0).
+    const rows = await this.reads.payments(customer.customerId, position, take + 1);
     return {
       payments: rows.slice(0, take).map((row) => ({ cursor: encodeCursor(row), payment: paymentView(row) })),
       hasNextPage: rows.length > take,

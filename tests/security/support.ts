@@ -1,9 +1,8 @@
 /**
  * Helpers for the attack suite: raw HTTP requests (for what `graphql()` will not send), client addresses behind
- * a trusted proxy, extra customers, and the "nothing changed in the database" check every attack ends with.
+ * a trusted proxy, and the "nothing changed in the database" check every attack ends with.
  */
-import { operatorPrincipal } from '../../src/domain/principal';
-import { startTestApp, type SeededCustomer, type TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
  * The test app with argon2 at its cheapest allowed setting: these suites issue many tokens, and no test here
@@ -87,32 +86,3 @@ export function newClientAddress(): { 'x-forwarded-for': string } {
   const n = nextAddress++;
   return { 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` };
 }
-
-export interface ExtraCustomer {
-  customerId: string;
-  invoiceId: string;
-  token: string;
-  tokenId: string;
-}
-
-/** Another customer of the seeded organization, with one open invoice of $120.00 and a payment token. */
-export async function anotherCustomer(t: TestApp, seed: SeededCustomer, name = 'Charles Babbage'): Promise<ExtraCustomer> {
-  const admin = operatorPrincipal(seed.organizationId);
-  const customer = await t.app.services.billing.createCustomer(admin, { name, email: 'other@example.com', currency: 'usd' }, null);
-  const invoice = await t.app.services.billing.createInvoice(
-    admin,
-    { customerId: customer.id, lineItems: [{ description: 'Difference Engine parts', quantity: 1, unitAmount: 12_000 }] },
-    null,
-  );
-  const issued = await t.app.services.tokens.issue(admin, { customerId: customer.id }, null);
-  return { customerId: customer.id, invoiceId: invoice.id, token: issued.token, tokenId: issued.paymentToken.id };
-}
-
-/** A budget so large the limiter never interferes: for suites that attack something else. */
-export const GENEROUS_BUDGETS = {
-  RATE_LIMIT_VIEW_PER_MINUTE: '100000',
-  RATE_LIMIT_PAYMENT_PER_MINUTE: '100000',
-  RATE_LIMIT_METHOD_PER_MINUTE: '100000',
-  RATE_LIMIT_ADMIN_PER_MINUTE: '100000',
-  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '100000',
-};

@@ -7,10 +7,9 @@ import { print, type ExecutionResult } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { startApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
-import { seedDemo, type DemoSeed } from '../../src/dev/demo-seed';
-import { operatorPrincipal } from '../../src/domain/principal';
 import { startStripeEmulator, type StripeEmulator } from '../../src/stripe-emulator';
 import { createScratchPostgresDatabase, postgresAdmin, TEST_POSTGRES_URL } from './postgres';
+import { Browser } from './stripe-browser';
 
 export { createScratchPostgresDatabase, postgresAdmin, TEST_POSTGRES_URL };
 
@@ -19,6 +18,8 @@ export interface TestApp {
   url: string;
   /** The local Stripe-compatible server the app's real Stripe SDK talks to. */
   stripe: StripeEmulator;
+  /** The customer's browser running Stripe.js against that emulator. */
+  browser: Browser;
   /** Every JSON log line the server wrote, as text. */
   logs(): string;
   /** Path of the SQLite file behind the server. SQLite only: reading it on PostgreSQL throws. */
@@ -57,6 +58,18 @@ export async function createScratchDatabase(): Promise<ScratchDatabase> {
   const file = join(dir, 'test.db');
   return { provider, url: `file:${file}`, file, drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/**
+ * Budgets no test reaches, for suites that test something other than rate limits (rate-limits.test.ts tests those)
+ * and would otherwise trip over the production defaults.
+ */
+export const NO_RATE_LIMITS: Readonly<Record<string, string>> = {
+  RATE_LIMIT_VIEW_PER_MINUTE: '100000',
+  RATE_LIMIT_PAYMENT_PER_MINUTE: '100000',
+  RATE_LIMIT_METHOD_PER_MINUTE: '100000',
+  RATE_LIMIT_ADMIN_PER_MINUTE: '100000',
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '100000',
+};
 
 export interface GraphQLResponse<T> {
   status: number;
@@ -111,6 +124,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     app,
     url: app.url,
     stripe,
+    browser: new Browser(stripe),
     get databaseFile(): string {
       if (!database.file) throw new Error('databaseFile is SQLite-only; this run is on PostgreSQL (see t.database)');
       return database.file;
@@ -154,20 +168,4 @@ export async function graphql<TData, TVariables>(
 /** The error codes of a response, in order. */
 export function errorCodes(response: GraphQLResponse<unknown>): unknown[] {
   return (response.body.errors ?? []).map((e) => e.extensions?.code);
-}
-
-export interface SeededCustomer extends DemoSeed {
-  token: string;
-  tokenId: string;
-}
-
-/** A demo organization (admin key, customer, two invoices) and a payment token for its customer. */
-export async function seedCustomer(app: App, options: { invoiceBound?: boolean; days?: number } = {}): Promise<SeededCustomer> {
-  const seed = await seedDemo(app.services.organizations, app.services.billing);
-  const issued = await app.services.tokens.issue(
-    operatorPrincipal(seed.organizationId),
-    { customerId: seed.customerId, invoiceId: options.invoiceBound ? seed.invoiceIds[1] : null, expiresInDays: options.days },
-    null,
-  );
-  return { ...seed, token: issued.token, tokenId: issued.paymentToken.id };
 }

@@ -1,6 +1,6 @@
 /**
  * Paying an invoice by card, end to end: the server over HTTP, the real Stripe SDK on both sides
- * (server and "browser"), the local Stripe emulator, webhooks, and a SQLite file.
+ * (server and "browser"), the local Stripe emulator, webhooks, and a real database.
  */
 import {
   BalanceDocument,
@@ -11,22 +11,20 @@ import {
   type CreatePaymentIntentInput,
 } from '../graphql/generated/operations';
 import { runCli } from '../../src/cli/main';
-import { Browser } from '../support/stripe-browser';
-import { errorCodes, graphql, seedCustomer, startTestApp, type SeededCustomer, type TestApp } from '../support/test-app';
+import { providerCustomerIdOf, recordPaidElsewhere, seedCustomer, type SeededCustomer } from '../support/fixtures';
+import { errorCodes, graphql, NO_RATE_LIMITS, startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
-let browser: Browser;
 
 beforeAll(async () => {
-  t = await startTestApp({ RATE_LIMIT_VIEW_PER_MINUTE: '10000', RATE_LIMIT_PAYMENT_PER_MINUTE: '10000' });
-  browser = new Browser(t.stripe);
+  t = await startTestApp(NO_RATE_LIMITS);
 });
 afterAll(() => t?.stop());
 afterEach(() => t.stripe.faults.reset());
 
 /** A fresh customer whose link is bound to one open invoice of $499.00. */
 async function customer(): Promise<SeededCustomer> {
-  return seedCustomer(t.app, { invoiceBound: true });
+  return seedCustomer(t, { invoiceBound: true });
 }
 
 async function createIntent(c: SeededCustomer, input: CreatePaymentIntentInput = {}) {
@@ -67,7 +65,7 @@ describe('paying an invoice', () => {
     expect(intent.id).toMatch(/^pi_/);
     expect(intent.clientSecret).toMatch(new RegExp(`^${intent.id}_secret_`));
 
-    await browser.confirm(intent.id, 'pm_card_visa');
+    await t.browser.confirm(intent.id, 'pm_card_visa');
     const result = await confirm(c, intent.id);
     expect(result).toMatchObject({ __typename: 'Payment', status: 'SUCCEEDED', amount: { amount: 49_900, currency: 'usd' }, cardBrand: 'visa', cardLast4: '4242', overpaid: null });
 
@@ -82,7 +80,7 @@ describe('paying an invoice', () => {
     const c = await customer();
     for (const amount of [10_000, 20_000, 19_900]) {
       const intent = await intentOf(c, { amount });
-      await browser.confirm(intent.id, 'pm_card_mastercard');
+      await t.browser.confirm(intent.id, 'pm_card_mastercard');
       expect(await confirm(c, intent.id)).toMatchObject({ __typename: 'Payment', amount: { amount } });
     }
     expect(await invoice(c)).toMatchObject({ status: 'PAID', amountPaid: { amount: 49_900 }, amountDue: { amount: 0 } });
@@ -93,7 +91,7 @@ describe('paying an invoice', () => {
   it('is idempotent: confirming the same intent again returns the same payment and records nothing more', async () => {
     const c = await customer();
     const intent = await intentOf(c);
-    await browser.confirm(intent.id, 'pm_card_visa');
+    await t.browser.confirm(intent.id, 'pm_card_visa');
     const [a, b, d] = await Promise.all([confirm(c, intent.id), confirm(c, intent.id), confirm(c, intent.id)]);
     expect(a.__typename).toBe('Payment');
     expect(new Set([a, b, d].map((r) => (r as { id: string }).id)).size).toBe(1);
@@ -132,31 +130,31 @@ describe('declines and 3-D Secure', () => {
   ])('%s gives PaymentDeclinedError (%s) and records nothing; another card then succeeds', async (card, declineCode) => {
     const c = await customer();
     const intent = await intentOf(c);
-    await browser.confirm(intent.id, card);
+    await t.browser.confirm(intent.id, card);
     expect(await confirm(c, intent.id)).toMatchObject({ __typename: 'PaymentDeclinedError', code: 'PAYMENT_DECLINED', declineCode });
     expect(await paymentsOf(c)).toHaveLength(0);
     expect((await invoice(c)).status).toBe('OPEN');
 
-    await browser.confirm(intent.id, 'pm_card_visa');
+    await t.browser.confirm(intent.id, 'pm_card_visa');
     expect((await confirm(c, intent.id)).__typename).toBe('Payment');
   });
 
   it('asks for 3-D Secure, then records the payment once the customer authenticates', async () => {
     const c = await customer();
     const intent = await intentOf(c);
-    await browser.confirm(intent.id, 'pm_card_authenticationRequired');
+    await t.browser.confirm(intent.id, 'pm_card_authenticationRequired');
     expect(await confirm(c, intent.id)).toMatchObject({ __typename: 'PaymentRequiresAction', paymentIntentId: intent.id, clientSecret: intent.clientSecret });
     expect(await paymentsOf(c)).toHaveLength(0);
 
-    await browser.authenticate(intent.id, 'succeed');
+    await t.browser.authenticate(intent.id, 'succeed');
     expect(await confirm(c, intent.id)).toMatchObject({ __typename: 'Payment', amount: { amount: 49_900 } });
   });
 
   it('reports a failed 3-D Secure challenge as a decline', async () => {
     const c = await customer();
     const intent = await intentOf(c);
-    await browser.confirm(intent.id, 'pm_card_authenticationRequired');
-    await browser.authenticate(intent.id, 'fail');
+    await t.browser.confirm(intent.id, 'pm_card_authenticationRequired');
+    await t.browser.authenticate(intent.id, 'fail');
     expect(await confirm(c, intent.id)).toMatchObject({ __typename: 'PaymentDeclinedError', code: 'PAYMENT_DECLINED' });
   });
 
@@ -164,7 +162,7 @@ describe('declines and 3-D Secure', () => {
     const c = await customer();
     const intent = await intentOf(c);
     t.stripe.faults.nextConfirmProcessing = true;
-    await browser.confirm(intent.id, 'pm_card_visa');
+    await t.browser.confirm(intent.id, 'pm_card_visa');
     expect(await confirm(c, intent.id)).toMatchObject({ __typename: 'PaymentPending', intentStatus: 'PROCESSING' });
     expect(await createIntent(c)).toMatchObject({ __typename: 'PaymentInProgressError' });
 
@@ -187,7 +185,7 @@ describe('webhooks', () => {
   it('settle a payment on their own, without confirmPayment', async () => {
     const c = await customer();
     const intent = await intentOf(c);
-    await browser.confirm(intent.id, 'pm_card_visa');
+    await t.browser.confirm(intent.id, 'pm_card_visa');
     await t.stripe.flushWebhooks();
     expect(await invoice(c)).toMatchObject({ status: 'PAID', amountPaid: { amount: 49_900 } });
     expect(await history(c)).toHaveLength(1);
@@ -197,7 +195,7 @@ describe('webhooks', () => {
     const c = await customer();
     t.stripe.faults.duplicateWebhooks = true;
     const intent = await intentOf(c);
-    await browser.confirm(intent.id, 'pm_card_visa');
+    await t.browser.confirm(intent.id, 'pm_card_visa');
     await Promise.all([confirm(c, intent.id), t.stripe.flushWebhooks(), confirm(c, intent.id)]);
     await t.stripe.flushWebhooks();
     expect(await paymentsOf(c)).toHaveLength(1);
@@ -210,8 +208,8 @@ describe('webhooks', () => {
     const c = await customer();
     t.stripe.faults.reorderWebhooks = true;
     const intent = await intentOf(c);
-    await browser.confirm(intent.id, 'pm_card_chargeDeclined'); // payment_failed first…
-    await browser.confirm(intent.id, 'pm_card_visa'); // …then succeeded; delivered newest first
+    await t.browser.confirm(intent.id, 'pm_card_chargeDeclined'); // payment_failed first…
+    await t.browser.confirm(intent.id, 'pm_card_visa'); // …then succeeded; delivered newest first
     await t.stripe.flushWebhooks();
     expect(await invoice(c)).toMatchObject({ status: 'PAID', amountPaid: { amount: 49_900 } });
     expect(await paymentsOf(c)).toHaveLength(1);
@@ -220,7 +218,7 @@ describe('webhooks', () => {
   it('record a refund: amountPaid goes down and the history shows it', async () => {
     const c = await customer();
     const intent = await intentOf(c);
-    await browser.confirm(intent.id, 'pm_card_visa');
+    await t.browser.confirm(intent.id, 'pm_card_visa');
     await confirm(c, intent.id);
     await t.stripe.refund(intent.id, 9_900);
     await t.stripe.flushWebhooks();
@@ -257,8 +255,8 @@ describe('one open intent per invoice', () => {
     const first = await intentOf(c, { amount: 20_000 });
     const second = await intentOf(c, { amount: 30_000 });
     expect(second.id).not.toBe(first.id);
-    expect((await browser.stripe.paymentIntents.retrieve(first.id)).status).toBe('canceled');
-    await expect(browser.stripe.paymentIntents.confirm(first.id, { payment_method: 'pm_card_visa' })).rejects.toThrow();
+    expect((await t.browser.stripe.paymentIntents.retrieve(first.id)).status).toBe('canceled');
+    await expect(t.browser.stripe.paymentIntents.confirm(first.id, { payment_method: 'pm_card_visa' })).rejects.toThrow();
   });
 
   it('concurrent creates for one invoice leave at most one payable intent and never pay more than is due', async () => {
@@ -267,16 +265,16 @@ describe('one open intent per invoice', () => {
     expect(results.every((r) => r.__typename === 'PaymentIntent' || r.__typename === 'PaymentInProgressError')).toBe(true);
     const handedOut = new Set(results.flatMap((r) => (r.__typename === 'PaymentIntent' ? [r.id] : [])));
     const payable = [];
-    for (const id of handedOut) if (['requires_payment_method', 'requires_confirmation'].includes((await browser.stripe.paymentIntents.retrieve(id)).status)) payable.push(id);
+    for (const id of handedOut) if (['requires_payment_method', 'requires_confirmation'].includes((await t.browser.stripe.paymentIntents.retrieve(id)).status)) payable.push(id);
     expect(payable.length).toBeLessThanOrEqual(1);
 
     // The customer tries to pay every intent they were handed; replaced ones are canceled and refuse.
-    for (const id of handedOut) await browser.confirm(id, 'pm_card_visa').catch(() => null);
+    for (const id of handedOut) await t.browser.confirm(id, 'pm_card_visa').catch(() => null);
     await t.stripe.flushWebhooks();
     // Whatever is left is paid in one more go.
     const rest = await createIntent(c);
     if (rest.__typename === 'PaymentIntent') {
-      await browser.confirm(rest.id, 'pm_card_visa');
+      await t.browser.confirm(rest.id, 'pm_card_visa');
       await confirm(c, rest.id);
     }
     const paid = (await paymentsOf(c)).reduce((sum, p) => sum + p.amount, 0);
@@ -287,9 +285,9 @@ describe('one open intent per invoice', () => {
   it('records and flags money received beyond what was due, never dropping it', async () => {
     const c = await customer();
     const intent = await intentOf(c);
-    await browser.confirm(intent.id, 'pm_card_visa');
-    // Meanwhile $100.00 of the invoice was paid elsewhere (say, by bank transfer, recorded by the billing system).
-    await t.app.database.prisma.invoice.update({ where: { id: c.invoiceIds[1] }, data: { amountPaid: 10_000 } });
+    await t.browser.confirm(intent.id, 'pm_card_visa');
+    // Meanwhile $100.00 of the invoice was paid elsewhere.
+    await recordPaidElsewhere(t, c.invoiceIds[1], 10_000);
     expect(await confirm(c, intent.id)).toMatchObject({ __typename: 'Payment', amount: { amount: 49_900 }, overpaid: { amount: 10_000, currency: 'usd' } });
     expect(await invoice(c)).toMatchObject({ status: 'PAID', amountPaid: { amount: 59_900 } });
   });
@@ -312,7 +310,7 @@ describe('when Stripe is unavailable', () => {
 
     t.stripe.faults.reset();
     const retried = await intentOf(c);
-    await browser.confirm(retried.id, 'pm_card_visa');
+    await t.browser.confirm(retried.id, 'pm_card_visa');
     expect((await confirm(c, retried.id)).__typename).toBe('Payment');
     // The retry reused the committed attempt and its idempotency key: one attempt, one intent.
     const attempts = await t.app.database.prisma.paymentAttempt.findMany({ where: { customerId: c.customerId } });
@@ -322,7 +320,7 @@ describe('when Stripe is unavailable', () => {
   it('and confirmPayment cannot reach it, nothing is recorded until it can', async () => {
     const c = await customer();
     const intent = await intentOf(c);
-    await browser.confirm(intent.id, 'pm_card_visa');
+    await t.browser.confirm(intent.id, 'pm_card_visa');
     t.stripe.faults.failNext(10, 503);
     const res = await graphql(t.url, ConfirmPaymentDocument, { paymentIntentId: intent.id }, { token: c.token });
     expect(errorCodes(res)).toEqual(['PAYMENT_PROVIDER_UNAVAILABLE']);
@@ -336,7 +334,7 @@ describe('crash recovery', () => {
     const c = await customer();
     t.stripe.faults.configure({ holdWebhooks: true }); // the webhook is lost as well
     const intent = await intentOf(c);
-    await browser.confirm(intent.id, 'pm_card_visa');
+    await t.browser.confirm(intent.id, 'pm_card_visa');
     expect(await paymentsOf(c)).toHaveLength(0);
 
     const out: string[] = [];
@@ -363,7 +361,7 @@ describe('crash recovery', () => {
     const after = await t.app.database.prisma.paymentAttempt.findMany({ where: { customerId: c.customerId } });
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ id: attempt.id, status: 'OPEN', providerIntentId: intent.id });
-    const atStripe = await browser.stripe.paymentIntents.list({ customer: after.length ? (await t.app.database.prisma.customer.findUniqueOrThrow({ where: { id: c.customerId } })).providerCustomerId! : '' });
+    const atStripe = await t.browser.stripe.paymentIntents.list({ customer: (await providerCustomerIdOf(t, c.customerId))! });
     expect(atStripe.data.map((pi) => pi.id)).toEqual([intent.id]);
   });
 });

@@ -4,29 +4,18 @@
  * runs, and list sizes are capped whatever the client asks for.
  */
 import { PaymentHistoryDocument } from '../graphql/generated/operations';
-import { errorCodes, graphql, seedCustomer, type SeededCustomer, type TestApp } from '../support/test-app';
-import { expectNothingChanged, GENEROUS_BUDGETS, request, startSecurityApp } from './support';
+import { recordPayments, seedCustomer, type SeededCustomer } from '../support/fixtures';
+import { errorCodes, graphql, NO_RATE_LIMITS, type TestApp } from '../support/test-app';
+import { expectNothingChanged, request, startSecurityApp } from './support';
 
 let t: TestApp;
 let c: SeededCustomer;
 
 beforeAll(async () => {
-  t = await startSecurityApp(GENEROUS_BUDGETS);
-  c = await seedCustomer(t.app);
+  t = await startSecurityApp(NO_RATE_LIMITS);
+  c = await seedCustomer(t);
   // More payments than one page may hold, so the page cap can show.
-  const invoiceId = c.invoiceIds[0];
-  await t.app.database.prisma.payment.createMany({
-    data: Array.from({ length: 105 }, (_, i) => ({
-      organizationId: c.organizationId,
-      customerId: c.customerId,
-      invoiceId,
-      providerIntentId: `pi_history_${i}`,
-      amount: 100,
-      currency: 'usd',
-      status: 'SUCCEEDED',
-      createdAt: new Date(Date.now() - i * 60_000),
-    })),
-  });
+  await recordPayments(t, c, Array(105).fill(100));
 });
 afterAll(() => t?.stop());
 

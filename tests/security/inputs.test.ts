@@ -4,15 +4,16 @@
  * exist are checked by class-validator and refused with BAD_USER_INPUT.
  */
 import { CreateCustomerDocument, CreatePaymentIntentDocument, GenerateCustomerPaymentTokenDocument } from '../graphql/generated/operations';
-import { errorCodes, graphql, seedCustomer, type SeededCustomer, type TestApp } from '../support/test-app';
-import { expectNothingChanged, GENEROUS_BUDGETS, startSecurityApp } from './support';
+import { seedCustomer, type SeededCustomer } from '../support/fixtures';
+import { errorCodes, graphql, NO_RATE_LIMITS, type TestApp } from '../support/test-app';
+import { expectNothingChanged, startSecurityApp } from './support';
 
 let t: TestApp;
 let c: SeededCustomer;
 
 beforeAll(async () => {
-  t = await startSecurityApp(GENEROUS_BUDGETS);
-  c = await seedCustomer(t.app);
+  t = await startSecurityApp(NO_RATE_LIMITS);
+  c = await seedCustomer(t);
 });
 afterAll(() => t?.stop());
 

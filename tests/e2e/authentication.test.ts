@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { buildApiSchema } from '../../src/api/schema';
 import { loadConfig } from '../../src/config/config';
 import { UNAUTHENTICATED_MESSAGE } from '../../src/domain/errors';
-import { operatorPrincipal } from '../../src/domain/principal';
-import { graphql, seedCustomer, startTestApp, type TestApp } from '../support/test-app';
+import { RevokeCustomerPaymentTokenDocument } from '../graphql/generated/operations';
+import { expireToken, issueToken, revokedAdminKey, seedCustomer } from '../support/fixtures';
+import { graphql, NO_RATE_LIMITS, startTestApp, type TestApp } from '../support/test-app';
 import { minimalOperation, rootFields } from '../support/schema-walk';
 
 const schema = buildApiSchema(loadConfig({ NODE_ENV: 'test' }).rateLimits);
@@ -20,17 +21,16 @@ let t: TestApp;
 const credentials: Record<string, string | undefined> = {};
 
 beforeAll(async () => {
-  // Generous budgets: this suite sends many bad credentials from one address on purpose.
-  t = await startTestApp({ RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '100000', RATE_LIMIT_VIEW_PER_MINUTE: '100000', RATE_LIMIT_PAYMENT_PER_MINUTE: '100000', RATE_LIMIT_METHOD_PER_MINUTE: '100000', RATE_LIMIT_ADMIN_PER_MINUTE: '100000' });
-  const seed = await seedCustomer(t.app);
-  const admin = operatorPrincipal(seed.organizationId);
+  // No limits: this suite sends many bad credentials from one address on purpose.
+  t = await startTestApp(NO_RATE_LIMITS);
+  const seed = await seedCustomer(t);
   const valid = seed.token;
   const [prefix, selector, verifier] = [valid.slice(0, 4), valid.slice(4, 28), valid.slice(29)];
 
-  const revoked = await t.app.services.tokens.issue(admin, { customerId: seed.customerId }, null);
-  await t.app.services.tokens.revoke(admin, revoked.paymentToken.id, null);
-  const expired = await t.app.services.tokens.issue(admin, { customerId: seed.customerId }, null);
-  await t.app.database.prisma.customerPaymentToken.update({ where: { id: expired.paymentToken.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  const revoked = await issueToken(t, seed);
+  await graphql(t.url, RevokeCustomerPaymentTokenDocument, { id: revoked.tokenId }, { token: seed.adminApiKey });
+  const expired = await issueToken(t, seed);
+  await expireToken(t, expired.tokenId);
 
   Object.assign(credentials, {
     missing: undefined,
@@ -40,11 +40,8 @@ beforeAll(async () => {
     'unknown selector': `Bearer ${prefix}${'0'.repeat(24)}_${verifier}`,
     expired: `Bearer ${expired.token}`,
     revoked: `Bearer ${revoked.token}`,
-    'revoked admin key': undefined,
+    'revoked admin key': `Bearer ${await revokedAdminKey(t, seed.organizationId)}`,
   });
-  const key = await t.app.services.organizations.createAdminKey(operatorPrincipal(seed.organizationId), 'soon revoked');
-  await t.app.services.organizations.revokeAdminKeysNamed(operatorPrincipal(seed.organizationId), 'soon revoked');
-  credentials['revoked admin key'] = `Bearer ${key.secret}`;
   credentials.valid = `Bearer ${valid}`;
   credentials.admin = `Bearer ${seed.adminApiKey}`;
 });

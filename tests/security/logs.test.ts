@@ -6,8 +6,9 @@
  */
 import Stripe from 'stripe';
 import { CreatePaymentIntentDocument, GenerateCustomerPaymentTokenDocument, InvoiceDocument } from '../graphql/generated/operations';
-import { graphql, seedCustomer, type SeededCustomer, type TestApp } from '../support/test-app';
-import { GENEROUS_BUDGETS, request, startSecurityApp } from './support';
+import { seedCustomer, withTableMissing, type SeededCustomer } from '../support/fixtures';
+import { graphql, NO_RATE_LIMITS, type TestApp } from '../support/test-app';
+import { request, startSecurityApp } from './support';
 
 let t: TestApp;
 let c: SeededCustomer;
@@ -24,25 +25,15 @@ const PLANTED = {
 
 beforeAll(async () => {
   t = await startSecurityApp({
-    ...GENEROUS_BUDGETS,
+    ...NO_RATE_LIMITS,
     NODE_ENV: 'production',
     LOG_LEVEL: 'trace',
     // A password in a connection string, to a Redis that is down: the connection errors are logged.
     REDIS_URL: `redis://:${PLANTED.redisPassword}@127.0.0.1:1`,
   });
-  c = await seedCustomer(t.app);
+  c = await seedCustomer(t);
 });
 afterAll(() => t?.stop());
-
-/** Renames a table for the length of `run`, so the request fails inside the server and its details are logged. */
-async function withTableMissing<T>(table: string, run: () => Promise<T>): Promise<T> {
-  await t.app.database.prisma.$executeRawUnsafe(`ALTER TABLE "${table}" RENAME TO "${table}Gone"`);
-  try {
-    return await run();
-  } finally {
-    await t.app.database.prisma.$executeRawUnsafe(`ALTER TABLE "${table}Gone" RENAME TO "${table}"`);
-  }
-}
 
 it('never writes a token, admin key, client secret, Stripe or webhook secret, password or card number', async () => {
   const admin = { token: c.adminApiKey };
@@ -69,20 +60,20 @@ it('never writes a token, admin key, client secret, Stripe or webhook secret, pa
   await graphql(t.url, InvoiceDocument, {}, { token: `${c.adminApiKey}x` });
 
   // Internal errors, whose details (database messages that echo the query's values) are logged on purpose.
-  await withTableMissing('Invoice', () => graphql(t.url, InvoiceDocument, { id: issued }, { token: c.token }));
-  await withTableMissing('Customer', async () => {
+  await withTableMissing(t, 'Invoice', () => graphql(t.url, InvoiceDocument, { id: issued }, { token: c.token }));
+  await withTableMissing(t, 'Customer', async () => {
     for (const card of [PLANTED.card, PLANTED.cardWithSpaces, PLANTED.cardWithDashes]) {
       await graphql(t.url, `mutation($name: String!) { createCustomer(input: { name: $name }) { id } }`, { name: `Card ${card}` }, admin);
     }
   });
   // Aliases end up in the logged error path.
-  await withTableMissing('PaymentMethod', async () => {
+  await withTableMissing(t, 'PaymentMethod', async () => {
     for (const alias of [PLANTED.stripeLiveKey, `card_${PLANTED.card}`]) await graphql(t.url, `{ ${alias}: paymentMethods { id } }`, undefined, { token: c.token });
   });
 
   // Correctly signed webhooks that fail while being processed, carrying secrets in their body; the event id is logged.
   const stripe = new Stripe('sk_test_unused');
-  await withTableMissing('PaymentAttempt', async () => {
+  await withTableMissing(t, 'PaymentAttempt', async () => {
     for (const card of [PLANTED.card, PLANTED.cardWithSpaces, PLANTED.cardWithDashes]) {
       const event = JSON.stringify({
         id: `evt_${card}`,

@@ -1,29 +1,23 @@
 /** The portal page costs the same number of SQL statements however many line items, payments or cards there are. */
-import { PortalPageDocument } from '../graphql/generated/operations';
-import { graphql, seedCustomer, startTestApp, type TestApp } from '../support/test-app';
-import { operatorPrincipal } from '../../src/domain/principal';
+import { CreateInvoiceDocument, PortalPageDocument } from '../graphql/generated/operations';
+import { markInvoicesPaid, recordPayments, saveCards, seedCustomer } from '../support/fixtures';
+import { graphql, NO_RATE_LIMITS, startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
 beforeAll(async () => {
   // Token usage is written behind requests, once per flush: a minute apart here, so no flush lands in a count.
-  t = await startTestApp({ RATE_LIMIT_VIEW_PER_MINUTE: '1000', TOKEN_USAGE_FLUSH_MS: '60000' });
+  t = await startTestApp({ ...NO_RATE_LIMITS, TOKEN_USAGE_FLUSH_MS: '60000' });
 });
 afterAll(() => t?.stop());
 
 async function customerWith(items: number) {
-  const seed = await seedCustomer(t.app);
-  const admin = operatorPrincipal(seed.organizationId);
-  const db = t.app.database.prisma;
-  await db.invoice.updateMany({ where: { customerId: seed.customerId }, data: { status: 'PAID' } });
-  const invoice = await t.app.services.billing.createInvoice(
-    admin,
-    { customerId: seed.customerId, lineItems: Array.from({ length: items }, (_, i) => ({ description: `Item ${i}`, quantity: 1, unitAmount: 100 })) },
-    null,
-  );
-  for (let i = 0; i < items; i++) {
-    await db.payment.create({ data: { organizationId: seed.organizationId, customerId: seed.customerId, invoiceId: invoice.id, providerIntentId: `pi_${seed.customerId}_${i}`, amount: 1, currency: 'usd', status: 'SUCCEEDED' } });
-    await db.paymentMethod.create({ data: { customerId: seed.customerId, providerPaymentMethodId: `pm_${seed.customerId}_${i}`, brand: 'visa', last4: '4242', expMonth: 1, expYear: 2030 } });
-  }
+  const seed = await seedCustomer(t);
+  // The page shows the oldest open invoice: the demo's are paid, so it is this one.
+  await markInvoicesPaid(t, seed.customerId);
+  const lineItems = Array.from({ length: items }, (_, i) => ({ description: `Item ${i}`, quantity: 1, unitAmount: 100 }));
+  const created = await graphql(t.url, CreateInvoiceDocument, { input: { customerId: seed.customerId, lineItems } }, { token: seed.adminApiKey });
+  await recordPayments(t, seed, Array(items).fill(1), { invoiceId: created.body.data!.createInvoice.id });
+  await saveCards(t, seed.customerId, Array(items).fill({ brand: 'visa', last4: '4242', expMonth: 1, expYear: 2030 }));
   return seed.token;
 }
 

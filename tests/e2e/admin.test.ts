@@ -8,7 +8,8 @@ import {
   InvoiceDocument,
   RevokeCustomerPaymentTokenDocument,
 } from '../graphql/generated/operations';
-import { errorCodes, graphql, seedCustomer, startTestApp, type SeededCustomer, type TestApp } from '../support/test-app';
+import { createAdminKey, expireToken, seedCustomer, type SeededCustomer } from '../support/fixtures';
+import { errorCodes, graphql, NO_RATE_LIMITS, startTestApp, type TestApp } from '../support/test-app';
 import { CredentialUsageRecorder } from '../../src/domain/credential-usage.recorder';
 
 let t: TestApp;
@@ -17,9 +18,9 @@ let globex: SeededCustomer;
 
 beforeAll(async () => {
   // Usage is written when a test calls flush(): with the default 1 s timer a flush could split a test's uses in two.
-  t = await startTestApp({ RATE_LIMIT_VIEW_PER_MINUTE: '1000', RATE_LIMIT_ADMIN_PER_MINUTE: '1000', TRUSTED_PROXIES: '127.0.0.1', TOKEN_USAGE_FLUSH_MS: '60000' });
-  acme = await seedCustomer(t.app);
-  globex = await seedCustomer(t.app);
+  t = await startTestApp({ ...NO_RATE_LIMITS, TRUSTED_PROXIES: '127.0.0.1', TOKEN_USAGE_FLUSH_MS: '60000' });
+  acme = await seedCustomer(t);
+  globex = await seedCustomer(t);
 });
 afterAll(() => t?.stop());
 
@@ -87,7 +88,7 @@ describe('revokeCustomerPaymentToken and customerPaymentTokens', () => {
   });
 
   it('shows EXPIRED for a link past its expiry', async () => {
-    await t.app.database.prisma.customerPaymentToken.update({ where: { id: acme.tokenId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await expireToken(t, acme.tokenId);
     const list = await graphql(t.url, CustomerPaymentTokensDocument, { customerId: acme.customerId }, { token: acme.adminApiKey });
     expect(list.body.data!.customerPaymentTokens.find((tok) => tok.id === acme.tokenId)!.status).toBe('EXPIRED');
   });
@@ -97,8 +98,8 @@ describe('revokeCustomerPaymentToken and customerPaymentTokens', () => {
     expect(errorCodes(revoke)).toEqual(['FORBIDDEN']);
     const list = await graphql(t.url, CustomerPaymentTokensDocument, { customerId: globex.customerId }, { token: acme.adminApiKey });
     expect(errorCodes(list)).toEqual(['FORBIDDEN']);
-    const stillActive = await t.app.database.prisma.customerPaymentToken.findUniqueOrThrow({ where: { id: globex.tokenId } });
-    expect(stillActive.revokedAt).toBeNull();
+    const own = await graphql(t.url, CustomerPaymentTokensDocument, { customerId: globex.customerId }, { token: globex.adminApiKey });
+    expect(own.body.data!.customerPaymentTokens.find((tok) => tok.id === globex.tokenId)!.revokedAt).toBeNull();
   });
 });
 
@@ -138,8 +139,33 @@ describe('usage tracking', () => {
     expect(await t.app.database.prisma.auditLog.count({ where: { action: 'TOKEN_USED', targetId: issued.paymentToken.id } })).toBe(2);
   });
 
+  it("records an admin key's use the same way: its lastUsedAt, and one ADMIN_KEY_USED row per client address with the uses and request ids", async () => {
+    const key = await createAdminKey(t, globex.organizationId);
+    const requestIds: Record<string, string[]> = { '198.51.100.7': [], '203.0.113.9': [] };
+    for (const ip of ['198.51.100.7', '203.0.113.9', '198.51.100.7', '203.0.113.9', '203.0.113.9']) {
+      const res = await graphql(t.url, CustomerPaymentTokensDocument, { customerId: globex.customerId }, { token: key.secret, headers: { 'x-forwarded-for': ip } });
+      expect(res.body.errors).toBeUndefined();
+      requestIds[ip].push(res.headers.get('x-request-id')!);
+    }
+    await t.app.services.usage.flush();
+
+    const rows = await t.app.database.prisma.auditLog.findMany({ where: { action: 'ADMIN_KEY_USED', targetId: key.id }, orderBy: { ip: 'asc' } });
+    expect(rows.map((row) => ({ ip: row.ip, actorType: row.actorType, organizationId: row.organizationId, ...JSON.parse(row.details!) }))).toEqual([
+      { ip: '198.51.100.7', actorType: 'ADMIN_KEY', organizationId: globex.organizationId, uses: 2, requestIds: requestIds['198.51.100.7'], firstUsedAt: expect.any(String), lastUsedAt: expect.any(String) },
+      { ip: '203.0.113.9', actorType: 'ADMIN_KEY', organizationId: globex.organizationId, uses: 3, requestIds: requestIds['203.0.113.9'], firstUsedAt: expect.any(String), lastUsedAt: expect.any(String) },
+    ]);
+    // The key's last use is the last request's, which came from 203.0.113.9.
+    const { lastUsedAt } = await t.app.database.prisma.adminApiKey.findUniqueOrThrow({ where: { id: key.id } });
+    expect(lastUsedAt?.toISOString()).toBe(JSON.parse(rows[1].details!).lastUsedAt);
+    expect(Date.now() - lastUsedAt!.getTime()).toBeLessThan(60_000);
+
+    // Nothing new since: the next flush writes nothing.
+    await t.app.services.usage.flush();
+    expect(await t.app.database.prisma.auditLog.count({ where: { action: 'ADMIN_KEY_USED', targetId: key.id } })).toBe(2);
+  });
+
   it('adds up the uses two instances write, and never moves lastUsedAt back to an older one', async () => {
-    const seed = await seedCustomer(t.app);
+    const seed = await seedCustomer(t);
     const token = { id: seed.tokenId, organizationId: seed.organizationId };
     // Another server process's recorder on the same database.
     const otherInstance = new CredentialUsageRecorder(t.app.database.prisma, { flushIntervalMs: 60_000 });
@@ -159,7 +185,7 @@ describe('usage tracking', () => {
   it('ignores X-Forwarded-For when no proxy is trusted', async () => {
     const plain = await startTestApp();
     try {
-      const seed = await seedCustomer(plain.app);
+      const seed = await seedCustomer(plain);
       await graphql(plain.url, BalanceDocument, undefined, { token: seed.token, headers: { 'x-forwarded-for': '198.51.100.7' } });
       await plain.app.services.usage.flush();
       const row = await plain.app.database.prisma.customerPaymentToken.findUniqueOrThrow({ where: { id: seed.tokenId } });

@@ -20,8 +20,8 @@ import {
   RemovePaymentMethodDocument,
   SetDefaultMethodDocument,
 } from '../graphql/generated/operations';
-import { operatorPrincipal } from '../../src/domain/principal';
-import { errorCodes, graphql, seedCustomer, type GraphQLResponse, type SeededCustomer, type TestApp } from '../support/test-app';
+import { createAdminKey, issueToken, seedCustomer, type SeededCustomer } from '../support/fixtures';
+import { errorCodes, graphql, type GraphQLResponse, type TestApp } from '../support/test-app';
 import { newClientAddress, startSecurityApp } from '../security/support';
 
 const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
@@ -29,12 +29,6 @@ const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 const DEAD_REDIS_URL = 'redis://127.0.0.1:1';
 
 const RATE_LIMITED = expect.objectContaining({ extensions: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) } });
-
-/** A fresh payment token for the seeded customer: a client with full budgets. */
-async function freshToken(t: TestApp, seed: SeededCustomer) {
-  const issued = await t.app.services.tokens.issue(operatorPrincipal(seed.organizationId), { customerId: seed.customerId }, null);
-  return { token: issued.token, id: issued.paymentToken.id };
-}
 
 /** Sends `count` requests one after another and returns the error codes of each (undefined when it succeeded). */
 async function codesOf(count: number, send: () => Promise<GraphQLResponse<unknown>>): Promise<unknown[]> {
@@ -51,12 +45,12 @@ describe('in memory (no REDIS_URL)', () => {
 
   beforeAll(async () => {
     t = await startSecurityApp({ TRUSTED_PROXIES: '127.0.0.1' });
-    seed = await seedCustomer(t.app);
+    seed = await seedCustomer(t);
   });
   afterAll(() => t?.stop());
 
   it('refuses the 21st view of a field in a minute with RATE_LIMITED and a retry hint, and audits it once', async () => {
-    const client = await freshToken(t, seed);
+    const client = await issueToken(t, seed);
     expect(await codesOf(20, () => balance(t, client.token))).toEqual(Array(20).fill(undefined));
 
     const refused = await balance(t, client.token);
@@ -69,7 +63,7 @@ describe('in memory (no REDIS_URL)', () => {
 
     // Refused again: still one audit row, so a flood of refusals is not a flood of writes.
     expect(errorCodes(await balance(t, client.token))).toEqual(['RATE_LIMITED']);
-    const audited = await t.app.database.prisma.auditLog.findMany({ where: { action: 'RATE_LIMITED', actorId: client.id } });
+    const audited = await t.app.database.prisma.auditLog.findMany({ where: { action: 'RATE_LIMITED', actorId: client.tokenId } });
     expect(audited).toEqual([expect.objectContaining({ actorType: 'PAYMENT_TOKEN', organizationId: seed.organizationId, ip: '127.0.0.1' })]);
     expect(JSON.parse(audited[0].details!)).toEqual({ field: 'Query.balance' });
 
@@ -78,7 +72,7 @@ describe('in memory (no REDIS_URL)', () => {
   });
 
   it('allows 5 payment actions per field: createPaymentIntent and confirmPayment', async () => {
-    const client = await freshToken(t, seed);
+    const client = await issueToken(t, seed);
     const create = () => graphql(t.url, CreatePaymentIntentDocument, { input: { amount: -1 } }, { token: client.token });
     const confirm = () => graphql(t.url, ConfirmPaymentDocument, { paymentIntentId: 'pi_unknown' }, { token: client.token });
     expect(await codesOf(6, create)).toEqual([...Array(5).fill(undefined), 'RATE_LIMITED']);
@@ -86,7 +80,7 @@ describe('in memory (no REDIS_URL)', () => {
   });
 
   it('allows 5 method changes per field: add, remove and set the default', async () => {
-    const client = await freshToken(t, seed);
+    const client = await issueToken(t, seed);
     const add = () => graphql(t.url, AddPaymentMethodDocument, { input: { stripePaymentMethodId: 'not-a-card' } }, { token: client.token });
     const remove = () => graphql(t.url, RemovePaymentMethodDocument, { id: 'none' }, { token: client.token });
     const setDefault = () => graphql(t.url, SetDefaultMethodDocument, { id: 'none' }, { token: client.token });
@@ -94,7 +88,7 @@ describe('in memory (no REDIS_URL)', () => {
   });
 
   it('allows 120 admin requests per field and key', async () => {
-    const { secret } = await t.app.services.organizations.createAdminKey(operatorPrincipal(seed.organizationId), 'integration');
+    const { secret } = await createAdminKey(t, seed.organizationId);
     const list = () => graphql(t.url, CustomerPaymentTokensDocument, { customerId: seed.customerId }, { token: secret });
     const codes = await codesOf(121, list);
     expect(codes.slice(0, 120)).toEqual(Array(120).fill(undefined));
@@ -102,28 +96,28 @@ describe('in memory (no REDIS_URL)', () => {
   });
 
   it('counts each alias: 15 aliases in one document leave 5 of 20', async () => {
-    const client = await freshToken(t, seed);
+    const client = await issueToken(t, seed);
     const aliased = await graphql(t.url, `{ ${Array.from({ length: 15 }, (_, i) => `b${i}: balance { openInvoiceCount }`).join(' ')} }`, undefined, { token: client.token });
     expect(Object.keys(aliased.body.data as object)).toHaveLength(15);
     expect(await codesOf(6, () => balance(t, client.token))).toEqual([...Array(5).fill(undefined), 'RATE_LIMITED']);
   });
 
   it('counts a field repeated under one name once: GraphQL merges it into a single resolution', async () => {
-    const client = await freshToken(t, seed);
+    const client = await issueToken(t, seed);
     const repeated = await graphql(t.url, `{ balance { openInvoiceCount } balance { overdue { amount } } balance { openInvoiceCount } }`, undefined, { token: client.token });
     expect(repeated.body.errors).toBeUndefined();
     expect(await codesOf(20, () => balance(t, client.token))).toEqual([...Array(19).fill(undefined), 'RATE_LIMITED']);
   });
 
   it("never lets one token's use throttle another's", async () => {
-    const [first, second] = [await freshToken(t, seed), await freshToken(t, seed)];
+    const [first, second] = [await issueToken(t, seed), await issueToken(t, seed)];
     await codesOf(21, () => balance(t, first.token));
     expect(errorCodes(await balance(t, first.token))).toEqual(['RATE_LIMITED']);
     expect((await balance(t, second.token)).body.errors).toBeUndefined();
   });
 
   it('keeps a token to its budget whatever address it comes from', async () => {
-    const client = await freshToken(t, seed);
+    const client = await issueToken(t, seed);
     expect(await codesOf(20, () => balance(t, client.token, newClientAddress()))).toEqual(Array(20).fill(undefined));
     expect(errorCodes(await balance(t, client.token, newClientAddress()))).toEqual(['RATE_LIMITED']);
   });
@@ -138,7 +132,7 @@ describe('in memory (no REDIS_URL)', () => {
 
   it('after 10 failed authentications from an address, refuses even a valid token from it (429), and only from it', async () => {
     const guesser = newClientAddress();
-    const client = await freshToken(t, seed);
+    const client = await issueToken(t, seed);
     const wrong = client.token.slice(0, -4) + (client.token.endsWith('AAAA') ? 'BBBB' : 'AAAA');
     expect(await codesOf(10, () => balance(t, wrong, guesser))).toEqual(Array(10).fill('UNAUTHENTICATED'));
 
@@ -163,7 +157,7 @@ describe('in Redis (REDIS_URL), shared by two instances', () => {
     // A prefix of its own: runs (and other suites) on the same Redis do not share budgets.
     one = await startSecurityApp({ REDIS_URL, RATE_LIMIT_KEY_PREFIX: prefix, TRUSTED_PROXIES: '127.0.0.1' });
     two = await startSecurityApp({ REDIS_URL, RATE_LIMIT_KEY_PREFIX: prefix, TRUSTED_PROXIES: '127.0.0.1', DATABASE_URL: one.app.config.databaseUrl });
-    seed = await seedCustomer(one.app);
+    seed = await seedCustomer(one);
   });
   afterAll(async () => {
     await two?.stop();
@@ -176,7 +170,7 @@ describe('in Redis (REDIS_URL), shared by two instances', () => {
   });
 
   it('refuses the 21st view across both instances', async () => {
-    const client = await freshToken(one, seed);
+    const client = await issueToken(one, seed);
     expect(await codesOf(10, () => balance(one, client.token))).toEqual(Array(10).fill(undefined));
     expect(await codesOf(10, () => balance(two, client.token))).toEqual(Array(10).fill(undefined));
     expect(errorCodes(await balance(one, client.token))).toEqual(['RATE_LIMITED']);
@@ -192,11 +186,11 @@ describe('in Redis (REDIS_URL), shared by two instances', () => {
   });
 
   it('keys budgets by token id and client address, never by the token itself', async () => {
-    const client = await freshToken(one, seed);
+    const client = await issueToken(one, seed);
     await balance(one, client.token);
     await balance(one, undefined, { 'x-forwarded-for': '10.200.0.1' });
     const keys = await redis.keys(`${prefix}*`);
-    expect(keys).toEqual(expect.arrayContaining([`${prefix}:token:${client.id}:Query.balance`, `${prefix}:ip:10.200.0.1:Query.balance`]));
+    expect(keys).toEqual(expect.arrayContaining([`${prefix}:token:${client.tokenId}:Query.balance`, `${prefix}:ip:10.200.0.1:Query.balance`]));
     const [, selector, verifier] = client.token.split('_');
     for (const key of keys) {
       expect(key).not.toContain(selector);
@@ -213,7 +207,7 @@ describe('with Redis down (REDIS_URL points at a closed port)', () => {
   beforeAll(async () => {
     one = await startSecurityApp({ REDIS_URL: DEAD_REDIS_URL, TRUSTED_PROXIES: '127.0.0.1' });
     two = await startSecurityApp({ REDIS_URL: DEAD_REDIS_URL, TRUSTED_PROXIES: '127.0.0.1', DATABASE_URL: one.app.config.databaseUrl });
-    seed = await seedCustomer(one.app);
+    seed = await seedCustomer(one);
   });
   afterAll(async () => {
     await two?.stop();
@@ -221,7 +215,7 @@ describe('with Redis down (REDIS_URL points at a closed port)', () => {
   });
 
   it('still limits, with a budget per instance', async () => {
-    const client = await freshToken(one, seed);
+    const client = await issueToken(one, seed);
     expect(await codesOf(21, () => balance(one, client.token))).toEqual([...Array(20).fill(undefined), 'RATE_LIMITED']);
     // The other instance cannot see that count: it keeps its own.
     expect(await codesOf(21, () => balance(two, client.token))).toEqual([...Array(20).fill(undefined), 'RATE_LIMITED']);

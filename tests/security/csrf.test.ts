@@ -4,15 +4,17 @@
  * header no simple request can set (`apollo-require-preflight`, `x-apollo-operation-name`); mutations are
  * never run over GET.
  */
-import { seedCustomer, type SeededCustomer, type TestApp } from '../support/test-app';
-import { expectNothingChanged, GENEROUS_BUDGETS, request, startSecurityApp, type RawResponse } from './support';
+import { seedCustomer, type SeededCustomer } from '../support/fixtures';
+import { NO_RATE_LIMITS, type TestApp } from '../support/test-app';
+import { expectNothingChanged, request, startSecurityApp, type RawResponse } from './support';
 
 let t: TestApp;
-let c: SeededCustomer;
+/** The organization whose admin, signed in with its key, visits the attacker's page. */
+let victim: SeededCustomer;
 
 beforeAll(async () => {
-  t = await startSecurityApp(GENEROUS_BUDGETS);
-  c = await seedCustomer(t.app);
+  t = await startSecurityApp(NO_RATE_LIMITS);
+  victim = await seedCustomer(t);
 });
 afterAll(() => t?.stop());
 
@@ -26,21 +28,21 @@ function expectCsrfRefusal(res: RawResponse) {
 
 /** A POST as a form or a script on another site could send it, with the admin key a browser might hold. */
 function simplePost(body: RequestInit['body'], contentType?: string) {
-  const headers: Record<string, string> = { authorization: `Bearer ${c.adminApiKey}` };
+  const headers: Record<string, string> = { authorization: `Bearer ${victim.adminApiKey}` };
   if (contentType) headers['content-type'] = contentType;
   return expectNothingChanged(t, () => request(t.url, { method: 'POST', headers, body }));
 }
 
 it('a GET query without a preflight header is refused; with one it is answered', async () => {
-  const path = `/graphql?query=${encodeURIComponent(`{ customerPaymentTokens(customerId: "${c.customerId}") { id } }`)}`;
-  const auth = { authorization: `Bearer ${c.adminApiKey}` };
+  const path = `/graphql?query=${encodeURIComponent(`{ customerPaymentTokens(customerId: "${victim.customerId}") { id } }`)}`;
+  const auth = { authorization: `Bearer ${victim.adminApiKey}` };
   expectCsrfRefusal(await expectNothingChanged(t, () => request(t.url, { path, headers: auth })));
 
   const preflights: Array<Record<string, string>> = [{ 'apollo-require-preflight': 'true' }, { 'x-apollo-operation-name': 'Tokens' }];
   for (const preflight of preflights) {
     const res = await request(t.url, { path, headers: { ...auth, ...preflight } });
     expect(res.status).toBe(200);
-    expect(res.json!.data).toEqual({ customerPaymentTokens: [expect.objectContaining({ id: c.tokenId })] });
+    expect(res.json!.data).toEqual({ customerPaymentTokens: [expect.objectContaining({ id: victim.tokenId })] });
   }
 });
 
@@ -67,7 +69,7 @@ it('a mutation over GET is refused (405) even with a preflight header', async ()
   const res = await expectNothingChanged(t, () =>
     request(t.url, {
       path: `/graphql?query=${encodeURIComponent(CREATE_CUSTOMER)}`,
-      headers: { authorization: `Bearer ${c.adminApiKey}`, 'apollo-require-preflight': 'true' },
+      headers: { authorization: `Bearer ${victim.adminApiKey}`, 'apollo-require-preflight': 'true' },
     }),
   );
   expect(res.status).toBe(405);

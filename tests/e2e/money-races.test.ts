@@ -4,7 +4,8 @@
  * the invoice lock (FOR UPDATE on PostgreSQL; one writer at a time on SQLite) two of them would overwrite each other.
  */
 import type { ProviderIntent } from '../../src/payments/payment-provider.port';
-import { seedCustomer, startTestApp, type TestApp } from '../support/test-app';
+import { openAttempt, seedCustomer } from '../support/fixtures';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -30,7 +31,7 @@ function succeeded(id: string, amount: number): ProviderIntent {
 }
 
 it('keeps amountPaid equal to what was received minus what was refunded when payments and refunds land together', async () => {
-  const seed = await seedCustomer(t.app);
+  const seed = await seedCustomer(t);
   const db = t.app.database.prisma;
   const { settlement } = t.app.services;
   const invoice = await db.invoice.findUniqueOrThrow({ where: { id: seed.invoiceIds[0] } });
@@ -39,13 +40,9 @@ it('keeps amountPaid equal to what was received minus what was refunded when pay
   expect(invoice.total).toBeGreaterThan(1_000 + PAYMENTS * 100);
 
   // Intents our server started earlier (their attempts are on file), now settling all at once.
-  const attempt = (id: string, amount: number) =>
-    db.paymentAttempt.create({
-      data: { invoiceId: invoice.id, customerId: seed.customerId, amount, currency: 'usd', status: 'OPEN', providerIntentId: id },
-    });
-  await attempt('pi_race_first', 1_000);
+  await openAttempt(t, seed, invoice.id, 'pi_race_first', 1_000);
   await settlement.applyIntent(succeeded('pi_race_first', 1_000));
-  for (let i = 0; i < PAYMENTS; i++) await attempt(`pi_race_${i}`, 100);
+  for (let i = 0; i < PAYMENTS; i++) await openAttempt(t, seed, invoice.id, `pi_race_${i}`, 100);
 
   const noRecovery = async (): Promise<ProviderIntent> => {
     throw new Error('the first payment is already recorded');

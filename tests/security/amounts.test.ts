@@ -3,8 +3,9 @@
  * can send is an attack surface. Each refusal leaves no payment attempt behind, and nothing reaches Stripe.
  */
 import { CreateInvoiceDocument, CreatePaymentIntentDocument, type CreatePaymentIntentInput } from '../graphql/generated/operations';
-import { errorCodes, graphql, seedCustomer, type SeededCustomer, type TestApp } from '../support/test-app';
-import { expectNothingChanged, GENEROUS_BUDGETS, startSecurityApp } from './support';
+import { seedCustomer, type SeededCustomer } from '../support/fixtures';
+import { errorCodes, graphql, NO_RATE_LIMITS, type TestApp } from '../support/test-app';
+import { expectNothingChanged, startSecurityApp } from './support';
 
 let t: TestApp;
 /** A link bound to an open invoice of $499.00. */
@@ -12,8 +13,8 @@ let c: SeededCustomer;
 const DUE = 49_900;
 
 beforeAll(async () => {
-  t = await startSecurityApp(GENEROUS_BUDGETS);
-  c = await seedCustomer(t.app, { invoiceBound: true });
+  t = await startSecurityApp(NO_RATE_LIMITS);
+  c = await seedCustomer(t, { invoiceBound: true });
 });
 afterAll(() => t?.stop());
 

@@ -6,8 +6,9 @@
  */
 import Stripe from 'stripe';
 import { CreatePaymentIntentDocument, InvoiceDocument } from '../graphql/generated/operations';
-import { graphql, seedCustomer, type SeededCustomer, type TestApp } from '../support/test-app';
-import { expectNothingChanged, GENEROUS_BUDGETS, request, startSecurityApp } from './support';
+import { seedCustomer, type SeededCustomer } from '../support/fixtures';
+import { graphql, NO_RATE_LIMITS, type TestApp } from '../support/test-app';
+import { expectNothingChanged, request, startSecurityApp } from './support';
 
 let t: TestApp;
 let c: SeededCustomer;
@@ -18,14 +19,13 @@ const stripe = new Stripe('sk_test_unused');
 const DUE = 49_900;
 
 beforeAll(async () => {
-  t = await startSecurityApp(GENEROUS_BUDGETS);
-  c = await seedCustomer(t.app, { invoiceBound: true });
+  t = await startSecurityApp(NO_RATE_LIMITS);
+  c = await seedCustomer(t, { invoiceBound: true });
   secret = t.app.config.stripe.webhookSecret!;
 
   const created = (await graphql(t.url, CreatePaymentIntentDocument, { input: {} }, { token: c.token })).body.data!.createPaymentIntent;
   if (created.__typename !== 'PaymentIntent') throw new Error(`setup: no intent (${created.__typename})`);
-  const onStripe = new Stripe('sk_test_emulator', { host: t.stripe.host, port: t.stripe.port, protocol: 'http' });
-  const intent = await onStripe.paymentIntents.retrieve(created.id);
+  const intent = await t.browser.stripe.paymentIntents.retrieve(created.id);
   succeeded = JSON.stringify({
     id: 'evt_forged_payment',
     object: 'event',

@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 import { BalanceDocument, RevokeCustomerPaymentTokenDocument } from '../graphql/generated/operations';
 import { UNAUTHENTICATED_MESSAGE } from '../../src/domain/errors';
-import { operatorPrincipal } from '../../src/domain/principal';
-import { errorCodes, graphql, seedCustomer, type GraphQLResponse, type SeededCustomer, type TestApp } from '../support/test-app';
+import { expireToken, issueToken, revokedAdminKey, seedCustomer, type SeededCustomer } from '../support/fixtures';
+import { errorCodes, graphql, type GraphQLResponse, type TestApp } from '../support/test-app';
 import { expectNothingChanged, newClientAddress, startSecurityApp } from './support';
 
 let t: TestApp;
@@ -17,7 +17,7 @@ let c: SeededCustomer;
 beforeAll(async () => {
   // Behind a trusted proxy, so each test can be its own client address and start with a clean failure count.
   t = await startSecurityApp({ TRUSTED_PROXIES: '127.0.0.1', RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '10' });
-  c = await seedCustomer(t.app);
+  c = await seedCustomer(t);
 });
 afterAll(() => t?.stop());
 afterEach(() => jest.restoreAllMocks());
@@ -49,11 +49,11 @@ async function statementsDuring(run: () => Promise<unknown>): Promise<string[]> 
 describe('a token that was good', () => {
   it('stops working on the next request after it is revoked, though it was just verified and cached', async () => {
     const from = newClientAddress();
-    const issued = await t.app.services.tokens.issue(operatorPrincipal(c.organizationId), { customerId: c.customerId }, null);
+    const issued = await issueToken(t, c);
     expect((await balance(issued.token, from)).body.errors).toBeUndefined();
     expect((await balance(issued.token, from)).body.errors).toBeUndefined();
 
-    const revoked = await graphql(t.url, RevokeCustomerPaymentTokenDocument, { id: issued.paymentToken.id }, { token: c.adminApiKey, headers: newClientAddress() });
+    const revoked = await graphql(t.url, RevokeCustomerPaymentTokenDocument, { id: issued.tokenId }, { token: c.adminApiKey, headers: newClientAddress() });
     expect(revoked.body.data!.revokeCustomerPaymentToken.status).toBe('REVOKED');
 
     expectUnauthenticated(await expectNothingChanged(t, () => balance(issued.token, from)));
@@ -61,19 +61,18 @@ describe('a token that was good', () => {
 
   it('stops working once it has expired', async () => {
     const from = newClientAddress();
-    const issued = await t.app.services.tokens.issue(operatorPrincipal(c.organizationId), { customerId: c.customerId, expiresInDays: 1 }, null);
+    const issued = await issueToken(t, c, { expiresInDays: 1 });
     expect((await balance(issued.token, from)).body.errors).toBeUndefined();
-    // A day passes: the expiry is moved into the past, as the clock would.
-    await t.app.database.prisma.customerPaymentToken.update({ where: { id: issued.paymentToken.id }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    // A day passes.
+    await expireToken(t, issued.tokenId);
 
     expectUnauthenticated(await expectNothingChanged(t, () => balance(issued.token, from)));
   });
 
   it('an admin key stops working once revoked', async () => {
-    const key = await t.app.services.organizations.createAdminKey(operatorPrincipal(c.organizationId), 'leaked');
-    await t.app.services.organizations.revokeAdminKeysNamed(operatorPrincipal(c.organizationId), 'leaked');
+    const leaked = await revokedAdminKey(t, c.organizationId);
     const res = await expectNothingChanged(t, () =>
-      graphql(t.url, `mutation { createCustomer(input: { name: "Mallory" }) { id } }`, undefined, { token: key.secret, headers: newClientAddress() }),
+      graphql(t.url, `mutation { createCustomer(input: { name: "Mallory" }) { id } }`, undefined, { token: leaked, headers: newClientAddress() }),
     );
     expectUnauthenticated(res);
   });

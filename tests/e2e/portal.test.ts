@@ -1,45 +1,30 @@
-/** What a customer sees through a payment link, over HTTP with the real server and a SQLite file. */
-import { operatorPrincipal } from '../../src/domain/principal';
+/** What a customer sees through a payment link, over HTTP with the real server and database. */
 import {
   BalanceDocument,
   InvoiceDocument,
   PaymentHistoryDocument,
   PaymentMethodsDocument,
-  type PaymentHistoryQuery,
-  type PaymentHistoryQueryVariables,
+  RevokeCustomerPaymentTokenDocument,
 } from '../graphql/generated/operations';
-import { errorCodes, graphql, seedCustomer, startTestApp, type SeededCustomer, type TestApp } from '../support/test-app';
+import {
+  expireToken,
+  markInvoicesPaid,
+  recordPaidElsewhere,
+  recordPayments,
+  saveCards,
+  seedCustomer,
+  type SeededCustomer,
+} from '../support/fixtures';
+import { errorCodes, graphql, NO_RATE_LIMITS, startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
 let ada: SeededCustomer;
 
 beforeAll(async () => {
-  t = await startTestApp({ RATE_LIMIT_VIEW_PER_MINUTE: '1000' });
-  ada = await seedCustomer(t.app);
+  t = await startTestApp(NO_RATE_LIMITS);
+  ada = await seedCustomer(t);
 });
 afterAll(() => t?.stop());
-
-/** Payments as the payment flow records them; inserted directly so reading is tested on its own. */
-async function recordPayments(customer: SeededCustomer, amounts: number[]) {
-  const db = t.app.database.prisma;
-  const start = Date.now() - amounts.length * 1000;
-  for (const [i, amount] of amounts.entries()) {
-    await db.payment.create({
-      data: {
-        organizationId: customer.organizationId,
-        customerId: customer.customerId,
-        invoiceId: customer.invoiceIds[0],
-        providerIntentId: `pi_test_${customer.customerId}_${i}`,
-        amount,
-        currency: 'usd',
-        status: 'SUCCEEDED',
-        paymentMethodBrand: 'visa',
-        paymentMethodLast4: '4242',
-        createdAt: new Date(start + i * 1000),
-      },
-    });
-  }
-}
 
 describe('invoice', () => {
   it('without an id, is the oldest open invoice, with its line items and money in minor units', async () => {
@@ -73,7 +58,7 @@ describe('invoice', () => {
   });
 
   it("reports another customer's invoice exactly like a missing one", async () => {
-    const bob = await seedCustomer(t.app);
+    const bob = await seedCustomer(t);
     const other = await graphql(t.url, InvoiceDocument, { id: bob.invoiceIds[0] }, { token: ada.token });
     const missing = await graphql(t.url, InvoiceDocument, { id: 'cl_no_such_invoice' }, { token: ada.token });
     expect(errorCodes(other)).toEqual(['NOT_FOUND']);
@@ -83,7 +68,7 @@ describe('invoice', () => {
   });
 
   it('of a link bound to one invoice, is always that invoice and nothing else', async () => {
-    const bound = await seedCustomer(t.app, { invoiceBound: true });
+    const bound = await seedCustomer(t, { invoiceBound: true });
     const implicit = await graphql(t.url, InvoiceDocument, {}, { token: bound.token });
     expect(implicit.body.data!.invoice.id).toBe(bound.invoiceIds[1]);
     const sibling = await graphql(t.url, InvoiceDocument, { id: bound.invoiceIds[0] }, { token: bound.token });
@@ -96,8 +81,8 @@ describe('invoice', () => {
   });
 
   it('is NOT_FOUND when the customer has no open invoice', async () => {
-    const carol = await seedCustomer(t.app);
-    await t.app.database.prisma.invoice.updateMany({ where: { customerId: carol.customerId }, data: { status: 'PAID' } });
+    const carol = await seedCustomer(t);
+    await markInvoicesPaid(t, carol.customerId);
     const res = await graphql(t.url, InvoiceDocument, {}, { token: carol.token });
     expect(errorCodes(res)).toEqual(['NOT_FOUND']);
   });
@@ -114,8 +99,8 @@ describe('balance', () => {
   });
 
   it('goes down by what was paid', async () => {
-    const dave = await seedCustomer(t.app);
-    await t.app.database.prisma.invoice.update({ where: { id: dave.invoiceIds[0] }, data: { amountPaid: 2_500 } });
+    const dave = await seedCustomer(t);
+    await recordPaidElsewhere(t, dave.invoiceIds[0], 2_500);
     const res = await graphql(t.url, BalanceDocument, undefined, { token: dave.token });
     expect(res.body.data!.balance.totalOutstanding.amount).toBe(242_400 - 2_500);
     expect(res.body.data!.balance.overdue.amount).toBe(192_500 - 2_500);
@@ -125,8 +110,8 @@ describe('balance', () => {
 describe('paymentHistory', () => {
   let erin: SeededCustomer;
   beforeAll(async () => {
-    erin = await seedCustomer(t.app);
-    await recordPayments(erin, [100, 200, 300, 400, 500]);
+    erin = await seedCustomer(t);
+    await recordPayments(t, erin, [100, 200, 300, 400, 500]);
   });
 
   it('lists payments newest first', async () => {
@@ -137,25 +122,35 @@ describe('paymentHistory', () => {
     expect(res.body.data!.paymentHistory.pageInfo.hasNextPage).toBe(false);
   });
 
-  it('pages with first and after until the end', async () => {
-    const seen: number[] = [];
-    let after: string | null = null;
-    for (let page = 0; page < 5; page++) {
-      const res: Awaited<ReturnType<typeof graphql<PaymentHistoryQuery, PaymentHistoryQueryVariables>>> = await graphql(t.url, PaymentHistoryDocument, { first: 2, after }, { token: erin.token });
-      const conn = res.body.data!.paymentHistory;
-      seen.push(...conn.edges.map((e) => e.node.amount.amount));
-      if (!conn.pageInfo.hasNextPage) break;
-      after = conn.pageInfo.endCursor;
-    }
-    expect(seen).toEqual([500, 400, 300, 200, 100]);
+  it('pages with first and after until the end, with Relay page info', async () => {
+    const page = async (after: string | null) =>
+      (await graphql(t.url, PaymentHistoryDocument, { first: 2, after }, { token: erin.token })).body.data!.paymentHistory;
+    const pages = [await page(null)];
+    while (pages.length < 5 && pages.at(-1)!.pageInfo.hasNextPage) pages.push(await page(pages.at(-1)!.pageInfo.endCursor));
+    expect(pages.flatMap((p) => p.edges.map((e) => e.node.amount.amount))).toEqual([500, 400, 300, 200, 100]);
+
+    // Each page names its first and last cursor; only the first page has nothing before it.
+    const [first, second, last] = pages;
+    expect(pages.map((p) => p.pageInfo)).toEqual([
+      { hasNextPage: true, hasPreviousPage: false, startCursor: first.edges[0].cursor, endCursor: first.edges[1].cursor },
+      { hasNextPage: true, hasPreviousPage: true, startCursor: second.edges[0].cursor, endCursor: second.edges[1].cursor },
+      { hasNextPage: false, hasPreviousPage: true, startCursor: last.edges[0].cursor, endCursor: last.edges[0].cursor },
+    ]);
+    // Past the last payment: an empty page, without cursors.
+    expect(await page(last.pageInfo.endCursor)).toEqual({ edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null } });
   });
 
   it('caps first at 100', async () => {
-    const frank = await seedCustomer(t.app);
-    await recordPayments(frank, Array.from({ length: 105 }, (_, i) => 100 + i));
+    const frank = await seedCustomer(t);
+    await recordPayments(t, frank, Array.from({ length: 105 }, (_, i) => 100 + i));
     const res = await graphql(t.url, PaymentHistoryDocument, { first: 500 }, { token: frank.token });
     expect(res.body.data!.paymentHistory.edges).toHaveLength(100);
     expect(res.body.data!.paymentHistory.pageInfo.hasNextPage).toBe(true);
+  });
+
+  it('answers first: 0 with no edges, but says whether there are payments to page through', async () => {
+    const res = await graphql(t.url, PaymentHistoryDocument, { first: 0 }, { token: erin.token });
+    expect(res.body.data!.paymentHistory).toEqual({ edges: [], pageInfo: { hasNextPage: true, hasPreviousPage: false, startCursor: null, endCursor: null } });
   });
 
   it('refuses a cursor it did not hand out, and a negative page size', async () => {
@@ -173,10 +168,12 @@ describe('paymentHistory', () => {
 
 describe('paymentMethods', () => {
   it('lists saved cards with the default first, and never a card number', async () => {
-    const gina = await seedCustomer(t.app);
-    const db = t.app.database.prisma;
-    await db.paymentMethod.create({ data: { customerId: gina.customerId, providerPaymentMethodId: 'pm_g1', brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030, defaultForCustomerId: gina.customerId, createdAt: new Date(Date.now() - 5000) } });
-    await db.paymentMethod.create({ data: { customerId: gina.customerId, providerPaymentMethodId: 'pm_g2', brand: 'mastercard', last4: '4444', expMonth: 1, expYear: 2031 } });
+    const gina = await seedCustomer(t);
+    // The default is the older card, so "default first" is not just "newest first".
+    await saveCards(t, gina.customerId, [
+      { brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030, isDefault: true },
+      { brand: 'mastercard', last4: '4444', expMonth: 1, expYear: 2031 },
+    ]);
     const res = await graphql(t.url, PaymentMethodsDocument, undefined, { token: gina.token });
     expect(res.body.data!.paymentMethods.map(({ id: _id, ...m }) => m)).toEqual([
       { brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030, isDefault: true },
@@ -189,14 +186,14 @@ describe('paymentMethods', () => {
 
 describe('token lifetime', () => {
   it('stops working on the very next request after revocation or expiry', async () => {
-    const hank = await seedCustomer(t.app);
+    const hank = await seedCustomer(t);
     expect((await graphql(t.url, BalanceDocument, undefined, { token: hank.token })).body.errors).toBeUndefined();
-    await t.app.services.tokens.revoke(operatorPrincipal(hank.organizationId), hank.tokenId, null);
+    await graphql(t.url, RevokeCustomerPaymentTokenDocument, { id: hank.tokenId }, { token: hank.adminApiKey });
     expect(errorCodes(await graphql(t.url, BalanceDocument, undefined, { token: hank.token }))).toEqual(['UNAUTHENTICATED']);
 
-    const ivy = await seedCustomer(t.app);
+    const ivy = await seedCustomer(t);
     expect((await graphql(t.url, BalanceDocument, undefined, { token: ivy.token })).body.errors).toBeUndefined();
-    await t.app.database.prisma.customerPaymentToken.update({ where: { id: ivy.tokenId }, data: { expiresAt: new Date(Date.now() - 1) } });
+    await expireToken(t, ivy.tokenId);
     expect(errorCodes(await graphql(t.url, BalanceDocument, undefined, { token: ivy.token }))).toEqual(['UNAUTHENTICATED']);
   });
 });

@@ -10,14 +10,13 @@ import pg from 'pg';
 import { BalanceDocument, ConfirmPaymentDocument, CreatePaymentIntentDocument, GenerateCustomerPaymentTokenDocument, InvoiceDocument } from '../graphql/generated/operations';
 import { openDatabase } from '../../src/db/database';
 import { startStripeEmulator, type StripeEmulator } from '../../src/stripe-emulator';
+import { seedCustomer } from '../support/fixtures';
 import { killAllServers, runCliProcess, spawnServer, type LogLine, type ServerProcess } from '../support/server-process';
-import { Browser } from '../support/stripe-browser';
 import {
   createScratchDatabase,
   errorCodes,
   graphql,
   postgresAdmin,
-  seedCustomer,
   startTestApp,
   testDatabase,
   type ScratchDatabase,
@@ -106,18 +105,17 @@ describe('metrics at GET /metrics (Prometheus)', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ RATE_LIMIT_VIEW_PER_MINUTE: '3' });
-    const c = await seedCustomer(t.app, { invoiceBound: true });
+    const c = await seedCustomer(t, { invoiceBound: true });
     token = c.token;
-    const browser = new Browser(t.stripe);
     await graphql(t.url, InvoiceDocument, {}, { token });
     for (let i = 0; i < 4; i++) await graphql(t.url, BalanceDocument, undefined, { token }); // the 4th is over the budget of 3
     await graphql(t.url, 'query { invoice { id } }', undefined, { token });
     await graphql(t.url, 'query { invoice {', undefined, { token });
 
     const intent = (await graphql(t.url, CreatePaymentIntentDocument, { input: {} }, { token })).body.data!.createPaymentIntent as { id: string };
-    await browser.confirm(intent.id, 'pm_card_chargeDeclined');
+    await t.browser.confirm(intent.id, 'pm_card_chargeDeclined');
     await graphql(t.url, ConfirmPaymentDocument, { paymentIntentId: intent.id }, { token });
-    await browser.confirm(intent.id, 'pm_card_visa');
+    await t.browser.confirm(intent.id, 'pm_card_visa');
     await graphql(t.url, ConfirmPaymentDocument, { paymentIntentId: intent.id }, { token });
     await t.stripe.flushWebhooks();
 
@@ -182,7 +180,7 @@ describe('request logs', () => {
   const logLines = () => t.logs().trim().split('\n').map((line) => JSON.parse(line) as LogLine);
 
   it('are JSON, one line per request, with the x-request-id, method, path, status, duration and GraphQL operation', async () => {
-    const c = await seedCustomer(t.app);
+    const c = await seedCustomer(t);
     const res = await graphql(t.url, InvoiceDocument, { id: 'inv_variable_value_5e3c1a' }, { token: c.token });
     expect(errorCodes(res)).toEqual(['NOT_FOUND']);
     const requestId = res.headers.get('x-request-id');
@@ -193,7 +191,7 @@ describe('request logs', () => {
   });
 
   it('never contain query variables or the token', async () => {
-    const c = await seedCustomer(t.app);
+    const c = await seedCustomer(t);
     await graphql(t.url, InvoiceDocument, { id: 'inv_variable_value_9b7d2f' }, { token: c.token });
     const logs = t.logs();
     expect(logs).toContain('"operation":"Invoice"');

@@ -7,15 +7,13 @@ import {
   RemovePaymentMethodDocument,
   SetDefaultMethodDocument,
 } from '../graphql/generated/operations';
-import { Browser } from '../support/stripe-browser';
-import { graphql, seedCustomer, startTestApp, type SeededCustomer, type TestApp } from '../support/test-app';
+import { providerCustomerIdOf, providerIdOfCard, seedCustomer, type SeededCustomer } from '../support/fixtures';
+import { graphql, NO_RATE_LIMITS, startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
-let browser: Browser;
 
 beforeAll(async () => {
-  t = await startTestApp({ RATE_LIMIT_VIEW_PER_MINUTE: '10000', RATE_LIMIT_METHOD_PER_MINUTE: '10000', RATE_LIMIT_PAYMENT_PER_MINUTE: '10000' });
-  browser = new Browser(t.stripe);
+  t = await startTestApp(NO_RATE_LIMITS);
 });
 afterAll(() => t?.stop());
 
@@ -38,7 +36,7 @@ async function methods(c: SeededCustomer) {
 const defaults = (list: Array<{ isDefault: boolean }>) => list.filter((m) => m.isDefault).length;
 
 it('adds a card created by Stripe.js; only brand, last4 and expiry are kept, and the first card is the default', async () => {
-  const c = await seedCustomer(t.app);
+  const c = await seedCustomer(t);
   const visa = await added(c, 'pm_card_visa');
   expect(visa).toMatchObject({ brand: 'visa', last4: '4242', isDefault: true });
   expect(visa.expYear).toBeGreaterThan(2025);
@@ -46,14 +44,14 @@ it('adds a card created by Stripe.js; only brand, last4 and expiry are kept, and
   expect(Object.keys(stored).sort()).toEqual(['brand', 'createdAt', 'customerId', 'defaultForCustomerId', 'expMonth', 'expYear', 'id', 'last4', 'providerPaymentMethodId']);
 
   // The Stripe customer was created on first use, and the card is attached to it at Stripe.
-  const customer = await t.app.database.prisma.customer.findUniqueOrThrow({ where: { id: c.customerId } });
-  expect(customer.providerCustomerId).toMatch(/^cus_/);
-  const atStripe = await browser.stripe.paymentMethods.retrieve(stored.providerPaymentMethodId);
-  expect(atStripe.customer).toBe(customer.providerCustomerId);
+  const providerCustomerId = await providerCustomerIdOf(t, c.customerId);
+  expect(providerCustomerId).toMatch(/^cus_/);
+  const atStripe = await t.browser.stripe.paymentMethods.retrieve(stored.providerPaymentMethodId);
+  expect(atStripe.customer).toBe(providerCustomerId);
 });
 
 it('makes a new card the default when asked, keeping exactly one default', async () => {
-  const c = await seedCustomer(t.app);
+  const c = await seedCustomer(t);
   const visa = await added(c, 'pm_card_visa');
   const mastercard = await added(c, 'pm_card_mastercard', true);
   expect(mastercard.isDefault).toBe(true);
@@ -65,7 +63,7 @@ it('makes a new card the default when asked, keeping exactly one default', async
 });
 
 it('sets the default, and removing the default promotes the newest remaining card', async () => {
-  const c = await seedCustomer(t.app);
+  const c = await seedCustomer(t);
   const visa = await added(c, 'pm_card_visa');
   const mastercard = await added(c, 'pm_card_mastercard');
   const amex = await added(c, 'pm_card_amex');
@@ -81,13 +79,13 @@ it('sets the default, and removing the default promotes the newest remaining car
   expect(after[0].isDefault).toBe(true);
 
   // Detached at Stripe too.
-  const stored = await browser.stripe.paymentMethods.list({ customer: (await t.app.database.prisma.customer.findUniqueOrThrow({ where: { id: c.customerId } })).providerCustomerId! });
+  const stored = await t.browser.stripe.paymentMethods.list({ customer: (await providerCustomerIdOf(t, c.customerId))! });
   expect(stored.data).toHaveLength(2);
 });
 
 it("refuses another customer's method id as not found, and changes nothing", async () => {
-  const a = await seedCustomer(t.app);
-  const b = await seedCustomer(t.app);
+  const a = await seedCustomer(t);
+  const b = await seedCustomer(t);
   const bCard = await added(b, 'pm_card_visa');
   const remove = await graphql(t.url, RemovePaymentMethodDocument, { id: bCard.id }, { token: a.token });
   expect(remove.body.data!.removePaymentMethod).toMatchObject({ __typename: 'PaymentMethodNotFoundError', code: 'PAYMENT_METHOD_NOT_FOUND' });
@@ -98,17 +96,17 @@ it("refuses another customer's method id as not found, and changes nothing", asy
 });
 
 it("refuses to take over a card saved by another customer, by its Stripe id", async () => {
-  const a = await seedCustomer(t.app);
-  const b = await seedCustomer(t.app);
+  const a = await seedCustomer(t);
+  const b = await seedCustomer(t);
   const bCard = await added(b, 'pm_card_visa');
-  const stripeId = (await t.app.database.prisma.paymentMethod.findUniqueOrThrow({ where: { id: bCard.id } })).providerPaymentMethodId;
+  const stripeId = await providerIdOfCard(t, bCard.id);
   expect(await add(a, stripeId)).toMatchObject({ __typename: 'PaymentMethodRejectedError', code: 'PAYMENT_METHOD_REJECTED' });
   expect(await methods(a)).toEqual([]);
   expect(await add(a, 'not-a-payment-method')).toMatchObject({ __typename: 'PaymentMethodRejectedError' });
 });
 
 it('keeps exactly one default through any sequence of adds, removes and default changes', async () => {
-  const c = await seedCustomer(t.app);
+  const c = await seedCustomer(t);
   const cards = ['pm_card_visa', 'pm_card_mastercard', 'pm_card_amex'];
   let seed = 7;
   const random = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
@@ -124,18 +122,18 @@ it('keeps exactly one default through any sequence of adds, removes and default 
 });
 
 it('concurrent default changes still leave exactly one default', async () => {
-  const c = await seedCustomer(t.app);
+  const c = await seedCustomer(t);
   const list = [await added(c, 'pm_card_visa'), await added(c, 'pm_card_mastercard'), await added(c, 'pm_card_amex')];
   await Promise.all(list.flatMap((m) => [m, m]).map((m) => graphql(t.url, SetDefaultMethodDocument, { id: m.id }, { token: c.token })));
   expect(defaults(await methods(c))).toBe(1);
 });
 
 it('forgets a card detached at Stripe (payment_method.detached webhook)', async () => {
-  const c = await seedCustomer(t.app);
+  const c = await seedCustomer(t);
   const visa = await added(c, 'pm_card_visa');
   const mastercard = await added(c, 'pm_card_mastercard');
-  const stripeId = (await t.app.database.prisma.paymentMethod.findUniqueOrThrow({ where: { id: visa.id } })).providerPaymentMethodId;
-  await browser.stripe.paymentMethods.detach(stripeId);
+  const stripeId = await providerIdOfCard(t, visa.id);
+  await t.browser.stripe.paymentMethods.detach(stripeId);
   await t.stripe.flushWebhooks();
   const after = await methods(c);
   expect(after.map((m) => m.id)).toEqual([mastercard.id]);
@@ -143,10 +141,10 @@ it('forgets a card detached at Stripe (payment_method.detached webhook)', async 
 });
 
 it('saves the card used for a payment when asked, and pays with a saved card', async () => {
-  const c = await seedCustomer(t.app, { invoiceBound: true });
+  const c = await seedCustomer(t, { invoiceBound: true });
   const first = await graphql(t.url, CreatePaymentIntentDocument, { input: { amount: 10_000, savePaymentMethod: true } }, { token: c.token });
   const intent = first.body.data!.createPaymentIntent as { id: string };
-  await browser.confirm(intent.id, 'pm_card_mastercard');
+  await t.browser.confirm(intent.id, 'pm_card_mastercard');
   await graphql(t.url, ConfirmPaymentDocument, { paymentIntentId: intent.id }, { token: c.token });
   const saved = await methods(c);
   expect(saved).toMatchObject([{ brand: 'mastercard', last4: '4444', isDefault: true }]);
@@ -154,11 +152,11 @@ it('saves the card used for a payment when asked, and pays with a saved card', a
   const second = await graphql(t.url, CreatePaymentIntentDocument, { input: { amount: 5_000, paymentMethodId: saved[0].id } }, { token: c.token });
   const withSaved = second.body.data!.createPaymentIntent as { id: string; status: string };
   expect(withSaved.status).toBe('REQUIRES_CONFIRMATION');
-  await browser.confirm(withSaved.id);
+  await t.browser.confirm(withSaved.id);
   const paid = await graphql(t.url, ConfirmPaymentDocument, { paymentIntentId: withSaved.id }, { token: c.token });
   expect(paid.body.data!.confirmPayment).toMatchObject({ __typename: 'Payment', amount: { amount: 5_000 }, cardLast4: '4444' });
 
-  const other = await seedCustomer(t.app);
+  const other = await seedCustomer(t);
   const foreign = await graphql(t.url, CreatePaymentIntentDocument, { input: { paymentMethodId: saved[0].id } }, { token: other.token });
   expect(foreign.body.data!.createPaymentIntent).toMatchObject({ __typename: 'PaymentMethodNotFoundError' });
 });

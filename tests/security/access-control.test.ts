@@ -14,9 +14,9 @@ import {
   RevokeCustomerPaymentTokenDocument,
   SetDefaultMethodDocument,
 } from '../graphql/generated/operations';
-import { operatorPrincipal } from '../../src/domain/principal';
-import { errorCodes, graphql, seedCustomer, type SeededCustomer, type TestApp } from '../support/test-app';
-import { anotherCustomer, expectNothingChanged, GENEROUS_BUDGETS, startSecurityApp, type ExtraCustomer } from './support';
+import { anotherCustomer, issueToken, providerIdOfCard, seedCustomer, type ExtraCustomer, type SeededCustomer } from '../support/fixtures';
+import { errorCodes, graphql, NO_RATE_LIMITS, type TestApp } from '../support/test-app';
+import { expectNothingChanged, startSecurityApp } from './support';
 
 let t: TestApp;
 /** Organization A: customer `a` (the attacker, when a customer attacks) and customer `neighbour`. */
@@ -28,10 +28,10 @@ let neighbourCardId: string;
 let neighbourIntentId: string;
 
 beforeAll(async () => {
-  t = await startSecurityApp(GENEROUS_BUDGETS);
-  a = await seedCustomer(t.app);
+  t = await startSecurityApp(NO_RATE_LIMITS);
+  a = await seedCustomer(t);
   neighbour = await anotherCustomer(t, a);
-  b = await seedCustomer(t.app);
+  b = await seedCustomer(t);
 
   const card = await graphql(t.url, AddPaymentMethodDocument, { input: { stripePaymentMethodId: 'pm_card_visa' } }, { token: neighbour.token });
   const added = card.body.data!.addPaymentMethod;
@@ -65,12 +65,11 @@ describe('a customer payment token', () => {
   });
 
   it('gets nothing of the other invoice when asking for it under an alias next to its own', async () => {
-    const neighbourInvoice = await t.app.database.prisma.invoice.findUniqueOrThrow({ where: { id: neighbour.invoiceId } });
     const res = await expectNothingChanged(t, () =>
       graphql(t.url, `query { mine: invoice { id number } theirs: invoice(id: "${neighbour.invoiceId}") { id number total { amount } } }`, undefined, { token: a.token }),
     );
     expect(res.body.errors).toEqual([expect.objectContaining({ path: ['theirs'], extensions: { code: 'NOT_FOUND' } })]);
-    expect(JSON.stringify(res.body)).not.toContain(neighbourInvoice.number);
+    expect(JSON.stringify(res.body)).not.toContain(neighbour.invoiceNumber);
   });
 
   it("cannot start a payment on a neighbour's invoice by naming it in the input", async () => {
@@ -97,13 +96,13 @@ describe('a customer payment token', () => {
   });
 
   it("cannot adopt a neighbour's saved card by its Stripe id", async () => {
-    const { providerPaymentMethodId: stripePaymentMethodId } = await t.app.database.prisma.paymentMethod.findUniqueOrThrow({ where: { id: neighbourCardId } });
+    const stripePaymentMethodId = await providerIdOfCard(t, neighbourCardId);
     const res = await expectNothingChanged(t, () => graphql(t.url, AddPaymentMethodDocument, { input: { stripePaymentMethodId } }, { token: a.token }));
     expect(res.body.data!.addPaymentMethod).toMatchObject({ __typename: 'PaymentMethodRejectedError', code: 'PAYMENT_METHOD_REJECTED' });
   });
 
   it("bound to one invoice, cannot reach its own customer's other invoices", async () => {
-    const bound = await t.app.services.tokens.issue(operatorPrincipal(a.organizationId), { customerId: a.customerId, invoiceId: a.invoiceIds[1] }, null);
+    const bound = await issueToken(t, a, { invoiceId: a.invoiceIds[1] });
     const [read, pay] = await expectNothingChanged(t, async () => [
       await graphql(t.url, InvoiceDocument, { id: a.invoiceIds[0] }, { token: bound.token }),
       await graphql(t.url, CreatePaymentIntentDocument, { input: { invoiceId: a.invoiceIds[0] } }, { token: bound.token }),

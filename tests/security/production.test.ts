@@ -6,8 +6,9 @@
  */
 import { BalanceDocument, CreatePaymentIntentDocument, PaymentMethodsDocument } from '../graphql/generated/operations';
 import { INTERNAL_ERROR_MESSAGE } from '../../src/api/result-boundary';
-import { errorCodes, graphql, seedCustomer, type SeededCustomer, type TestApp } from '../support/test-app';
-import { expectNothingChanged, GENEROUS_BUDGETS, request, startSecurityApp } from './support';
+import { seedCustomer, withTableMissing, type SeededCustomer } from '../support/fixtures';
+import { errorCodes, graphql, NO_RATE_LIMITS, type TestApp } from '../support/test-app';
+import { expectNothingChanged, request, startSecurityApp } from './support';
 
 let production: TestApp;
 let development: TestApp;
@@ -15,10 +16,10 @@ let customer: SeededCustomer;
 let devCustomer: SeededCustomer;
 
 beforeAll(async () => {
-  production = await startSecurityApp({ ...GENEROUS_BUDGETS, NODE_ENV: 'production', LOG_LEVEL: 'info' });
-  development = await startSecurityApp({ ...GENEROUS_BUDGETS, NODE_ENV: 'development' });
-  customer = await seedCustomer(production.app);
-  devCustomer = await seedCustomer(development.app);
+  production = await startSecurityApp({ ...NO_RATE_LIMITS, NODE_ENV: 'production', LOG_LEVEL: 'info' });
+  development = await startSecurityApp({ ...NO_RATE_LIMITS, NODE_ENV: 'development' });
+  customer = await seedCustomer(production);
+  devCustomer = await seedCustomer(development);
 });
 afterAll(async () => {
   await production?.stop();
@@ -32,17 +33,6 @@ const TYPOS: Array<[string, string, Record<string, unknown> | undefined, string]
   ['an input field, in variables', 'mutation($input: CreatePaymentIntentInput!) { createPaymentIntent(input: $input) { __typename } }', { input: { amout: 5 } }, '"amount"'],
   ['a type', 'query($x: CreatePaymentIntentInpt) { balance { openInvoiceCount } }', undefined, '"CreatePaymentIntentInput"'],
 ];
-
-/** Renames a table for the length of `run`: the honest way to make the database fail under a running server. */
-async function withTableMissing<T>(t: TestApp, table: string, run: () => Promise<T>): Promise<T> {
-  const prisma = t.app.database.prisma;
-  await prisma.$executeRawUnsafe(`ALTER TABLE "${table}" RENAME TO "${table}Gone"`);
-  try {
-    return await run();
-  } finally {
-    await prisma.$executeRawUnsafe(`ALTER TABLE "${table}Gone" RENAME TO "${table}"`);
-  }
-}
 
 /** The JSON log lines that carry this request id. */
 const logLinesOf = (t: TestApp, requestId: string) =>

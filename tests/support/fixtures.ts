@@ -1,0 +1,163 @@
+/**
+ * The data end-to-end tests start from. Customers, invoices, links and admin keys are made through the domain
+ * services, as the API and the CLI make them. Raw Prisma is used here only for states no API call produces (time
+ * having passed, history recorded without Stripe, money received outside the portal, a database that fails) and to
+ * read the provider's ids, which the API never shows. Tests keep their own database reads only for assertions.
+ */
+import { randomBytes } from 'node:crypto';
+import { seedDemo, type DemoSeed } from '../../src/dev/demo-seed';
+import { operatorPrincipal } from '../../src/domain/principal';
+import type { TestApp } from './test-app';
+
+/** Who a fixture acts for: a customer of an organization. */
+export interface CustomerRef {
+  organizationId: string;
+  customerId: string;
+}
+
+export interface IssuedToken {
+  token: string;
+  tokenId: string;
+}
+
+export interface SeededCustomer extends DemoSeed, IssuedToken {}
+
+/** A demo organization (admin key, customer, two invoices) and a payment token for its customer, bound to the second invoice if asked. */
+export async function seedCustomer(t: TestApp, options: { invoiceBound?: boolean } = {}): Promise<SeededCustomer> {
+  const seed = await seedDemo(t.app.services.organizations, t.app.services.billing);
+  const issued = await issueToken(t, seed, { invoiceId: options.invoiceBound ? seed.invoiceIds[1] : null });
+  return { ...seed, ...issued };
+}
+
+export interface ExtraCustomer extends IssuedToken {
+  customerId: string;
+  invoiceId: string;
+  invoiceNumber: string;
+}
+
+/** Another customer of the seeded organization, with one open invoice of $120.00 and a payment token. */
+export async function anotherCustomer(t: TestApp, seed: SeededCustomer, name = 'Charles Babbage'): Promise<ExtraCustomer> {
+  const operator = operatorPrincipal(seed.organizationId);
+  const { billing } = t.app.services;
+  const customer = await billing.createCustomer(operator, { name, email: 'other@example.com', currency: 'usd' }, null);
+  const invoice = await billing.createInvoice(
+    operator,
+    { customerId: customer.id, lineItems: [{ description: 'Difference Engine parts', quantity: 1, unitAmount: 12_000 }] },
+    null,
+  );
+  const issued = await issueToken(t, { organizationId: seed.organizationId, customerId: customer.id });
+  return { customerId: customer.id, invoiceId: invoice.id, invoiceNumber: invoice.number, ...issued };
+}
+
+/** A new payment link for the customer, as an operator issues one (`npm run cli -- token issue`). */
+export async function issueToken(t: TestApp, customer: CustomerRef, options: { invoiceId?: string | null; expiresInDays?: number } = {}): Promise<IssuedToken> {
+  const issued = await t.app.services.tokens.issue(
+    operatorPrincipal(customer.organizationId),
+    { customerId: customer.customerId, invoiceId: options.invoiceId ?? null, expiresInDays: options.expiresInDays },
+    null,
+  );
+  return { token: issued.token, tokenId: issued.paymentToken.id };
+}
+
+/** A new admin API key of the organization, as `npm run cli -- admin-key create` makes one. */
+export function createAdminKey(t: TestApp, organizationId: string, name = 'integration'): Promise<{ secret: string; id: string }> {
+  return t.app.services.organizations.createAdminKey(operatorPrincipal(organizationId), name);
+}
+
+/** The secret of an admin key that has been revoked (an operator's action; there is no API field for it). */
+export async function revokedAdminKey(t: TestApp, organizationId: string): Promise<string> {
+  const name = `revoked-${randomBytes(4).toString('hex')}`;
+  const { secret } = await createAdminKey(t, organizationId, name);
+  await t.app.services.organizations.revokeAdminKeysNamed(operatorPrincipal(organizationId), name);
+  return secret;
+}
+
+/** Moves a link's expiry into the past, as the clock would. */
+export async function expireToken(t: TestApp, tokenId: string): Promise<void> {
+  await t.app.database.prisma.customerPaymentToken.update({ where: { id: tokenId }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+}
+
+/**
+ * Card payments received earlier, one per amount, oldest first and a second apart, ending now. Written directly,
+ * so reading them is tested on its own, without Stripe.
+ */
+export async function recordPayments(t: TestApp, customer: CustomerRef & { invoiceIds: string[] }, amounts: number[], options: { invoiceId?: string } = {}): Promise<void> {
+  const start = Date.now() - amounts.length * 1_000;
+  await t.app.database.prisma.payment.createMany({
+    data: amounts.map((amount, i) => ({
+      organizationId: customer.organizationId,
+      customerId: customer.customerId,
+      invoiceId: options.invoiceId ?? customer.invoiceIds[0],
+      providerIntentId: `pi_recorded_${randomBytes(8).toString('hex')}`,
+      amount,
+      currency: 'usd',
+      status: 'SUCCEEDED',
+      paymentMethodBrand: 'visa',
+      paymentMethodLast4: '4242',
+      createdAt: new Date(start + (i + 1) * 1_000),
+    })),
+  });
+}
+
+export interface SavedCard {
+  brand: string;
+  last4: string;
+  expMonth: number;
+  expYear: number;
+  isDefault?: boolean;
+}
+
+/** Cards saved earlier, oldest first and a second apart. Written directly, so reading them is tested without Stripe. */
+export async function saveCards(t: TestApp, customerId: string, cards: SavedCard[]): Promise<void> {
+  const start = Date.now() - cards.length * 1_000;
+  await t.app.database.prisma.paymentMethod.createMany({
+    data: cards.map(({ isDefault, ...card }, i) => ({
+      ...card,
+      customerId,
+      providerPaymentMethodId: `pm_saved_${randomBytes(8).toString('hex')}`,
+      defaultForCustomerId: isDefault ? customerId : null,
+      createdAt: new Date(start + (i + 1) * 1_000),
+    })),
+  });
+}
+
+/** Part of an invoice paid outside the portal, say by bank transfer, as the billing system records it. */
+export async function recordPaidElsewhere(t: TestApp, invoiceId: string, amount: number): Promise<void> {
+  await t.app.database.prisma.invoice.update({ where: { id: invoiceId }, data: { amountPaid: { increment: amount } } });
+}
+
+/** Every invoice of the customer paid in full outside the portal: none is open any more. */
+export async function markInvoicesPaid(t: TestApp, customerId: string): Promise<void> {
+  const db = t.app.database.prisma;
+  for (const invoice of await db.invoice.findMany({ where: { customerId } })) {
+    await db.invoice.update({ where: { id: invoice.id }, data: { status: 'PAID', amountPaid: invoice.total } });
+  }
+}
+
+/** A payment our server started earlier: its attempt is on file, open, with the provider's intent id. */
+export async function openAttempt(t: TestApp, customer: CustomerRef, invoiceId: string, providerIntentId: string, amount: number): Promise<void> {
+  await t.app.database.prisma.paymentAttempt.create({
+    data: { invoiceId, customerId: customer.customerId, amount, currency: 'usd', status: 'OPEN', providerIntentId },
+  });
+}
+
+/** The provider's id of the customer, once the customer has one (created on first payment or saved card). */
+export async function providerCustomerIdOf(t: TestApp, customerId: string): Promise<string | null> {
+  return (await t.app.database.prisma.customer.findUniqueOrThrow({ where: { id: customerId } })).providerCustomerId;
+}
+
+/** The provider's id (Stripe's pm_…) of a saved card, which the API never shows. */
+export async function providerIdOfCard(t: TestApp, paymentMethodId: string): Promise<string> {
+  return (await t.app.database.prisma.paymentMethod.findUniqueOrThrow({ where: { id: paymentMethodId } })).providerPaymentMethodId;
+}
+
+/** Renames a table for the length of `run`: the honest way to make the database fail under a running server. */
+export async function withTableMissing<T>(t: TestApp, table: string, run: () => Promise<T>): Promise<T> {
+  const prisma = t.app.database.prisma;
+  await prisma.$executeRawUnsafe(`ALTER TABLE "${table}" RENAME TO "${table}Gone"`);
+  try {
+    return await run();
+  } finally {
+    await prisma.$executeRawUnsafe(`ALTER TABLE "${table}Gone" RENAME TO "${table}"`);
+  }
+}
