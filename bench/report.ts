@@ -575,7 +575,7 @@ export function renderReport(results: BenchResults): string {
     '',
     '## Method',
     '',
-    `- **Request.** \`POST /graphql\` with the \`PortalPage\` operation of tests/graphql/portal.graphql (its fragment included), ` +
+    `- **Request.** \`POST /graphql\` with the \`PortalPage\` operation of tests/graphql/portal.graphql (the fragments it spreads included), ` +
       `\`Authorization: Bearer <payment token>\` and \`content-type: application/json\`, identical for every server. ` +
       `The response is ${results.bodyBytes} bytes: an invoice with 5 line items, the balance, the first 10 payments and 2 saved cards.`,
     `- **Servers**, each in its own Node process (so the load generator never shares an event loop with a server, and RSS is per server):`,
