@@ -1,8 +1,10 @@
 import type Stripe from 'stripe';
 import type { EmulatorState, MetadataPatch } from './emulator-state';
 import type { FormParams } from './form-encoding';
-import { invalidRequest, missingParam, resourceMissing, throwError } from './stripe-api-error';
+import { clientSecretMismatch, publishableKeyRefused } from './publishable-key';
+import { cardError, invalidRequest, missingParam, resourceMissing, throwError } from './stripe-api-error';
 import { CURRENCIES, formatAmount, type PaymentIntentFields } from './stripe-objects';
+import { cardBrand, passesLuhn, testCardForNumber } from './test-cards';
 
 /** Handles one Stripe API route; `id` is the path's `:id`. */
 export type RouteHandler = (params: FormParams, id: string, apiVersion: string) => object;
@@ -175,5 +177,83 @@ export function apiRoutes(state: EmulatorState): Record<string, RouteHandler> {
       return list('/v1/events', [...state.events].reverse().filter((e) => patterns.some((re) => re.test(e.type))), p);
     },
     'GET /v1/events/:id': (p, id) => state.events.find((e) => e.id === id) ?? throwError(resourceMissing('event', id, 'id')),
+  };
+}
+
+/** Billing details as sent (`billing_details[address][city]`, ...); empty values are null, as Stripe stores them. */
+function billingDetails(p: FormParams): Partial<Stripe.PaymentMethod.BillingDetails> | undefined {
+  const details = p.billing_details;
+  if (details === undefined) return undefined;
+  if (typeof details !== 'object' || Array.isArray(details)) throw invalidRequest('Invalid hash', 'billing_details');
+  allow(details, 'name', 'email', 'phone', 'address');
+  const value = (params: FormParams, key: string) => (params[key] === '' ? null : str(params, key) ?? null);
+  const address = details.address as FormParams | undefined;
+  if (address !== undefined) allow(address, 'line1', 'line2', 'city', 'state', 'postal_code', 'country');
+  return {
+    name: value(details, 'name'), email: value(details, 'email'), phone: value(details, 'phone'),
+    address: address ? { line1: value(address, 'line1'), line2: value(address, 'line2'), city: value(address, 'city'),
+      state: value(address, 'state'), postal_code: value(address, 'postal_code'), country: value(address, 'country') } : null,
+  };
+}
+
+/**
+ * The card details Stripe.js sends, checked as Stripe's API checks them (402 card errors naming the field).
+ * Declining test numbers are accepted here: like Stripe's, they only decline when charged.
+ */
+function cardDetails(p: FormParams) {
+  const card = p.card;
+  if (card === undefined) throw missingParam('card');
+  if (typeof card !== 'object' || Array.isArray(card)) throw invalidRequest('Invalid hash', 'card');
+  allow(card, 'number', 'exp_month', 'exp_year', 'cvc');
+  const number = (str(card, 'number') ?? throwError(missingParam('card[number]'))).replace(/[\s-]/g, '');
+  const month = int(card, 'exp_month') ?? throwError(missingParam('card[exp_month]'));
+  const yearEntered = int(card, 'exp_year') ?? throwError(missingParam('card[exp_year]'));
+  const year = yearEntered < 100 ? 2000 + yearEntered : yearEntered;
+  const cvc = str(card, 'cvc');
+  const now = new Date();
+  if (!/^\d{12,19}$/.test(number) || !passesLuhn(number) || !cardBrand(number)) {
+    throw cardError({ code: 'incorrect_number', message: 'Your card number is incorrect.', param: 'card[number]' });
+  }
+  if (month < 1 || month > 12) throw cardError({ code: 'invalid_expiry_month', message: "Your card's expiration month is invalid.", param: 'card[exp_month]' });
+  if (year < now.getFullYear() || year > now.getFullYear() + 50 || (year === now.getFullYear() && month < now.getMonth() + 1)) {
+    throw cardError({ code: 'invalid_expiry_year', message: "Your card's expiration year is invalid.", param: 'card[exp_year]' });
+  }
+  if (cvc !== undefined && !(cardBrand(number) === 'amex' ? /^\d{4}$/ : /^\d{3}$/).test(cvc)) {
+    throw cardError({ code: 'invalid_cvc', message: "Your card's security code is invalid.", param: 'card[cvc]' });
+  }
+  return { card: testCardForNumber(number), expMonth: month, expYear: year };
+}
+
+/**
+ * The routes a publishable key may call, as Stripe allows them: create a card PaymentMethod from card details, and
+ * retrieve or confirm a PaymentIntent when the request carries the intent's client_secret. Responses are cut down to
+ * what a publishable key may see by the server (publishableView).
+ */
+export function publishableApiRoutes(state: EmulatorState): Record<string, RouteHandler> {
+  /** The intent's client_secret must come with the request; the other parameters are returned. */
+  const withClientSecret = (p: FormParams, id: string): FormParams => {
+    const intent = state.getPaymentIntent(id);
+    const { client_secret: secret, ...rest } = p;
+    // Approximation: without a client_secret the emulator refuses as for any call a publishable key may not make.
+    if (secret === undefined) throw publishableKeyRefused();
+    if (secret !== intent.client_secret) throw clientSecretMismatch();
+    return rest;
+  };
+  return {
+    'POST /v1/payment_methods': (p) => {
+      allow(p, 'type', 'card', 'billing_details');
+      const type = required(p, 'type');
+      if (type !== 'card') throw invalidRequest(`The Stripe emulator creates only card PaymentMethods, not ${type}.`, 'type');
+      const { card, expMonth, expYear } = cardDetails(p);
+      return state.createCardPaymentMethod(card, { expMonth, expYear, billingDetails: billingDetails(p) });
+    },
+    'GET /v1/payment_intents/:id': (p, id) => state.getPaymentIntent((allow(withClientSecret(p, id)), id)),
+    'POST /v1/payment_intents/:id/confirm': (p, id) => {
+      const rest = allow(withClientSecret(p, id), 'payment_method', 'return_url', 'setup_future_usage', 'use_stripe_sdk');
+      const setupFutureUsage = rest.setup_future_usage === undefined ? undefined : nullable(rest, 'setup_future_usage') as PaymentIntentFields['setup_future_usage'];
+      return state.confirmPaymentIntent(id, {
+        paymentMethod: str(rest, 'payment_method'), returnUrl: str(rest, 'return_url'), setupFutureUsage, useStripeSdk: bool(rest, 'use_stripe_sdk'),
+      });
+    },
   };
 }

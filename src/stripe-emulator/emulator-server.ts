@@ -1,14 +1,18 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type Stripe from 'stripe';
-import { apiRoutes, expand } from './api-routes';
+import { apiRoutes, expand, publishableApiRoutes } from './api-routes';
 import { EmulatorState } from './emulator-state';
 import { FaultInjector, type FaultSettings } from './fault-injector';
 import { decodeStripeForm, type FormParams, type FormValue } from './form-encoding';
 import {
-  StripeApiError, apiError, authenticationError, idempotencyError, invalidRequest, rateLimitError, unrecognizedUrl,
+  CORS_HEADERS, DEFAULT_PUBLISHABLE_KEY, isPublishableKey, preflightHeaders, publishableKeyChecker, publishableKeyRefused, publishableView,
+} from './publishable-key';
+import {
+  StripeApiError, apiError, authenticationError, idempotencyError, invalidRequest, rateLimitError, throwError, unrecognizedUrl,
 } from './stripe-api-error';
 import { API_VERSION, newId } from './stripe-objects';
+import { serveStripeJs } from './stripe-js/routes';
 import { WebhookDispatcher, type WebhookDelivery } from './webhook-dispatcher';
 
 /** How to start the emulator. */
@@ -19,6 +23,12 @@ export interface StripeEmulatorOptions {
   host?: string;
   /** The only secret key accepted. Without it, any `sk_test_...`/`rk_test_...` key is. */
   apiKey?: string;
+  /**
+   * The only publishable key accepted (what the page gives Stripe.js). Without it, any `pk_test_...` key is.
+   * A publishable key may do only what Stripe lets it do: create card PaymentMethods, retrieve and confirm a
+   * PaymentIntent with its client_secret, and answer the 3-D Secure challenge.
+   */
+  publishableKey?: string;
   /** Where to POST signed events, and the `whsec_...` signing secret. */
   webhook?: { url: string; secret: string };
   /** Waits before each webhook retry; default [100, 500, 2000]. Stripe itself retries for days. */
@@ -34,6 +44,10 @@ export interface StripeEmulator {
   url: string;
   host: string;
   port: number;
+  /** The emulator's Stripe.js (`${url}/v3/`): load it where production loads https://js.stripe.com/v3/. */
+  jsUrl: string;
+  /** A publishable key the emulator accepts: `publishableKey` when configured, else `pk_test_emulator`. */
+  publishableKey: string;
   faults: FaultInjector;
   /** Sets where signed events go from now on (the app may start after the emulator, on a port it picks). */
   setWebhookEndpoint(endpoint: { url: string; secret: string }): void;
@@ -56,6 +70,9 @@ const MAX_IDEMPOTENCY_KEYS = 10_000;
 /** Starts a Stripe-compatible HTTP server with in-memory state. */
 export async function startStripeEmulator(opts: StripeEmulatorOptions = {}): Promise<StripeEmulator> {
   const log = opts.logger ?? (() => undefined);
+  if (opts.publishableKey !== undefined && !/^pk_(test|live)_\w+$/.test(opts.publishableKey)) {
+    throw new Error(`publishableKey must be a publishable key (pk_test_...), got "${opts.publishableKey}"`);
+  }
   const dispatcher: WebhookDispatcher = new WebhookDispatcher({
     endpoint: opts.webhook, retryDelaysMs: opts.webhookRetryDelaysMs ?? [100, 500, 2000],
     reorderWindowMs: opts.webhookReorderWindowMs ?? 50, faults: () => faults, logger: log,
@@ -63,6 +80,7 @@ export async function startStripeEmulator(opts: StripeEmulatorOptions = {}): Pro
   const faults: FaultInjector = new FaultInjector(dispatcher);
   const state = new EmulatorState({ pendingWebhooks: opts.webhook ? 1 : 0, takeProcessingFault: () => faults.takeProcessing() });
   const idempotency = new Map<string, StoredResponse>();
+  const acceptsPublishableKey = publishableKeyChecker(opts.publishableKey);
   const timers = new Set<NodeJS.Timeout>();
 
   /** Runs a state change outside any API request ("in the dashboard") and delivers its events. */
@@ -91,14 +109,30 @@ export async function startStripeEmulator(opts: StripeEmulatorOptions = {}): Pro
     'GET /_emulator/webhooks/deliveries': () => ({ deliveries: dispatcher.deliveries }),
   });
   const routes = compileRoutes(apiRoutes(state));
+  const publishableRoutes = compileRoutes(publishableApiRoutes(state));
+  /** The handler for a request; a publishable key reaching a secret-key route gets Stripe's 403. */
+  const route = (method: string, path: string, publishable: boolean) =>
+    (publishable ? publishableRoutes : routes)(method, path)
+    ?? throwError(publishable && routes(method, path) ? publishableKeyRefused() : unrecognizedUrl(method, path));
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const [requestId, method, url, body] = [newId('req', 14), req.method ?? 'GET', new URL(req.url ?? '/', 'http://emulator'), await readBody(req)];
     const path = url.pathname;
+    if (path === '/v3' || path.startsWith('/v3/')) {
+      const answer = serveStripeJs({ state, acceptsPublishableKey, asStripe, url: baseUrl }, req, url, body);
+      log('request', { method, path, status: answer.status, requestId });
+      return void res.writeHead(answer.status, answer.headers).end(answer.body);
+    }
+    // Browsers call the API from any origin, as they call api.stripe.com.
+    const cors = path.startsWith('/v1/') ? CORS_HEADERS : {};
+    if (method === 'OPTIONS' && path.startsWith('/v1/')) {
+      log('request', { method, path, status: 204, requestId });
+      return void res.writeHead(204, preflightHeaders(header(req, 'access-control-request-headers'))).end();
+    }
     const apiVersion = header(req, 'stripe-version') ?? API_VERSION;
     const reply = (status: number, payload: object | string, headers: Record<string, string> = {}) => {
       log('request', { method, path, status, requestId });
-      res.writeHead(status, { 'Content-Type': 'application/json', 'Request-Id': requestId, 'Stripe-Version': apiVersion, ...headers });
+      res.writeHead(status, { 'Content-Type': 'application/json', 'Request-Id': requestId, 'Stripe-Version': apiVersion, ...cors, ...headers });
       res.end(typeof payload === 'string' ? payload : JSON.stringify(payload, null, 2));
     };
     const replyError = (error: StripeApiError) => reply(error.status, { error: error.body }, error.headers);
@@ -111,20 +145,29 @@ export async function startStripeEmulator(opts: StripeEmulatorOptions = {}): Pro
     if (fault?.kind === 'rate_limit') return replyError(rateLimitError());
 
     const [scheme, credentials = ''] = (header(req, 'authorization') ?? '').split(/\s+/);
-    const apiKey = /^bearer$/i.test(scheme) ? credentials : /^basic$/i.test(scheme) ? Buffer.from(credentials, 'base64').toString().split(':')[0] : undefined;
-    if (opts.apiKey ? apiKey !== opts.apiKey : !/^(sk|rk)_test_\w+$/.test(apiKey ?? '')) return replyError(authenticationError(apiKey));
+    const headerKey = /^bearer$/i.test(scheme) ? credentials : /^basic$/i.test(scheme) ? Buffer.from(credentials, 'base64').toString().split(':')[0] : undefined;
+    const params: FormParams = isControl ? {} : { ...decodeStripeForm(url.search.slice(1)), ...decodeStripeForm(body) };
+    // Stripe.js sends its publishable key as the `key` parameter, which spares browsers a CORS preflight.
+    const paramKey = headerKey === undefined && typeof params.key === 'string' && isPublishableKey(params.key) ? params.key : undefined;
+    if (paramKey) delete params.key;
+    const apiKey = headerKey ?? paramKey;
+    const publishable = isPublishableKey(apiKey);
+    if (publishable ? !acceptsPublishableKey(apiKey) : opts.apiKey ? apiKey !== opts.apiKey : !/^(sk|rk)_test_\w+$/.test(apiKey ?? '')) {
+      return replyError(authenticationError(apiKey));
+    }
+    if (publishable && isControl) return replyError(publishableKeyRefused());
 
     if (isControl) {
       try {
-        const params = header(req, 'content-type')?.includes('json') ? parseJson(body) : decodeStripeForm(body);
-        return reply(200, await controlRoutes(method, path)(params, apiVersion));
+        const controlParams = header(req, 'content-type')?.includes('json') ? parseJson(body) : decodeStripeForm(body);
+        const control = controlRoutes(method, path) ?? throwError(unrecognizedUrl(method, path));
+        return reply(200, await control(controlParams, apiVersion));
       } catch (error) {
         if (error instanceof StripeApiError) return replyError(error);
         throw error;
       }
     }
 
-    const params = { ...decodeStripeForm(url.search.slice(1)), ...decodeStripeForm(body) };
     const idempotencyKey = method === 'POST' ? header(req, 'idempotency-key') : undefined;
     const keyHeaders: Record<string, string> = idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {};
     const scopedKey = `${apiKey}\u0000${idempotencyKey}`;
@@ -145,11 +188,13 @@ export async function startStripeEmulator(opts: StripeEmulatorOptions = {}): Pro
     let [status, payload]: [number, object] = [200, {}];
     state.request = { id: requestId, idempotency_key: idempotencyKey ?? null };
     try {
-      payload = structuredClone(routes(method, path)(params, apiVersion));
+      payload = structuredClone(route(method, path, publishable)(params, apiVersion));
       expand(payload, strings(params.expand) ?? [], (id) => state.lookup(id));
+      // A publishable key sees only what Stripe shows it: never metadata, customers, charges or card fingerprints.
+      if (publishable) payload = publishableView(payload);
     } catch (error) {
       if (!(error instanceof StripeApiError)) throw error;
-      [status, payload] = [error.status, { error: error.body }];
+      [status, payload] = [error.status, publishable ? publishableView({ error: error.body }) : { error: error.body }];
       Object.assign(keyHeaders, error.headers);
     } finally {
       state.request = null;
@@ -172,6 +217,7 @@ export async function startStripeEmulator(opts: StripeEmulatorOptions = {}): Pro
     return faults.take(path);
   }
 
+  let baseUrl = '';
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       log('emulator bug', { message: error instanceof Error ? error.message : String(error) });
@@ -182,11 +228,14 @@ export async function startStripeEmulator(opts: StripeEmulatorOptions = {}): Pro
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(opts.port ?? 0, host, resolve));
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host}:${port}`;
+  baseUrl = url;
   state.baseUrl = url;
-  log('stripe emulator listening', { url, webhookUrl: opts.webhook?.url });
+  log('stripe emulator listening', { url, jsUrl: `${url}/v3/`, webhookUrl: opts.webhook?.url });
 
   return {
     url, host, port, faults,
+    jsUrl: `${url}/v3/`,
+    publishableKey: opts.publishableKey ?? DEFAULT_PUBLISHABLE_KEY,
     deliveries: dispatcher.deliveries,
     setWebhookEndpoint: (endpoint) => dispatcher.setEndpoint(endpoint),
     flushWebhooks: () => dispatcher.flush(),
@@ -203,17 +252,17 @@ export async function startStripeEmulator(opts: StripeEmulatorOptions = {}): Pro
   };
 }
 
-/** Matches `METHOD /path/:id` patterns; the returned handler has the `:id` bound, or throws Stripe's 404 for unknown URLs. */
+/** Matches `METHOD /path/:id` patterns; the returned handler has the `:id` bound; undefined for unknown URLs. */
 function compileRoutes<R>(
   table: Record<string, (params: FormParams, id: string, apiVersion: string) => R>,
-): (method: string, path: string) => (params: FormParams, apiVersion: string) => R {
+): (method: string, path: string) => ((params: FormParams, apiVersion: string) => R) | undefined {
   const compiled = Object.entries(table).map(([route, handler]) => ({ handler, pattern: new RegExp(`^${route.replace(':id', '([^/]+)')}$`) }));
   return (method, path) => {
     for (const { handler, pattern } of compiled) {
       const match = pattern.exec(`${method} ${path}`);
       if (match) return (params, apiVersion) => handler(params, decodeURIComponent(match[1] ?? ''), apiVersion);
     }
-    throw unrecognizedUrl(method, path);
+    return undefined;
   };
 }
 

@@ -12,6 +12,8 @@ export type MetadataPatch = Record<string, string> | '';
 /** Confirmation parameters beyond the intent's own fields. */
 export interface ConfirmOptions {
   paymentMethod?: string; returnUrl?: string; offSession?: boolean; setupFutureUsage?: Stripe.PaymentIntent.SetupFutureUsage | null;
+  /** Stripe.js confirms with `use_stripe_sdk`: it handles next actions itself, so no `return_url` is needed. */
+  useStripeSdk?: boolean;
 }
 
 type Decline = NonNullable<TestCard['decline']>;
@@ -85,6 +87,14 @@ export class EmulatorState {
     const pm = paymentMethodObject(template);
     this.paymentMethods.set(pm.id, pm);
     this.cards.set(pm.id, template);
+    return pm;
+  }
+
+  /** A card PaymentMethod made from card details (what Stripe.js sends); when charged it behaves as `card` says. */
+  createCardPaymentMethod(card: TestCard, entered: Parameters<typeof paymentMethodObject>[1]): Stripe.PaymentMethod {
+    const pm = paymentMethodObject(card, entered);
+    this.paymentMethods.set(pm.id, pm);
+    this.cards.set(pm.id, card);
     return pm;
   }
 
@@ -174,7 +184,7 @@ export class EmulatorState {
     const pm = this.paymentMethods.get(pmId)!;
     this.checkUsable(pm, intent);
     const apm = intent.automatic_payment_methods;
-    if (apm?.enabled && apm.allow_redirects !== 'never' && !options.returnUrl && !options.offSession) {
+    if (apm?.enabled && apm.allow_redirects !== 'never' && !options.returnUrl && !options.offSession && !options.useStripeSdk) {
       throw invalidRequest(RETURN_URL_REQUIRED, 'return_url');
     }
     intent.payment_method = pm.id;

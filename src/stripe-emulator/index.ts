@@ -7,9 +7,14 @@
  * Stripe's test-mode card behaviour (`pm_card_visa`, `pm_card_chargeDeclined`, ...), signs and retries webhooks,
  * and can inject faults. It implements only the endpoints this project uses; anything else answers Stripe's 404.
  *
+ * It also plays Stripe.js (`GET /v3/`, see stripe-js/): a `window.Stripe` with the card Element in an iframe of the
+ * emulator's origin, confirmCardPayment and 3-D Secure in a modal, talking to the API with a publishable key
+ * (publishable-key.ts says what such a key may do). The page's code is then the same against real Stripe and here.
+ *
  * Dev and test tooling only: domain code must not import it.
  */
 export { startStripeEmulator, type StripeEmulator, type StripeEmulatorOptions } from './emulator-server';
 export type { FaultInjector, FaultSettings, FaultSpec } from './fault-injector';
 export type { WebhookDelivery } from './webhook-dispatcher';
-export { TEST_CARDS, type TestCard } from './test-cards';
+export { DEFAULT_PUBLISHABLE_KEY } from './publishable-key';
+export { TEST_CARD_NUMBERS, TEST_CARDS, type TestCard } from './test-cards';

@@ -46,13 +46,17 @@ export function customerObject(
   };
 }
 
-/** A new card PaymentMethod made from a test card template. */
-export function paymentMethodObject(card: TestCard): Stripe.PaymentMethod {
+/** A new card PaymentMethod made from a test card template, with the expiry and billing details typed in, if any. */
+export function paymentMethodObject(
+  card: TestCard,
+  entered: { expMonth?: number; expYear?: number; billingDetails?: Partial<Stripe.PaymentMethod.BillingDetails> } = {},
+): Stripe.PaymentMethod {
   return {
     id: newId('pm'), object: 'payment_method', allow_redisplay: 'unspecified',
-    billing_details: { address: null, email: null, name: null, phone: null, tax_id: null },
+    billing_details: { address: null, email: null, name: null, phone: null, tax_id: null, ...entered.billingDetails },
     card: {
-      brand: card.brand, display_brand: card.brand, last4: card.last4, funding: card.funding, exp_month: 12, exp_year: 2034,
+      brand: card.brand, display_brand: card.brand, last4: card.last4, funding: card.funding,
+      exp_month: entered.expMonth ?? 12, exp_year: entered.expYear ?? 2034,
       country: 'US', fingerprint: randomBytes(8).toString('hex'), generated_from: null, wallet: null,
       checks: { address_line1_check: null, address_postal_code_check: null, cvc_check: 'pass' },
       networks: { available: [card.brand], preferred: null },

@@ -1,6 +1,9 @@
+/** The card networks the emulator recognizes from a card number, with Stripe's brand names. */
+export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'diners' | 'jcb' | 'unionpay';
+
 /** How a test card behaves when charged, mirroring Stripe's test-mode card numbers. */
 export interface TestCard {
-  brand: 'visa' | 'mastercard' | 'amex';
+  brand: CardBrand;
   last4: string;
   funding: 'credit' | 'debit';
   /** Charges succeed, are declined, or need 3D Secure first. */
@@ -38,3 +41,51 @@ export const TEST_CARDS: Readonly<Record<string, TestCard>> = {
   // Attaches fine but every charge is declined: a saved card that later stops working.
   pm_card_chargeCustomerFail: declined('0341', 'card_declined', 'generic_decline', 'Your card was declined.', false),
 };
+
+/**
+ * Stripe's test card numbers, as typed into the card field of the emulator's Stripe.js, mapped onto the test cards above.
+ * Any other number that passes the Luhn check pays like `4242 4242 4242 4242`, with its own brand and last4.
+ * Like Stripe's, these cards only decline when charged, never when the PaymentMethod is created.
+ */
+export const TEST_CARD_NUMBERS: Readonly<Record<string, string>> = {
+  '4242424242424242': 'pm_card_visa',
+  '4000056655665556': 'pm_card_visa_debit',
+  '5555555555554444': 'pm_card_mastercard',
+  '378282246310005': 'pm_card_amex',
+  '4000002760003184': 'pm_card_authenticationRequired',
+  '4000000000000002': 'pm_card_chargeDeclined',
+  '4000000000009995': 'pm_card_chargeDeclinedInsufficientFunds',
+  '4000000000000069': 'pm_card_chargeDeclinedExpiredCard',
+  '4000000000000127': 'pm_card_chargeDeclinedIncorrectCvc',
+  '4000000000000119': 'pm_card_chargeDeclinedProcessingError',
+  '4000000000000341': 'pm_card_chargeCustomerFail',
+};
+
+/** The brand of a card number by its prefix, as Stripe detects it; `undefined` when unknown. */
+export function cardBrand(number: string): CardBrand | undefined {
+  if (/^4/.test(number)) return 'visa';
+  if (/^(5[1-5]|2[2-7])/.test(number)) return 'mastercard';
+  if (/^3[47]/.test(number)) return 'amex';
+  if (/^(6011|64[4-9]|65)/.test(number)) return 'discover';
+  if (/^(30[0-5]|36|38|39)/.test(number)) return 'diners';
+  if (/^35/.test(number)) return 'jcb';
+  if (/^62/.test(number)) return 'unionpay';
+  return undefined;
+}
+
+/** The Luhn checksum every card number carries. */
+export function passesLuhn(number: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < number.length; i++) {
+    let digit = Number(number[number.length - 1 - i]);
+    if (i % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+    sum += digit;
+  }
+  return number.length > 0 && /^\d+$/.test(number) && sum % 10 === 0;
+}
+
+/** How a card number behaves when charged: its test card's behaviour, or a success; brand and last4 come from the number. */
+export function testCardForNumber(number: string): TestCard {
+  const template = TEST_CARDS[TEST_CARD_NUMBERS[number] ?? 'pm_card_visa'];
+  return { ...template, brand: cardBrand(number) ?? template.brand, last4: number.slice(-4) };
+}
