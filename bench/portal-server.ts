@@ -88,6 +88,7 @@ export async function startPortalServer(postgresUrl?: string, options: { tokenCa
     RATE_LIMIT_ADMIN_PER_MINUTE: UNLIMITED,
     RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: UNLIMITED,
     STRIPE_SECRET_KEY: 'sk_test_bench',
+    STRIPE_PUBLISHABLE_KEY: 'pk_test_bench',
     STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(16).toString('hex')}`,
     STRIPE_API_URL: stripe.url,
     ...(options.tokenCacheTtlS === undefined ? {} : { TOKEN_CACHE_TTL_SECONDS: String(options.tokenCacheTtlS) }),

@@ -19,6 +19,7 @@ import { createLogger, type Logger } from './server/logger';
 import { closeGracefully } from './server/graceful-close';
 import { telemetryPlugin } from './server/graphql-telemetry';
 import { operationsRoutes } from './server/operations-routes';
+import { defaultWebRoot, PAYMENT_PAGE_PATH, paymentPageRoute } from './server/payment-page-route';
 import { createMetrics, type Metrics } from './server/metrics';
 
 export interface AppOptions {
@@ -26,6 +27,8 @@ export interface AppOptions {
   logDestination?: DestinationStream;
   /** How long close() waits for requests in flight before cutting their connections (default 10 s). */
   drainTimeoutMs?: number;
+  /** The payment page's build served under /pay: index.html and assets/ (default `<repo>/dist/web`). */
+  webRoot?: string;
 }
 
 /** The Stripe adapter, pointed at STRIPE_API_URL when set (the local emulator, stripe-mock) or at Stripe. */
@@ -108,6 +111,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     routes: {
       'POST /webhooks/stripe': stripeWebhookRoute(services, logger, metrics),
       ...operationsRoutes({ database, redis, metrics, draining: () => draining }),
+    },
+    prefixRoutes: {
+      [PAYMENT_PAGE_PATH]: paymentPageRoute({ webRoot: options.webRoot ?? defaultWebRoot(), config, logger }),
     },
   });
   await new Promise<void>((resolve, reject) => {

@@ -62,7 +62,7 @@ export function createServices({ db, dbProvider, reads, config, provider, authFa
     audit,
     auth: new AuthService(reads, audit, usage, config, authFailureGate),
     usage,
-    portal: new PaymentPortalService(reads),
+    portal: new PaymentPortalService(reads, provider.rules),
     checkout: new PaymentCheckoutService(db, provider, attempts, settlement, audit),
     settlement,
     reconciliation: new PaymentReconciliationService(attempts, settlement, webhooks),

@@ -9,11 +9,13 @@ import { BalanceResolver } from './resolvers/balance.resolver';
 import { BillingResolver } from './resolvers/billing.resolver';
 import { InvoiceResolver } from './resolvers/invoice.resolver';
 import { PaymentHistoryResolver } from './resolvers/payment-history.resolver';
+import { PaymentLinkResolver } from './resolvers/payment-link.resolver';
 import { PaymentMethodResolver } from './resolvers/payment-method.resolver';
 import { PaymentResolver } from './resolvers/payment.resolver';
 import { PaymentTokenResolver } from './resolvers/payment-token.resolver';
 
 export const resolvers = [
+  PaymentLinkResolver,
   InvoiceResolver,
   BalanceResolver,
   PaymentHistoryResolver,

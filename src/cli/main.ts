@@ -14,7 +14,8 @@ import { stripeRules } from '../payments/stripe/stripe-rules';
 const USAGE = `Usage: npm run cli -- <command> [options] [--json]
 
   demo-seed                                        a new demo organization, customer, invoices and admin key
-  organization create --name <name>                a new organization
+  organization create --name <name> [--support-email <e>]
+                                                   a new organization (the email is shown to its customers)
   admin-key create --organization <id> [--name n]  a new admin API key (shown once)
   token issue --customer <id> [--invoice <id>] [--days N]
                                                    a new customer payment link (shown once)
@@ -78,6 +79,7 @@ export async function runCli(argv: string[], io: Io, env: Record<string, string 
       customer: { type: 'string' },
       invoice: { type: 'string' },
       days: { type: 'string' },
+      'support-email': { type: 'string' },
     },
   });
   const json = !!flags.json;
@@ -97,8 +99,12 @@ export async function runCli(argv: string[], io: Io, env: Record<string, string 
     }
     case 'organization create': {
       const name = required(flags, 'name');
-      const org = await withServices(config, (s) => s.organizations.createOrganization(name));
-      print({ organizationId: org.id, name: org.name }, `Organization ${org.id} (${org.name})`);
+      const supportEmail = flags['support-email'] ?? null;
+      const org = await withServices(config, (s) => s.organizations.createOrganization(name, { supportEmail }));
+      print(
+        { organizationId: org.id, name: org.name, supportEmail: org.supportEmail },
+        `Organization ${org.id} (${org.name})${org.supportEmail ? `, support email ${org.supportEmail}` : ''}`,
+      );
       return 0;
     }
     case 'admin-key create': {

@@ -29,6 +29,7 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string;
+  /** Where this server's payment page is reachable; a link is this, "#", and the token (see PaymentTokenService). */
   portalBaseUrl: string;
   /** Default lifetime of a payment link, within LIMITS.paymentLinkDays. */
   paymentTokenLifetimeDays: number;
@@ -44,6 +45,10 @@ export interface Config {
   stripe: {
     secretKey?: string;
     webhookSecret?: string;
+    /** pk_…: what the payment page's Stripe.js uses; the page gets it from the server at load, never from its build. */
+    publishableKey?: string;
+    /** Where the payment page loads Stripe.js from: Stripe's, or the local emulator's (dev/local-stripe.ts). */
+    jsUrl: string;
     /** Override of where the SDK sends requests, e.g. http://127.0.0.1:12111 for stripe-mock or the emulator. */
     apiUrl?: string;
     emulatorPort: number;
@@ -101,6 +106,11 @@ function url(env: Env, name: string, fallback: string | undefined, protocols: st
   return raw;
 }
 
+/** Stripe keys name their mode after their type: sk_test_…, rk_live_…, pk_test_…. */
+const stripeKeyMode = (key: string): 'test' | 'live' => (/^[a-z]{2}_live_/.test(key) ? 'live' : 'test');
+
+export const STRIPE_JS_URL = 'https://js.stripe.com/v3/';
+
 /** Passwords in connection strings must not reach a log through an error message. */
 export function redactUrl(raw: string): string {
   return raw.replace(/\/\/([^:/@]+):([^@]+)@/, '//$1:***@');
@@ -133,6 +143,23 @@ export function loadConfig(env: Env = process.env): Config {
   if (webhookSecret && !webhookSecret.startsWith('whsec_')) {
     throw new ConfigError('STRIPE_WEBHOOK_SECRET must be a webhook signing secret (whsec_…)');
   }
+  const publishableKey = env.STRIPE_PUBLISHABLE_KEY || undefined;
+  if (isProduction && !publishableKey) throw new ConfigError('STRIPE_PUBLISHABLE_KEY is required when NODE_ENV=production');
+  if (publishableKey && !/^pk_(test|live)_[A-Za-z0-9_]+$/.test(publishableKey)) {
+    throw new ConfigError('STRIPE_PUBLISHABLE_KEY must be a Stripe publishable key (pk_test_… or pk_live_…)');
+  }
+  // A page in test mode against a live account (or the reverse) fails at the first card, in front of a customer.
+  if (secretKey && publishableKey && stripeKeyMode(secretKey) !== stripeKeyMode(publishableKey)) {
+    throw new ConfigError(
+      `STRIPE_PUBLISHABLE_KEY is a ${stripeKeyMode(publishableKey)} key but STRIPE_SECRET_KEY is a ${stripeKeyMode(secretKey)} key: use both keys of one mode`,
+    );
+  }
+
+  const portalBaseUrl = url(env, 'PORTAL_BASE_URL', `http://localhost:${port}/pay`, ['http:', 'https:'])!;
+  // The token goes in the link's fragment, which browsers never send to a server; a query or fragment would move it.
+  if (/[?#]/.test(portalBaseUrl)) {
+    throw new ConfigError(`PORTAL_BASE_URL must not have a query or a fragment (the token is appended as the fragment), got "${redactUrl(portalBaseUrl)}"`);
+  }
 
   const trustedProxies = (env.TRUSTED_PROXIES || '')
     .split(',')
@@ -155,7 +182,7 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     host: env.HOST || '127.0.0.1',
     databaseUrl,
-    portalBaseUrl: url(env, 'PORTAL_BASE_URL', `http://localhost:${port}/pay/`, ['http:', 'https:'])!,
+    portalBaseUrl,
     paymentTokenLifetimeDays,
     trustedProxies,
     argon2: {
@@ -178,6 +205,8 @@ export function loadConfig(env: Env = process.env): Config {
     stripe: {
       secretKey,
       webhookSecret,
+      publishableKey,
+      jsUrl: url(env, 'STRIPE_JS_URL', STRIPE_JS_URL, ['http:', 'https:'])!,
       apiUrl: url(env, 'STRIPE_API_URL', undefined, ['http:', 'https:']),
       emulatorPort: int(env, 'STRIPE_EMULATOR_PORT', 12111, 0, 65535),
       timeoutMs: int(env, 'STRIPE_TIMEOUT_MS', 5000, 100, 80000),

@@ -1,6 +1,6 @@
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
-import type { AdminApiKey, CustomerPaymentToken, Invoice, InvoiceLineItem, Payment, PaymentMethod } from './generated/sqlite/client';
+import type { AdminApiKey, Customer, CustomerPaymentToken, Invoice, InvoiceLineItem, Organization, Payment, PaymentMethod } from './generated/sqlite/client';
 import type { StatementListener } from './statement-gate';
 
 /**
@@ -25,6 +25,31 @@ export type AdminKeyCredentialRecord = Pick<AdminApiKey, 'id' | 'organizationId'
 
 export type InvoiceRecord = Pick<Invoice, 'id' | 'customerId' | 'number' | 'status' | 'currency' | 'total' | 'amountPaid' | 'issuedAt' | 'dueAt'>;
 
+/** What a payment link opens: its own bounds, and whose it is. */
+export interface PaymentLinkRecord {
+  invoiceId: string | null;
+  expiresAt: Date;
+  organization: Pick<Organization, 'name' | 'supportEmail'>;
+  customer: Pick<Customer, 'id' | 'name' | 'email' | 'locale' | 'currency' | 'createdAt'>;
+}
+
+/**
+ * Where a page of a customer's invoices starts, in their listing order: open ones first by due date, then the
+ * others newest issued first, ties by id. `at` is the invoice's dueAt when it is open, else its issuedAt.
+ */
+export interface InvoicePosition {
+  open: boolean;
+  at: Date;
+  id: string;
+}
+
+/** Which of a customer's invoices a listing may show. */
+export interface InvoiceFilter {
+  status: string | null;
+  /** Only this invoice (a link bound to one). */
+  invoiceId: string | null;
+}
+
 /** The open invoices' figures a balance is computed from. */
 export type OpenInvoiceFigures = Pick<Invoice, 'total' | 'amountPaid' | 'dueAt' | 'status'>;
 
@@ -43,6 +68,10 @@ export interface PortalReads {
   adminKeyBySelector(selector: string): Promise<AdminKeyCredentialRecord | null>;
   invoiceOfCustomer(customerId: string, invoiceId: string): Promise<InvoiceRecord | null>;
   oldestOpenInvoice(customerId: string): Promise<InvoiceRecord | null>;
+  /** `take` invoices in listing order (see InvoicePosition), strictly after `position` when given. */
+  invoices(customerId: string, filter: InvoiceFilter, position: InvoicePosition | null, take: number): Promise<InvoiceRecord[]>;
+  /** The token's link with its organization and customer; null when the token is not that customer's. */
+  paymentLink(tokenId: string, customerId: string): Promise<PaymentLinkRecord | null>;
   /** The customer's currency and open invoices; null when there is no such customer. */
   openInvoices(customerId: string): Promise<{ currency: string; open: OpenInvoiceFigures[] } | null>;
   /** Newest first, strictly after `position` in that order when given. */
@@ -105,6 +134,17 @@ const decodeInvoice = ([id, customerId, number, status, currency, total, amountP
   dueAt: date(dueAt),
 });
 
+/** The customer's invoices, optionally of one status or only one invoice; listing order as InvoicePosition says. */
+const INVOICE_LISTING = {
+  where:
+    `"customerId" = $1 AND (CAST($2 AS TEXT) IS NULL OR "status" = CAST($2 AS TEXT)) ` +
+    `AND (CAST($3 AS TEXT) IS NULL OR "id" = CAST($3 AS TEXT))`,
+  // Each CASE is constant within the other group, so the two groups sort by their own keys only.
+  orderBy:
+    `ORDER BY CASE WHEN "status" = 'OPEN' THEN 0 ELSE 1 END, CASE WHEN "status" = 'OPEN' THEN "dueAt" END ASC, ` +
+    `CASE WHEN "status" = 'OPEN' THEN NULL ELSE "issuedAt" END DESC, "id" ASC`,
+};
+
 // Only the columns a history page shows: a page of rows is the widest read here, and every value costs.
 const PAYMENT_COLUMNS =
   '"id", "invoiceId", "amount", "currency", "amountRefunded", "overpaidAmount", "status", "paymentMethodBrand", "paymentMethodLast4", "createdAt"';
@@ -151,6 +191,36 @@ const STATEMENTS = {
     sql: `SELECT ${INVOICE_COLUMNS} FROM "Invoice" WHERE "customerId" = $1 AND "status" = 'OPEN' ORDER BY "issuedAt" ASC, "id" ASC LIMIT 1`,
     decode: decodeInvoice,
   } satisfies Statement<InvoiceRecord>,
+  firstInvoices: {
+    sql: `SELECT ${INVOICE_COLUMNS} FROM "Invoice" WHERE ${INVOICE_LISTING.where} ${INVOICE_LISTING.orderBy} LIMIT $4`,
+    decode: decodeInvoice,
+  } satisfies Statement<InvoiceRecord>,
+  // After an open invoice: the open ones due later (or as late, with a greater id), then every other one.
+  invoicesAfterOpen: {
+    sql:
+      `SELECT ${INVOICE_COLUMNS} FROM "Invoice" WHERE ${INVOICE_LISTING.where} ` +
+      `AND ("status" <> 'OPEN' OR "dueAt" > $4 OR ("dueAt" = $4 AND "id" > $5)) ${INVOICE_LISTING.orderBy} LIMIT $6`,
+    decode: decodeInvoice,
+  } satisfies Statement<InvoiceRecord>,
+  // After another invoice: the others issued earlier (or as early, with a greater id).
+  invoicesAfterClosed: {
+    sql:
+      `SELECT ${INVOICE_COLUMNS} FROM "Invoice" WHERE ${INVOICE_LISTING.where} ` +
+      `AND "status" <> 'OPEN' AND ("issuedAt" < $4 OR ("issuedAt" = $4 AND "id" > $5)) ${INVOICE_LISTING.orderBy} LIMIT $6`,
+    decode: decodeInvoice,
+  } satisfies Statement<InvoiceRecord>,
+  paymentLink: {
+    sql:
+      `SELECT t."invoiceId", t."expiresAt", o."name", o."supportEmail", c."id", c."name", c."email", c."locale", c."currency", c."createdAt" ` +
+      `FROM "CustomerPaymentToken" t JOIN "Customer" c ON c."id" = t."customerId" JOIN "Organization" o ON o."id" = t."organizationId" ` +
+      `WHERE t."id" = $1 AND t."customerId" = $2`,
+    decode: ([invoiceId, expiresAt, organizationName, supportEmail, id, name, email, locale, currency, createdAt]) => ({
+      invoiceId: textOrNull(invoiceId),
+      expiresAt: date(expiresAt),
+      organization: { name: text(organizationName), supportEmail: textOrNull(supportEmail) },
+      customer: { id: text(id), name: text(name), email: textOrNull(email), locale: textOrNull(locale), currency: text(currency), createdAt: date(createdAt) },
+    }),
+  } satisfies Statement<PaymentLinkRecord>,
   // One statement for both: a customer without open invoices still yields its currency (with a NULL invoice).
   openInvoices: {
     sql:
@@ -225,6 +295,11 @@ function portalReads(provider: 'sqlite' | 'postgresql', driver: Driver, close: (
     adminKeyBySelector: (selector) => first('adminKeyBySelector', [selector]),
     invoiceOfCustomer: (customerId, invoiceId) => first('invoiceOfCustomer', [invoiceId, customerId]),
     oldestOpenInvoice: (customerId) => first('oldestOpenInvoice', [customerId]),
+    invoices(customerId, { status, invoiceId }, position, take) {
+      if (!position) return run('firstInvoices', [customerId, status, invoiceId, take]);
+      return run(position.open ? 'invoicesAfterOpen' : 'invoicesAfterClosed', [customerId, status, invoiceId, position.at, position.id, take]);
+    },
+    paymentLink: (tokenId, customerId) => first('paymentLink', [tokenId, customerId]),
     async openInvoices(customerId) {
       const rows = await run('openInvoices', [customerId]);
       if (rows.length === 0) return null;

@@ -14,11 +14,13 @@ export interface DemoSeed {
 }
 
 export const DEMO_ORGANIZATION_NAME = 'Demo Organization';
+/** Shown on the payment page as where to write; `.example` is reserved, so nothing is ever sent there. */
+export const DEMO_SUPPORT_EMAIL = 'billing@demo.example';
 const DAY = 86_400_000;
 
 /** A demo organization with one customer, an overdue invoice, an open one, and an admin key. */
 export async function seedDemo(organizations: OrganizationService, billing: BillingService): Promise<DemoSeed> {
-  const organization = await organizations.createOrganization(DEMO_ORGANIZATION_NAME);
+  const organization = await organizations.createOrganization(DEMO_ORGANIZATION_NAME, { supportEmail: DEMO_SUPPORT_EMAIL });
   const operator = operatorPrincipal(organization.id);
   const customer = await billing.createCustomer(operator, { name: 'Ada Lovelace', email: 'ada@example.com', currency: 'usd' }, null);
   const now = Date.now();

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import type { ProviderRules } from '../payments/payment-provider.port';
 import type { AuditLogService } from './audit-log.service';
+import { optionalEmail, optionalLocale } from './contact-details';
 import { badInput, forbidden, notFound } from './errors';
 import { LIMITS } from './limits';
 import { isMinorUnitAmount, normalizeCurrency } from './money';
@@ -10,6 +11,8 @@ import { customerView, invoiceView, type CustomerView, type InvoiceView } from '
 export interface NewCustomer {
   name: string;
   email?: string | null;
+  /** BCP 47 language tag (e.g. "fr-CA"), stored canonical. */
+  locale?: string | null;
   /** All the customer's invoices are in it; default "usd". */
   currency?: string | null;
 }
@@ -40,7 +43,7 @@ export class BillingService {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLogService,
-    /** A customer can only be billed in a currency the payment provider charges. */
+    /** A customer can only be billed in a currency the payment provider charges; an invoice shows its minimum payment. */
     private readonly providerRules: ProviderRules,
   ) {}
 
@@ -48,13 +51,13 @@ export class BillingService {
     const name = input.name.trim();
     const { min: minName, max: maxName } = LIMITS.customerName;
     if (name.length < minName || name.length > maxName) throw badInput(`name must be ${minName} to ${maxName} characters.`, 'name');
-    const email = input.email?.trim() || null;
-    if (email && (email.length > LIMITS.email.max || !/^[^\s@]+@[^\s@]+$/.test(email))) throw badInput('email is not a valid address.', 'email');
+    const email = optionalEmail(input.email, 'email');
+    const locale = optionalLocale(input.locale, 'locale');
     const currency = normalizeCurrency(input.currency ?? 'usd');
     const { currencies } = this.providerRules;
     if (!currencies.includes(currency)) throw badInput(`currency must be one of ${currencies.join(', ')}.`, 'currency');
 
-    const customer = await this.db.customer.create({ data: { organizationId: actor.organizationId, name, email, currency } });
+    const customer = await this.db.customer.create({ data: { organizationId: actor.organizationId, name, email, locale, currency } });
     await this.audit.recordFor(actor, meta, {
       action: 'CUSTOMER_CREATED',
       targetType: 'Customer',
@@ -122,6 +125,6 @@ export class BillingService {
       targetId: invoice.id,
       details: { customerId: customer.id, total, currency: invoice.currency },
     });
-    return invoiceView(invoice);
+    return invoiceView(invoice, this.providerRules);
   }
 }

@@ -1,6 +1,7 @@
 import type { Config } from '../config/config';
 import type { Db } from '../db/database';
 import type { AuditLogService } from './audit-log.service';
+import { optionalEmail } from './contact-details';
 import { notFound } from './errors';
 import type { OperatorPrincipal } from './principal';
 import { issueSecret } from './secret-token';
@@ -13,9 +14,11 @@ export class OrganizationService {
     private readonly config: Pick<Config, 'argon2'>,
   ) {}
 
-  async createOrganization(name: string): Promise<{ id: string; name: string }> {
-    const { id } = await this.db.organization.create({ data: { name } });
-    return { id, name };
+  /** `supportEmail` is shown to customers on the payment page, as where to write about a bill. */
+  async createOrganization(name: string, options: { supportEmail?: string | null } = {}): Promise<{ id: string; name: string; supportEmail: string | null }> {
+    const supportEmail = optionalEmail(options.supportEmail, 'supportEmail');
+    const { id } = await this.db.organization.create({ data: { name, supportEmail } });
+    return { id, name, supportEmail };
   }
 
   /** The oldest organization of that name, if any. */

@@ -1,8 +1,23 @@
-import type { PortalReads } from '../db/portal-reads';
+import type { InvoicePosition, PortalReads } from '../db/portal-reads';
+import type { ProviderRules } from '../payments/payment-provider.port';
 import { badInput, notFound } from './errors';
 import { LIMITS } from './limits';
 import type { CustomerPrincipal } from './principal';
-import { amountDue, invoiceView, lineItemView, paymentView, savedCardView, type BalanceView, type InvoiceView, type LineItemView, type PaymentView, type SavedCardView } from './views';
+import {
+  amountDue,
+  customerView,
+  invoiceView,
+  lineItemView,
+  paymentView,
+  savedCardView,
+  type BalanceView,
+  type InvoiceStatus,
+  type InvoiceView,
+  type LineItemView,
+  type PaymentLinkView,
+  type PaymentView,
+  type SavedCardView,
+} from './views';
 
 export interface PaymentPage {
   /** Newest first, each with its opaque cursor. */
@@ -10,6 +25,21 @@ export interface PaymentPage {
   hasNextPage: boolean;
   /** True when the page was asked for after a cursor (there is something newer before it). */
   hasPreviousPage: boolean;
+}
+
+/** The customer's invoices as a page lists them: open ones first (earliest due first), then the others, newest issued first. */
+export interface InvoicePage {
+  invoices: { cursor: string; invoice: InvoiceView }[];
+  hasNextPage: boolean;
+  /** True when the page was asked for after a cursor. */
+  hasPreviousPage: boolean;
+}
+
+export interface InvoiceListing {
+  /** Only invoices of this status. */
+  status?: InvoiceStatus | null;
+  first?: number | null;
+  after?: string | null;
 }
 
 /**
@@ -33,13 +63,43 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   return { createdAt: new Date(Number(match[1])), id: match[2] };
 }
 
+/** Opaque to clients; encodes an invoice's InvoicePosition (open or not, the date it sorts by, its id). */
+function encodeInvoiceCursor(invoice: InvoiceView): string {
+  const open = invoice.status === 'OPEN';
+  return Buffer.from(`${open ? 'o' : 'c'}:${(open ? invoice.dueAt : invoice.issuedAt).getTime()}:${invoice.id}`).toString('base64url');
+}
+
+function decodeInvoiceCursor(cursor: string): InvoicePosition {
+  const match = /^([oc]):(\d{1,15}):([A-Za-z0-9_-]{1,64})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw badInput('after is not a cursor returned by invoices.', 'after');
+  return { open: match[1] === 'o', at: new Date(Number(match[2])), id: match[3] };
+}
+
+/** `first` as a page size: default, capped at the largest page. */
+function pageSize(first: number | null | undefined): number {
+  if (first != null && (!Number.isInteger(first) || first < 0)) throw badInput('first must be 0 or more.', 'first');
+  return Math.min(first ?? LIMITS.pageSize.default, LIMITS.pageSize.max);
+}
+
 /**
  * What a customer sees through a payment link: the page views, read through the plain-SQL read model (these are
  * the hot path; see db/portal-reads.ts). Every method takes the principal resolved from the token, and every query
  * is filtered by its customer, so another customer's rows are simply not found.
  */
 export class PaymentPortalService {
-  constructor(private readonly reads: PortalReads) {}
+  constructor(
+    private readonly reads: PortalReads,
+    /** An invoice shows the smallest payment the provider takes on it. */
+    private readonly rules: Pick<ProviderRules, 'minimumCharge'>,
+  ) {}
+
+  /** Who sent the link and to whom, and whether it is bound to one invoice. */
+  async paymentLink(customer: CustomerPrincipal): Promise<PaymentLinkView> {
+    const link = await this.reads.paymentLink(customer.tokenId, customer.customerId);
+    // The token was read a moment ago to authenticate this request: only a deletion in between gets here.
+    if (!link) throw notFound('Payment link');
+    return { organization: link.organization, customer: customerView(link.customer), invoiceId: link.invoiceId, expiresAt: link.expiresAt };
+  }
 
   /**
    * The token's invoice when the link is bound to one; otherwise the given invoice of the customer,
@@ -51,7 +111,28 @@ export class PaymentPortalService {
       ? await this.reads.invoiceOfCustomer(customer.customerId, wanted)
       : await this.reads.oldestOpenInvoice(customer.customerId);
     if (!invoice) throw notFound('Invoice');
-    return invoiceView(invoice);
+    return invoiceView(invoice, this.rules);
+  }
+
+  /**
+   * The customer's invoices, open ones first (earliest due first), then the others (newest issued first); a link
+   * bound to one invoice lists only that one. One statement per page.
+   */
+  async invoices(customer: CustomerPrincipal, listing: InvoiceListing = {}): Promise<InvoicePage> {
+    const take = pageSize(listing.first);
+    const position = listing.after ? decodeInvoiceCursor(listing.after) : null;
+    const filter = { status: listing.status ?? null, invoiceId: customer.invoiceId };
+    // One row more than the page tells whether there is a next page.
+    const rows = await this.reads.invoices(customer.customerId, filter, position, take + 1);
+    const now = new Date();
+    return {
+      invoices: rows.slice(0, take).map((row) => {
+        const invoice = invoiceView(row, this.rules, now);
+        return { cursor: encodeInvoiceCursor(invoice), invoice };
+      }),
+      hasNextPage: rows.length > take,
+      hasPreviousPage: position !== null,
+    };
   }
 
   /** Line items of several invoices at once (a page's DataLoader batch), in the invoices' order. */
@@ -86,8 +167,7 @@ export class PaymentPortalService {
 
   /** Newest first. `first` is capped at the largest page size. */
   async paymentHistory(customer: CustomerPrincipal, first?: number | null, after?: string | null): Promise<PaymentPage> {
-    if (first != null && (!Number.isInteger(first) || first < 0)) throw badInput('first must be 0 or more.', 'first');
-    const take = Math.min(first ?? LIMITS.pageSize.default, LIMITS.pageSize.max);
+    const take = pageSize(first);
     const position = after ? decodeCursor(after) : null;
     // One row more than the page tells whether there is a next page (even for an empty page, first: 0).
     const rows = await this.reads.payments(customer.customerId, position, take + 1);

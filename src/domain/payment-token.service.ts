@@ -18,8 +18,17 @@ export interface PaymentLinkRequest {
 export interface IssuedPaymentLink {
   /** The secret. Returned once; only its hash is kept. */
   token: string;
+  /** The link to send the customer: see {@link paymentLinkUrl}. */
   url: string;
   paymentToken: PaymentTokenView;
+}
+
+/**
+ * `<PORTAL_BASE_URL>#<token>`: the token rides in the fragment, which browsers never send to a server (so it stays
+ * out of access logs, proxies and Referer headers); the page reads it and sends it only as a bearer token.
+ */
+export function paymentLinkUrl(portalBaseUrl: string, token: string): string {
+  return `${portalBaseUrl}#${token}`;
 }
 
 /** Issues, lists and revokes customer payment links, always inside the actor's own organization. */
@@ -60,7 +69,7 @@ export class PaymentTokenService {
       targetId: row.id,
       details: { customerId: customer.id, invoiceId: request.invoiceId ?? null, expiresInDays: days },
     });
-    return { token: issued.secret, url: this.config.portalBaseUrl + issued.secret, paymentToken: paymentTokenView(row) };
+    return { token: issued.secret, url: paymentLinkUrl(this.config.portalBaseUrl, issued.secret), paymentToken: paymentTokenView(row) };
   }
 
   async revoke(actor: OrganizationActor, tokenId: string, meta: RequestMeta | null): Promise<PaymentTokenView> {

@@ -5,7 +5,7 @@
  * The status sets are objects rather than string unions so the API can register them as GraphQL enums as they are,
  * one definition for both layers.
  */
-import type { ProviderIntentStatus } from '../payments/payment-provider.port';
+import type { ProviderIntentStatus, ProviderRules } from '../payments/payment-provider.port';
 import type { Money } from './money';
 
 export const InvoiceStatus = { OPEN: 'OPEN', PAID: 'PAID', VOID: 'VOID' } as const;
@@ -35,6 +35,10 @@ export interface InvoiceView {
   amountPaid: Money;
   /** What is still owed: zero once the invoice is paid or void. */
   amountDue: Money;
+  /** Open and past its due date. */
+  overdue: boolean;
+  /** The smallest amount that may be paid on it now (see {@link minimumPayment}). */
+  minimumPayment: Money;
 }
 
 export interface LineItemView {
@@ -90,8 +94,25 @@ export interface CustomerView {
   id: string;
   name: string;
   email: string | null;
+  /** BCP 47, canonical (fr-CA); null when unknown. */
+  locale: string | null;
   currency: string;
   createdAt: Date;
+}
+
+/** An organization as its customers see it. */
+export interface OrganizationView {
+  name: string;
+  supportEmail: string | null;
+}
+
+/** What a payment link opens: who is asking to be paid, whom, and for how long. */
+export interface PaymentLinkView {
+  organization: OrganizationView;
+  customer: CustomerView;
+  /** Set when the link is bound to one invoice. */
+  invoiceId: string | null;
+  expiresAt: Date;
 }
 
 /** A provider payment intent as the customer's browser needs it. */
@@ -108,27 +129,46 @@ export function amountDue(invoice: { total: number; amountPaid: number; status: 
   return invoice.status === InvoiceStatus.OPEN ? Math.max(invoice.total - invoice.amountPaid, 0) : 0;
 }
 
-export function invoiceView(invoice: {
-  id: string;
-  number: string;
-  status: string;
-  currency: string;
-  total: number;
-  amountPaid: number;
-  issuedAt: Date;
-  dueAt: Date;
-}): InvoiceView {
+/**
+ * The smallest amount a customer may pay on an invoice now: the provider's minimum charge in its currency, but never
+ * more than what is due while something is (so paying all that is due always passes this rule). When what is due is
+ * itself below the provider's minimum, checkout still refuses it as AMOUNT_BELOW_MINIMUM: the provider cannot charge it.
+ */
+export function minimumPayment(due: number, currency: string, rules: Pick<ProviderRules, 'minimumCharge'>): number {
+  const minimum = rules.minimumCharge(currency);
+  return due > 0 ? Math.min(minimum, due) : minimum;
+}
+
+/** `now` is the server's clock: "overdue" means past due by it, as the balance counts it. */
+export function invoiceView(
+  invoice: {
+    id: string;
+    number: string;
+    status: string;
+    currency: string;
+    total: number;
+    amountPaid: number;
+    issuedAt: Date;
+    dueAt: Date;
+  },
+  rules: Pick<ProviderRules, 'minimumCharge'>,
+  now = new Date(),
+): InvoiceView {
   const { id, number, currency, issuedAt, dueAt } = invoice;
+  const status = statusIn(InvoiceStatus, invoice.status);
+  const due = amountDue(invoice);
   return {
     id,
     number,
-    status: statusIn(InvoiceStatus, invoice.status),
+    status,
     currency,
     issuedAt,
     dueAt,
     total: { amount: invoice.total, currency },
     amountPaid: { amount: invoice.amountPaid, currency },
-    amountDue: { amount: amountDue(invoice), currency },
+    amountDue: { amount: due, currency },
+    overdue: status === InvoiceStatus.OPEN && dueAt < now,
+    minimumPayment: { amount: minimumPayment(due, currency, rules), currency },
   };
 }
 
@@ -188,6 +228,6 @@ export function paymentTokenView(
 }
 
 export function customerView(customer: CustomerView): CustomerView {
-  const { id, name, email, currency, createdAt } = customer;
-  return { id, name, email, currency, createdAt };
+  const { id, name, email, locale, currency, createdAt } = customer;
+  return { id, name, email, locale, currency, createdAt };
 }

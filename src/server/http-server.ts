@@ -47,6 +47,21 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, meta: RequestMeta) => Promise<void>;
 
+/**
+ * A handler for a path and everything under it ("/pay" takes "/pay", "/pay/" and "/pay/…"). It gets every method,
+ * so it can refuse one with its own headers.
+ */
+export interface PrefixRoute {
+  handle: RouteHandler;
+  /** The methods it serves; requests with others are counted as unmatched in the metrics. */
+  methods: readonly string[];
+  /**
+   * The request path as the request log may show it. Paths under a prefix are chosen by whoever sent the link
+   * (an old payment link carries its token in the path), so the route says which parts are safe to write down.
+   */
+  loggablePath(path: string): string;
+}
+
 export interface HttpServerDeps {
   config: Config;
   logger: Logger;
@@ -54,6 +69,8 @@ export interface HttpServerDeps {
   services: Services;
   /** Extra routes by "METHOD /path", e.g. the Stripe webhook and health checks. */
   routes?: Record<string, RouteHandler>;
+  /** Routes by path prefix ("/pay"), tried when no exact route matches. */
+  prefixRoutes?: Record<string, PrefixRoute>;
   /** Counts and times every request by route. */
   metrics?: Metrics;
 }
@@ -65,6 +82,8 @@ export interface HttpServerDeps {
 export function createHttpServer(deps: HttpServerDeps): Server {
   const { config, logger, apollo, services } = deps;
   const routes = deps.routes ?? {};
+  const prefixRoutes = Object.entries(deps.prefixRoutes ?? {});
+  const prefixRouteOf = (path: string) => prefixRoutes.find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`));
 
   async function graphql(req: IncomingMessage, res: ServerResponse, meta: RequestMeta) {
     const raw = await readBody(req, config.maxBodyBytes);
@@ -115,11 +134,14 @@ export function createHttpServer(deps: HttpServerDeps): Server {
     const meta: RequestMeta = { ip: clientIp(req, config.trustedProxies), requestId };
     const started = process.hrtime.bigint();
     res.setHeader('x-request-id', requestId);
-    const path = (req.url ?? '/').split('?')[0];
+    // Neither the query nor a fragment (which a browser never sends, but a hand-made request may) is ever logged.
+    const path = (req.url ?? '/').split(/[?#]/)[0];
+    const route = routes[`${req.method} ${path}`] as RouteHandler | undefined;
+    const prefixed = route || path === '/graphql' ? undefined : prefixRouteOf(path);
     try {
-      const route = routes[`${req.method} ${path}`];
       if (route) await route(req, res, meta);
       else if (path === '/graphql') await graphql(req, res, meta);
+      else if (prefixed) await prefixed[1].handle(req, res, meta);
       else sendJson(res, 404, { error: 'Not found' });
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
@@ -131,12 +153,15 @@ export function createHttpServer(deps: HttpServerDeps): Server {
       }
     } finally {
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      // Metrics labels come from a bounded set: route keys, never a path a client chose.
       const routeKey = `${req.method} ${path}`;
-      const route = (routes[routeKey] || path === '/graphql') ? routeKey : 'unmatched';
-      deps.metrics?.httpRequest(route, res.statusCode, durationMs / 1000);
+      const label =
+        route || path === '/graphql' ? routeKey : prefixed?.[1].methods.includes(req.method ?? '') ? `${req.method} ${prefixed[0]}` : 'unmatched';
+      deps.metrics?.httpRequest(label, res.statusCode, durationMs / 1000);
       // One line per request. Probes and scrapes arrive every few seconds, so they log at debug only.
       const level = PROBE_PATHS.has(path) ? 'debug' : 'info';
-      logger[level]({ requestId, method: req.method, path, status: res.statusCode, durationMs, operation: operationOf(meta) }, 'request');
+      const loggedPath = prefixed ? prefixed[1].loggablePath(path) : path;
+      logger[level]({ requestId, method: req.method, path: loggedPath, status: res.statusCode, durationMs, operation: operationOf(meta) }, 'request');
     }
   });
 }

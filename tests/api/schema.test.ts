@@ -55,6 +55,14 @@ describe('the schema documents itself', () => {
     expect(history.args.map((a) => a.name).sort()).toEqual(['after', 'first']);
     expect(String(history.type)).toBe('PaymentConnection!');
   });
+
+  it('pages invoices the same way, with the same PageInfo', () => {
+    const invoices = sdl.getQueryType()!.getFields().invoices;
+    expect(invoices.args.map((a) => a.name).sort()).toEqual(['after', 'first', 'status']);
+    expect(String(invoices.type)).toBe('InvoiceConnection!');
+    const connection = sdl.getType('InvoiceConnection');
+    expect(isObjectType(connection) && String(connection.getFields().pageInfo.type)).toBe('PageInfo!');
+  });
 });
 
 describe('the executable schema', () => {

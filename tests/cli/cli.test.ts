@@ -10,7 +10,7 @@ let env: Record<string, string>;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'portal-cli-'));
-  env = { NODE_ENV: 'test', DATABASE_URL: `file:${join(dir, 'cli.db')}`, PORTAL_BASE_URL: 'https://pay.example.com/p/', LOG_LEVEL: 'silent' };
+  env = { NODE_ENV: 'test', DATABASE_URL: `file:${join(dir, 'cli.db')}`, PORTAL_BASE_URL: 'https://pay.example.com/pay', LOG_LEVEL: 'silent' };
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -43,7 +43,7 @@ it('issues a payment link for a customer, optionally bound to an invoice, and re
   const seed = await json('demo-seed');
   const issued = await json('token', 'issue', '--customer', seed.customerId, '--invoice', seed.invoiceIds[1], '--days', '3');
   expect(issued).toMatchObject({ customerId: seed.customerId, invoiceId: seed.invoiceIds[1], status: 'ACTIVE', token: expect.stringMatching(/^cpt_/) });
-  expect(issued.url).toBe(`https://pay.example.com/p/${issued.token}`);
+  expect(issued.url).toBe(`https://pay.example.com/pay#${issued.token}`);
   expect(Math.round((Date.parse(issued.expiresAt) - Date.now()) / 86_400_000)).toBe(3);
 
   const revoked = await json('token', 'revoke', issued.id);

@@ -9,13 +9,15 @@ describe('loadConfig', () => {
       port: 4000,
       databaseUrl: 'file:./prisma/dev.db',
       paymentTokenLifetimeDays: 7,
-      portalBaseUrl: 'http://localhost:4000/pay/',
+      portalBaseUrl: 'http://localhost:4000/pay',
       seedDemoData: true,
       migrateOnStart: true,
       argon2: { memoryCost: 19456, timeCost: 2, parallelism: 1 },
       rateLimits: { view: 20, payment: 5, method: 5, admin: 120, authFailure: 10, windowSeconds: 60 },
     });
     expect(config.stripe.secretKey).toBeUndefined();
+    expect(config.stripe.publishableKey).toBeUndefined();
+    expect(config.stripe.jsUrl).toBe('https://js.stripe.com/v3/');
     expect(config.redisUrl).toBeUndefined();
   });
 
@@ -29,6 +31,24 @@ describe('loadConfig', () => {
     [{ SEED_DEMO_DATA: 'maybe' }, 'SEED_DEMO_DATA must be true or false, got "maybe"'],
     [{ STRIPE_SECRET_KEY: 'pk_test_123' }, 'STRIPE_SECRET_KEY must be a Stripe secret or restricted key (sk_… or rk_…)'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"'],
+    [{ STRIPE_PUBLISHABLE_KEY: 'sk_test_123' }, 'STRIPE_PUBLISHABLE_KEY must be a Stripe publishable key (pk_test_… or pk_live_…)'],
+    [
+      { STRIPE_SECRET_KEY: 'sk_test_123', STRIPE_PUBLISHABLE_KEY: 'pk_live_123' },
+      'STRIPE_PUBLISHABLE_KEY is a live key but STRIPE_SECRET_KEY is a test key: use both keys of one mode',
+    ],
+    [
+      { STRIPE_SECRET_KEY: 'rk_live_123', STRIPE_PUBLISHABLE_KEY: 'pk_test_123' },
+      'STRIPE_PUBLISHABLE_KEY is a test key but STRIPE_SECRET_KEY is a live key: use both keys of one mode',
+    ],
+    [{ STRIPE_JS_URL: 'js.stripe.com/v3/' }, 'STRIPE_JS_URL must be a URL, got "js.stripe.com/v3/"'],
+    [
+      { PORTAL_BASE_URL: 'https://pay.example.com/pay?ref=mail' },
+      'PORTAL_BASE_URL must not have a query or a fragment (the token is appended as the fragment), got "https://pay.example.com/pay?ref=mail"',
+    ],
+    [
+      { PORTAL_BASE_URL: 'https://pay.example.com/pay#' },
+      'PORTAL_BASE_URL must not have a query or a fragment (the token is appended as the fragment), got "https://pay.example.com/pay#"',
+    ],
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));
   });
@@ -36,8 +56,17 @@ describe('loadConfig', () => {
   it('requires the Stripe keys in production, and turns off demo data and start-up migrations there', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('STRIPE_SECRET_KEY is required when NODE_ENV=production');
     expect(() => loadConfig({ NODE_ENV: 'production', STRIPE_SECRET_KEY: 'sk_live_x' })).toThrow('STRIPE_WEBHOOK_SECRET is required when NODE_ENV=production');
-    const prod = loadConfig({ NODE_ENV: 'production', STRIPE_SECRET_KEY: 'sk_live_x', STRIPE_WEBHOOK_SECRET: 'whsec_x' });
+    expect(() => loadConfig({ NODE_ENV: 'production', STRIPE_SECRET_KEY: 'sk_live_x', STRIPE_WEBHOOK_SECRET: 'whsec_x' })).toThrow(
+      new ConfigError('STRIPE_PUBLISHABLE_KEY is required when NODE_ENV=production'),
+    );
+    const prod = loadConfig({ NODE_ENV: 'production', STRIPE_SECRET_KEY: 'sk_live_x', STRIPE_WEBHOOK_SECRET: 'whsec_x', STRIPE_PUBLISHABLE_KEY: 'pk_live_x' });
     expect(prod).toMatchObject({ isProduction: true, seedDemoData: false, migrateOnStart: false });
+    expect(prod.stripe).toMatchObject({ publishableKey: 'pk_live_x', jsUrl: 'https://js.stripe.com/v3/' });
+  });
+
+  it('links to the payment page under the port the server listens on, unless PORTAL_BASE_URL says where it is', () => {
+    expect(loadConfig({ PORT: '8080' }).portalBaseUrl).toBe('http://localhost:8080/pay');
+    expect(loadConfig({ PORTAL_BASE_URL: 'https://billing.example.com/pay' }).portalBaseUrl).toBe('https://billing.example.com/pay');
   });
 
   it('never repeats a database password in its message', () => {

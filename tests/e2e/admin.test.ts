@@ -30,7 +30,7 @@ describe('generateCustomerPaymentToken', () => {
     expect(res.body.errors).toBeUndefined();
     const issued = res.body.data!.generateCustomerPaymentToken;
     expect(issued.token).toMatch(/^cpt_[0-9a-f]{24}_[A-Za-z0-9_-]{43}$/);
-    expect(issued.url).toBe(`https://pay.example.com/p/${issued.token}`);
+    expect(issued.url).toBe(`https://pay.example.com/pay#${issued.token}`);
     expect(issued.paymentToken).toMatchObject({ customerId: acme.customerId, invoiceId: null, status: 'ACTIVE', useCount: 0, lastUsedAt: null, revokedAt: null });
     const lifetime = Date.parse(issued.paymentToken.expiresAt) - Date.parse(issued.paymentToken.createdAt);
     expect(Math.round(lifetime / 86_400_000)).toBe(3);

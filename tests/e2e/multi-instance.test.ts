@@ -50,6 +50,7 @@ describeOnPostgres('two server processes on one PostgreSQL database and one Redi
       RATE_LIMIT_PAYMENT_PER_MINUTE: '10000',
       LOG_LEVEL: 'warn',
       STRIPE_SECRET_KEY: 'sk_test_emulator',
+      STRIPE_PUBLISHABLE_KEY: 'pk_test_emulator',
       STRIPE_WEBHOOK_SECRET: webhookSecret,
       STRIPE_API_URL: stripe.url,
     };

@@ -215,6 +215,7 @@ function productionEnv(database: ScratchDatabase, stripe: StripeEmulator): Recor
     DATABASE_URL: database.url,
     LOG_LEVEL: 'info',
     STRIPE_SECRET_KEY: 'sk_test_emulator',
+    STRIPE_PUBLISHABLE_KEY: 'pk_test_emulator',
     STRIPE_WEBHOOK_SECRET: 'whsec_operations_test',
     STRIPE_API_URL: stripe.url,
   };
@@ -308,7 +309,13 @@ describe('npm run migrate (the CLI as a process)', () => {
   beforeAll(async () => {
     database = await createScratchDatabase();
     // What a deploy step has: the production settings, Stripe keys included (the CLI refuses to start without them).
-    env = { NODE_ENV: 'production', DATABASE_URL: database.url, STRIPE_SECRET_KEY: 'sk_test_unused', STRIPE_WEBHOOK_SECRET: 'whsec_unused' };
+    env = {
+      NODE_ENV: 'production',
+      DATABASE_URL: database.url,
+      STRIPE_SECRET_KEY: 'sk_test_unused',
+      STRIPE_PUBLISHABLE_KEY: 'pk_test_unused',
+      STRIPE_WEBHOOK_SECRET: 'whsec_unused',
+    };
   });
   afterAll(() => database?.drop());
 

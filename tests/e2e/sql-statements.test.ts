@@ -1,6 +1,6 @@
 /** The portal page costs the same number of SQL statements however many line items, payments or cards there are. */
-import { CreateInvoiceDocument, PortalPageDocument } from '../graphql/generated/operations';
-import { markInvoicesPaid, recordPayments, saveCards, seedCustomer } from '../support/fixtures';
+import { CreateInvoiceDocument, InvoicesDocument, PortalPageDocument } from '../graphql/generated/operations';
+import { createInvoice, markInvoicesPaid, recordPayments, saveCards, seedCustomer } from '../support/fixtures';
 import { graphql, NO_RATE_LIMITS, startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -39,4 +39,26 @@ it('runs the same number of statements at 5 and at 50 line items, payments and s
   expect(large.lineItems).toBe(50);
   expect(large.count).toBe(small.count);
   expect(small.count).toBeGreaterThan(0);
+});
+
+it('reads a page of invoices in one statement, and their line items in one more, at 5 and at 50 invoices', async () => {
+  async function statementsForInvoices(count: number) {
+    const seed = await seedCustomer(t);
+    for (let i = 0; i < count - 2; i++) await createInvoice(t, seed, { issuedInDays: -1, dueInDays: 10 + i });
+    await graphql(t.url, InvoicesDocument, { first: 50 }, { token: seed.token });
+    const statements: string[] = [];
+    const stop = t.app.database.onStatement((sql) => statements.push(sql));
+    const res = await graphql(t.url, InvoicesDocument, { first: 50 }, { token: seed.token });
+    stop();
+    expect(res.body.data!.invoices.edges).toHaveLength(count);
+    return {
+      total: statements.length,
+      invoiceReads: statements.filter((sql) => /FROM "Invoice" /.test(sql)).length,
+      lineItemReads: statements.filter((sql) => /FROM "InvoiceLineItem"/.test(sql)).length,
+    };
+  }
+  const small = await statementsForInvoices(5);
+  const large = await statementsForInvoices(50);
+  expect(small).toMatchObject({ invoiceReads: 1, lineItemReads: 1 });
+  expect(large).toEqual(small);
 });

@@ -55,6 +55,10 @@ it('never writes a token, admin key, client secret, Stripe or webhook secret, pa
     },
     body: JSON.stringify({ query: `{ invoice(id: "${clientSecret}") { id } }`, variables: { card: PLANTED.cardWithSpaces } }),
   });
+  // Links issued with the token in the path (/pay/cpt_…), and paths that only look like one.
+  for (const path of [`/pay/${issued}`, `/pay/${c.token}/`, `/pay/assets/${issued}`, `/pay/x/${c.adminApiKey}`, `/${issued}`, `/pay#${issued}`]) {
+    await request(t.url, { path, headers: { referer: `https://mail.example.com/?link=${issued}` } });
+  }
   await graphql(t.url, InvoiceDocument, { id: c.adminApiKey }, { token: issued });
   await graphql(t.url, InvoiceDocument, {}, { token: issued.slice(0, -3) + 'zzz' });
   await graphql(t.url, InvoiceDocument, {}, { token: `${c.adminApiKey}x` });

@@ -126,12 +126,46 @@ export async function recordPaidElsewhere(t: TestApp, invoiceId: string, amount:
   await t.app.database.prisma.invoice.update({ where: { id: invoiceId }, data: { amountPaid: { increment: amount } } });
 }
 
+/** An invoice paid in full outside the portal. */
+export async function markInvoicePaid(t: TestApp, invoiceId: string): Promise<void> {
+  const db = t.app.database.prisma;
+  const invoice = await db.invoice.findUniqueOrThrow({ where: { id: invoiceId } });
+  await db.invoice.update({ where: { id: invoice.id }, data: { status: 'PAID', amountPaid: invoice.total } });
+}
+
 /** Every invoice of the customer paid in full outside the portal: none is open any more. */
 export async function markInvoicesPaid(t: TestApp, customerId: string): Promise<void> {
-  const db = t.app.database.prisma;
-  for (const invoice of await db.invoice.findMany({ where: { customerId } })) {
-    await db.invoice.update({ where: { id: invoice.id }, data: { status: 'PAID', amountPaid: invoice.total } });
-  }
+  for (const invoice of await t.app.database.prisma.invoice.findMany({ where: { customerId } })) await markInvoicePaid(t, invoice.id);
+}
+
+/** An invoice the business cancelled in its billing system (no API voids one). */
+export async function voidInvoice(t: TestApp, invoiceId: string): Promise<void> {
+  await t.app.database.prisma.invoice.update({ where: { id: invoiceId }, data: { status: 'VOID' } });
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A new open invoice of the customer, issued and due the given number of days from now (negative: in the past), for
+ * `amount` minor units on one line, as an admin creates one.
+ */
+export async function createInvoice(
+  t: TestApp,
+  customer: CustomerRef,
+  { issuedInDays, dueInDays, amount = 10_000 }: { issuedInDays: number; dueInDays: number; amount?: number },
+): Promise<{ id: string; number: string }> {
+  const now = Date.now();
+  const invoice = await t.app.services.billing.createInvoice(
+    operatorPrincipal(customer.organizationId),
+    {
+      customerId: customer.customerId,
+      issuedAt: new Date(now + issuedInDays * DAY_MS),
+      dueAt: new Date(now + dueInDays * DAY_MS),
+      lineItems: [{ description: 'Services', quantity: 1, unitAmount: amount }],
+    },
+    null,
+  );
+  return { id: invoice.id, number: invoice.number };
 }
 
 /** A payment our server started earlier: its attempt is on file, open, with the provider's intent id. */

@@ -7,6 +7,7 @@ import { print, type ExecutionResult } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { startApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
+import { emulatorStripeJs } from '../../src/dev/local-stripe';
 import { startStripeEmulator, type StripeEmulator } from '../../src/stripe-emulator';
 import { createScratchPostgresDatabase, postgresAdmin, TEST_POSTGRES_URL } from './postgres';
 import { Browser } from './stripe-browser';
@@ -77,12 +78,18 @@ export interface GraphQLResponse<T> {
   body: ExecutionResult<T> & { errors?: Array<{ message: string; extensions?: Record<string, unknown>; path?: string[] }> };
 }
 
+export interface TestAppOptions {
+  /** The payment page build to serve under /pay (index.html, assets/); default `<repo>/dist/web`, as `npm start`. */
+  webRoot?: string;
+}
+
 /**
  * Starts the real server on an ephemeral port over a fresh database, migrated as `npm start` migrates,
  * with logs captured in memory so tests can search them. The database is a new SQLite file, or with
  * TEST_DATABASE=postgresql a new database on TEST_POSTGRES_URL's server, dropped again by `stop()`.
+ * Stripe is the emulator, for the server's SDK and for the payment page's Stripe.js, as `npm start` has it without keys.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createScratchDatabase();
   const lines: string[] = [];
   const destination = new Writable({
@@ -100,21 +107,24 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   };
   let app: App;
   try {
+    const stripeJs = emulatorStripeJs(stripe);
     const config = loadConfig({
       NODE_ENV: 'test',
       DATABASE_URL: database.url,
       PORT: '0',
       LOG_LEVEL: 'debug',
       MIGRATE_ON_START: 'true',
-      PORTAL_BASE_URL: 'https://pay.example.com/p/',
+      PORTAL_BASE_URL: 'https://pay.example.com/pay',
       STRIPE_SECRET_KEY: 'sk_test_emulator',
+      STRIPE_PUBLISHABLE_KEY: stripeJs.publishableKey,
+      STRIPE_JS_URL: stripeJs.jsUrl,
       STRIPE_WEBHOOK_SECRET: webhookSecret,
       STRIPE_API_URL: stripe.url,
       STRIPE_TIMEOUT_MS: '1500',
       STRIPE_MAX_NETWORK_RETRIES: '0',
       ...env,
     });
-    app = await startApp(config, { logDestination: destination });
+    app = await startApp(config, { logDestination: destination, webRoot: options.webRoot });
   } catch (error) {
     await cleanUp();
     throw error;

@@ -40,6 +40,14 @@ export class CreateCustomerInput implements NewCustomer {
   @MaxLength(LIMITS.email.max)
   email?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: `The language to write to the customer in, a BCP 47 tag such as "fr-CA" (at most ${LIMITS.locale.max} characters); stored in canonical form.`,
+  })
+  @IsOptional()
+  @MaxLength(LIMITS.locale.max)
+  locale?: string | null;
+
   @Field(() => String, { nullable: true, description: 'Currency of all the customer\'s invoices, ISO 4217 (e.g. "usd"). Default "usd".' })
   @IsOptional()
   @Matches(/^[A-Za-z]{3}$/)

@@ -1,9 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { LIMITS } from '../../domain/limits';
 import type { CustomerPrincipal } from '../../domain/principal';
+import { InvoiceStatus } from '../../domain/views';
 import { Access, CurrentCustomer } from '../auth/access';
 import type { ApiContext } from '../context';
 import { RateLimit } from '../directives/rate-limit.directive';
-import { InvoiceLineItemType, InvoiceType, invoiceType, lineItemType } from '../types/invoice.type';
+import { InvoiceConnectionType, InvoiceLineItemType, InvoiceType, invoiceType, lineItemType } from '../types/invoice.type';
+import { pageInfo } from '../types/page-info.type';
 
 @Resolver(() => InvoiceType)
 export class InvoiceResolver {
@@ -20,6 +23,24 @@ export class InvoiceResolver {
     @Ctx() { services }: ApiContext,
   ): Promise<InvoiceType> {
     return invoiceType(await services.portal.invoice(customer, id));
+  }
+
+  @Query(() => InvoiceConnectionType, {
+    description:
+      "The token's customer's invoices: open ones first, earliest due first, then the others, newest issued first. A link bound to one invoice lists only that one.",
+  })
+  @Access('customer')
+  @RateLimit('view')
+  async invoices(
+    @Arg('status', () => InvoiceStatus, { nullable: true, description: 'Only invoices of this status; omit for all.' }) status: InvoiceStatus | null,
+    @Arg('first', () => Int, { nullable: true, description: `Page size, default ${LIMITS.pageSize.default}, capped at ${LIMITS.pageSize.max}.` }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page; omit for the first page.' }) after: string | null,
+    @CurrentCustomer() customer: CustomerPrincipal,
+    @Ctx() { services }: ApiContext,
+  ): Promise<InvoiceConnectionType> {
+    const page = await services.portal.invoices(customer, { status, first, after });
+    const edges = page.invoices.map(({ cursor, invoice }) => ({ cursor, node: invoiceType(invoice) }));
+    return { edges, pageInfo: pageInfo(edges, page) };
   }
 
   @FieldResolver(() => [InvoiceLineItemType], { description: 'The lines of the invoice, in order.' })

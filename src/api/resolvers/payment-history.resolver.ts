@@ -4,6 +4,7 @@ import { LIMITS } from '../../domain/limits';
 import { Access, CurrentCustomer } from '../auth/access';
 import type { ApiContext } from '../context';
 import { RateLimit } from '../directives/rate-limit.directive';
+import { pageInfo } from '../types/page-info.type';
 import { PaymentConnectionType, PaymentType, paymentType } from '../types/payment.type';
 
 @Resolver(() => PaymentType)
@@ -19,9 +20,6 @@ export class PaymentHistoryResolver {
   ): Promise<PaymentConnectionType> {
     const page = await services.portal.paymentHistory(customer, first, after);
     const edges = page.payments.map(({ cursor, payment }) => ({ cursor, node: paymentType(payment) }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: page.hasPreviousPage, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    };
+    return { edges, pageInfo: pageInfo(edges, page) };
   }
 }

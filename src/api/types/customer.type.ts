@@ -12,6 +12,9 @@ export class CustomerType {
   @Field(() => String, { nullable: true, description: 'Where the customer is reached; null when none was given.' })
   email!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'BCP 47 language tag to write to the customer in, canonical (e.g. "fr-CA"); null when unknown.' })
+  locale!: string | null;
+
   @Field(() => String, { description: 'Lowercase ISO 4217 code every invoice of the customer is in, e.g. "usd".' })
   currency!: string;
 

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { InvoiceStatus, type BalanceView, type InvoiceView, type LineItemView } from '../../domain/views';
 import { MoneyType } from './money.type';
+import { PageInfoType } from './page-info.type';
 
 registerEnumType(InvoiceStatus, {
   name: 'InvoiceStatus',
@@ -42,6 +43,17 @@ export class InvoiceType {
 
   @Field(() => MoneyType, { description: 'total − amountPaid while the invoice is open, never below zero; zero once it is paid or void.' })
   amountDue!: MoneyType;
+
+  @Field(() => Boolean, { description: "True when the invoice is open and its dueAt has passed, by the server's clock." })
+  overdue!: boolean;
+
+  @Field(() => MoneyType, {
+    description:
+      "The smallest amount that may be paid on the invoice now, to check a typed amount against (amountDue is the most): the payment provider's minimum charge " +
+      "in the invoice's currency, but never more than amountDue while something is due. So paying all that is due always passes this check; when that is " +
+      "itself below the provider's minimum, createPaymentIntent answers AmountBelowMinimumError.",
+  })
+  minimumPayment!: MoneyType;
 }
 
 @ObjectType('InvoiceLineItem', { simpleResolvers: true, description: "One line of an invoice, in the invoice's currency." })
@@ -71,8 +83,35 @@ export class BalanceType {
   overdue!: MoneyType;
 }
 
+@ObjectType('InvoiceEdge', { simpleResolvers: true, description: 'An invoice in a page of invoices.' })
+export class InvoiceEdgeType {
+  @Field(() => String, { description: 'Opaque position of this invoice; pass as invoices(after:) to continue after it.' })
+  cursor!: string;
+
+  @Field(() => InvoiceType, { description: 'The invoice.' })
+  node!: InvoiceType;
+}
+
+@ObjectType('InvoiceConnection', {
+  simpleResolvers: true,
+  description: 'A page of invoices: open ones first, earliest due first, then the others, newest issued first (a Relay cursor connection).',
+})
+export class InvoiceConnectionType {
+  @Field(() => [InvoiceEdgeType], { description: 'The invoices of this page, in that order.' })
+  edges!: InvoiceEdgeType[];
+
+  @Field(() => PageInfoType, { description: 'Whether there is more, and the cursors to get it.' })
+  pageInfo!: PageInfoType;
+}
+
 export function invoiceType(view: InvoiceView): InvoiceType {
-  return { ...view, total: MoneyType.of(view.total), amountPaid: MoneyType.of(view.amountPaid), amountDue: MoneyType.of(view.amountDue) };
+  return {
+    ...view,
+    total: MoneyType.of(view.total),
+    amountPaid: MoneyType.of(view.amountPaid),
+    amountDue: MoneyType.of(view.amountDue),
+    minimumPayment: MoneyType.of(view.minimumPayment),
+  };
 }
 
 export function lineItemType(view: LineItemView): InvoiceLineItemType {

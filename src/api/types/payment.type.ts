@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { PaymentStatus, type PaymentView } from '../../domain/views';
 import { MoneyType } from './money.type';
+import { PageInfoType } from './page-info.type';
 
 registerEnumType(PaymentStatus, {
   name: 'PaymentStatus',
@@ -49,21 +50,6 @@ export class PaymentEdgeType {
 
   @Field(() => PaymentType, { description: 'The payment.' })
   node!: PaymentType;
-}
-
-@ObjectType('PageInfo', { simpleResolvers: true, description: 'Where a page sits in the whole list (Relay cursor connections).' })
-export class PageInfoType {
-  @Field(() => Boolean, { description: 'True when there are older payments after this page: ask again with after: endCursor.' })
-  hasNextPage!: boolean;
-
-  @Field(() => Boolean, { description: 'True when the page was asked for after a cursor, so newer payments come before it.' })
-  hasPreviousPage!: boolean;
-
-  @Field(() => String, { nullable: true, description: "The first edge's cursor; null on an empty page." })
-  startCursor!: string | null;
-
-  @Field(() => String, { nullable: true, description: "The last edge's cursor, to pass as after for the next page; null on an empty page." })
-  endCursor!: string | null;
 }
 
 @ObjectType('PaymentConnection', { simpleResolvers: true, description: 'A page of payments, newest first (a Relay cursor connection).' })

@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "Customer" ADD COLUMN     "locale" TEXT;
+
+-- AlterTable
+ALTER TABLE "Organization" ADD COLUMN     "supportEmail" TEXT;
