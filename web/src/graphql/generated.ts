@@ -1,0 +1,527 @@
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.This scalar is serialized to a string in ISO 8601 format and parsed from a string in ISO 8601 format. */
+  DateTimeISO: { input: string; output: string; }
+};
+
+/** A card to save, created in the browser by Stripe.js. */
+export type AddPaymentMethodInput = {
+  /** Make it the default card. The first card saved always is. */
+  setAsDefault?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The pm_… id Stripe.js created from the card details. */
+  stripePaymentMethodId: Scalars['String']['input'];
+};
+
+/** A customer to create. */
+export type CreateCustomerInput = {
+  /** Currency of all the customer's invoices, ISO 4217 (e.g. "usd"). Default "usd". */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** Where the customer is reached, if known. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** The language to write to the customer in, a BCP 47 tag such as "fr-CA" (at most 35 characters); stored in canonical form. */
+  locale?: InputMaybe<Scalars['String']['input']>;
+  /** The name shown on the payment page, 1 to 200 characters. */
+  name: Scalars['String']['input'];
+};
+
+/** An invoice to create, open and payable. */
+export type CreateInvoiceInput = {
+  /** A customer of your organization; the invoice is in their currency. */
+  customerId: Scalars['ID']['input'];
+  /** On or after issuedAt. Defaults to 30 days after issuedAt. */
+  dueAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** Defaults to now. */
+  issuedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** 1 to 1000 lines; the total must be 1 to 1000000000 minor units. */
+  lineItems: Array<InvoiceLineItemInput>;
+  /** Unique within the organization, up to 64 characters; generated when omitted. */
+  number?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What to pay. Every field is optional: by default, all that is due on the link's (or the oldest open) invoice. */
+export type CreatePaymentIntentInput = {
+  /** Minor units; defaults to the amount due. Partial payments are allowed, down to the provider's minimum charge. */
+  amount?: InputMaybe<Scalars['Int']['input']>;
+  /** If given, must be the invoice's currency (ISO 4217, any case). */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** Defaults to the link's invoice, or the oldest open one. */
+  invoiceId?: InputMaybe<Scalars['ID']['input']>;
+  /** A saved PaymentMethod id to preselect. */
+  paymentMethodId?: InputMaybe<Scalars['ID']['input']>;
+  /** Save the card for later once the payment succeeds. */
+  savePaymentMethod?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A payment link to issue. */
+export type GenerateCustomerPaymentTokenInput = {
+  /** A customer of your organization. */
+  customerId: Scalars['ID']['input'];
+  /** Days until the link expires, 1 to 90. Defaults to PAYMENT_TOKEN_LIFETIME_DAYS. */
+  expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Bind the link to one invoice: the customer then sees only that invoice. */
+  invoiceId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One line of a new invoice. */
+export type InvoiceLineItemInput = {
+  /** What was sold, 1 to 500 characters. */
+  description: Scalars['String']['input'];
+  /** How many units, 1 to 1000000. */
+  quantity: Scalars['Int']['input'];
+  /** The price of one unit in minor units (cents) of the customer's currency, 0 or more. */
+  unitAmount: Scalars['Int']['input'];
+};
+
+/** Where an invoice stands. */
+export type InvoiceStatus =
+  /** Issued and not fully paid: it can be paid. */
+  | 'OPEN'
+  /** Paid in full. A later refund lowers amountPaid but does not reopen it. */
+  | 'PAID'
+  /** Cancelled by the business: nothing is owed and it cannot be paid. */
+  | 'VOID';
+
+/** Where a payment intent stands at the payment provider (Stripe's PaymentIntent status, upper case). */
+export type PaymentIntentStatus =
+  /** Abandoned or replaced; it can no longer be paid. */
+  | 'CANCELED'
+  /** The provider is settling it; it is recorded when it succeeds. */
+  | 'PROCESSING'
+  /** The bank asks the customer to authenticate (3-D Secure). */
+  | 'REQUIRES_ACTION'
+  /** A card is attached; the client still has to confirm. */
+  | 'REQUIRES_CONFIRMATION'
+  /** Waiting for a card (again, after a decline). */
+  | 'REQUIRES_PAYMENT_METHOD'
+  /** The money was received. */
+  | 'SUCCEEDED';
+
+/** Where money received stands after refunds. */
+export type PaymentStatus =
+  /** Part of it was refunded (see amountRefunded). */
+  | 'PARTIALLY_REFUNDED'
+  /** All of it was refunded. */
+  | 'REFUNDED'
+  /** Received, nothing refunded. */
+  | 'SUCCEEDED';
+
+/** Whether a payment link still opens. */
+export type PaymentTokenStatus =
+  /** It works until expiresAt. */
+  | 'ACTIVE'
+  /** Past expiresAt: it no longer works. */
+  | 'EXPIRED'
+  /** An admin revoked it: it no longer works. */
+  | 'REVOKED';
+
+export type SaveCardMutationVariables = Exact<{
+  input: AddPaymentMethodInput;
+}>;
+
+
+export type SaveCardMutation = { __typename?: 'Mutation', addPaymentMethod:
+    | { __typename: 'PaymentMethod', id: string, brand: string, last4: string, expMonth: number, expYear: number, isDefault: boolean }
+    | { __typename: 'PaymentMethodRejectedError', code: string, message: string }
+   };
+
+export type MakeDefaultCardMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type MakeDefaultCardMutation = { __typename?: 'Mutation', setDefaultMethod:
+    | { __typename: 'PaymentMethod', id: string, isDefault: boolean }
+    | { __typename: 'PaymentMethodNotFoundError', code: string, message: string }
+   };
+
+export type RemoveCardMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RemoveCardMutation = { __typename?: 'Mutation', removePaymentMethod:
+    | { __typename: 'PaymentMethodNotFoundError', code: string, message: string }
+    | { __typename: 'RemovedPaymentMethod', id: string }
+   };
+
+export type OlderPaymentsQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+  after: Scalars['String']['input'];
+}>;
+
+
+export type OlderPaymentsQuery = { __typename?: 'Query', paymentHistory: { __typename?: 'PaymentConnection', edges: Array<{ __typename?: 'PaymentEdge', node: { __typename?: 'Payment', id: string, status: PaymentStatus, createdAt: string, invoiceId: string, cardBrand: string | null, cardLast4: string | null, amount: { __typename?: 'Money', amount: number, currency: string }, amountRefunded: { __typename?: 'Money', amount: number, currency: string } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+
+export type PortalHomeQueryVariables = Exact<{
+  invoicesFirst: Scalars['Int']['input'];
+  historyFirst: Scalars['Int']['input'];
+}>;
+
+
+export type PortalHomeQuery = { __typename?: 'Query', paymentLink: { __typename?: 'PaymentLink', invoiceId: string | null, expiresAt: string, organization: { __typename?: 'Organization', name: string, supportEmail: string | null }, customer: { __typename?: 'Customer', name: string } }, balance: { __typename?: 'Balance', openInvoiceCount: number, totalOutstanding: { __typename?: 'Money', amount: number, currency: string }, overdue: { __typename?: 'Money', amount: number, currency: string } }, invoices: { __typename?: 'InvoiceConnection', edges: Array<{ __typename?: 'InvoiceEdge', node: { __typename?: 'Invoice', id: string, number: string, status: InvoiceStatus, overdue: boolean, currency: string, issuedAt: string, dueAt: string, total: { __typename?: 'Money', amount: number, currency: string }, amountPaid: { __typename?: 'Money', amount: number, currency: string }, amountDue: { __typename?: 'Money', amount: number, currency: string }, minimumPayment: { __typename?: 'Money', amount: number, currency: string }, lineItems: Array<{ __typename?: 'InvoiceLineItem', description: string, quantity: number, unitAmount: { __typename?: 'Money', amount: number, currency: string }, amount: { __typename?: 'Money', amount: number, currency: string } }> } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } }, paymentMethods: Array<{ __typename?: 'PaymentMethod', id: string, brand: string, last4: string, expMonth: number, expYear: number, isDefault: boolean }>, paymentHistory: { __typename?: 'PaymentConnection', edges: Array<{ __typename?: 'PaymentEdge', node: { __typename?: 'Payment', id: string, status: PaymentStatus, createdAt: string, invoiceId: string, cardBrand: string | null, cardLast4: string | null, amount: { __typename?: 'Money', amount: number, currency: string }, amountRefunded: { __typename?: 'Money', amount: number, currency: string } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+
+export type MoreInvoicesQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+  after: Scalars['String']['input'];
+}>;
+
+
+export type MoreInvoicesQuery = { __typename?: 'Query', invoices: { __typename?: 'InvoiceConnection', edges: Array<{ __typename?: 'InvoiceEdge', node: { __typename?: 'Invoice', id: string, number: string, status: InvoiceStatus, overdue: boolean, currency: string, issuedAt: string, dueAt: string, total: { __typename?: 'Money', amount: number, currency: string }, amountPaid: { __typename?: 'Money', amount: number, currency: string }, amountDue: { __typename?: 'Money', amount: number, currency: string }, minimumPayment: { __typename?: 'Money', amount: number, currency: string }, lineItems: Array<{ __typename?: 'InvoiceLineItem', description: string, quantity: number, unitAmount: { __typename?: 'Money', amount: number, currency: string }, amount: { __typename?: 'Money', amount: number, currency: string } }> } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+
+export type StartPaymentMutationVariables = Exact<{
+  input: CreatePaymentIntentInput;
+}>;
+
+
+export type StartPaymentMutation = { __typename?: 'Mutation', createPaymentIntent:
+    | { __typename: 'AmountBelowMinimumError', code: string, message: string, minimum: { __typename?: 'Money', amount: number, currency: string } }
+    | { __typename: 'AmountExceedsBalanceError', code: string, message: string, amountDue: { __typename?: 'Money', amount: number, currency: string } }
+    | { __typename: 'CurrencyMismatchError', code: string, message: string }
+    | { __typename: 'InvalidAmountError', code: string, message: string }
+    | { __typename: 'InvoiceNotPayableError', code: string, message: string }
+    | { __typename: 'PaymentDeclinedError', code: string, message: string }
+    | { __typename: 'PaymentInProgressError', code: string, message: string }
+    | { __typename: 'PaymentIntent', id: string, clientSecret: string, status: PaymentIntentStatus, amount: { __typename?: 'Money', amount: number, currency: string } }
+    | { __typename: 'PaymentMethodNotFoundError', code: string, message: string }
+   };
+
+export type FinishPaymentMutationVariables = Exact<{
+  paymentIntentId: Scalars['String']['input'];
+}>;
+
+
+export type FinishPaymentMutation = { __typename?: 'Mutation', confirmPayment:
+    | { __typename: 'Payment', id: string, status: PaymentStatus, invoiceId: string, cardBrand: string | null, cardLast4: string | null, createdAt: string, amount: { __typename?: 'Money', amount: number, currency: string } }
+    | { __typename: 'PaymentCanceledError', code: string, message: string }
+    | { __typename: 'PaymentDeclinedError', code: string, message: string, declineCode: string | null }
+    | { __typename: 'PaymentNotConfirmedError', code: string, message: string }
+    | { __typename: 'PaymentPending', paymentIntentId: string }
+    | { __typename: 'PaymentRequiresAction', paymentIntentId: string, clientSecret: string, nextActionType: string }
+   };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const SaveCardDocument = new TypedDocumentString(`
+    mutation SaveCard($input: AddPaymentMethodInput!) {
+  addPaymentMethod(input: $input) {
+    __typename
+    ... on PaymentMethod {
+      id
+      brand
+      last4
+      expMonth
+      expYear
+      isDefault
+    }
+    ... on UserError {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SaveCardMutation, SaveCardMutationVariables>;
+export const MakeDefaultCardDocument = new TypedDocumentString(`
+    mutation MakeDefaultCard($id: ID!) {
+  setDefaultMethod(id: $id) {
+    __typename
+    ... on PaymentMethod {
+      id
+      isDefault
+    }
+    ... on UserError {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MakeDefaultCardMutation, MakeDefaultCardMutationVariables>;
+export const RemoveCardDocument = new TypedDocumentString(`
+    mutation RemoveCard($id: ID!) {
+  removePaymentMethod(id: $id) {
+    __typename
+    ... on RemovedPaymentMethod {
+      id
+    }
+    ... on UserError {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveCardMutation, RemoveCardMutationVariables>;
+export const OlderPaymentsDocument = new TypedDocumentString(`
+    query OlderPayments($first: Int!, $after: String!) {
+  paymentHistory(first: $first, after: $after) {
+    edges {
+      node {
+        id
+        status
+        createdAt
+        invoiceId
+        amount {
+          amount
+          currency
+        }
+        amountRefunded {
+          amount
+          currency
+        }
+        cardBrand
+        cardLast4
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OlderPaymentsQuery, OlderPaymentsQueryVariables>;
+export const PortalHomeDocument = new TypedDocumentString(`
+    query PortalHome($invoicesFirst: Int!, $historyFirst: Int!) {
+  paymentLink {
+    invoiceId
+    expiresAt
+    organization {
+      name
+      supportEmail
+    }
+    customer {
+      name
+    }
+  }
+  balance {
+    openInvoiceCount
+    totalOutstanding {
+      amount
+      currency
+    }
+    overdue {
+      amount
+      currency
+    }
+  }
+  invoices(first: $invoicesFirst) {
+    edges {
+      node {
+        id
+        number
+        status
+        overdue
+        currency
+        issuedAt
+        dueAt
+        total {
+          amount
+          currency
+        }
+        amountPaid {
+          amount
+          currency
+        }
+        amountDue {
+          amount
+          currency
+        }
+        minimumPayment {
+          amount
+          currency
+        }
+        lineItems {
+          description
+          quantity
+          unitAmount {
+            amount
+            currency
+          }
+          amount {
+            amount
+            currency
+          }
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+  paymentMethods {
+    id
+    brand
+    last4
+    expMonth
+    expYear
+    isDefault
+  }
+  paymentHistory(first: $historyFirst) {
+    edges {
+      node {
+        id
+        status
+        createdAt
+        invoiceId
+        amount {
+          amount
+          currency
+        }
+        amountRefunded {
+          amount
+          currency
+        }
+        cardBrand
+        cardLast4
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortalHomeQuery, PortalHomeQueryVariables>;
+export const MoreInvoicesDocument = new TypedDocumentString(`
+    query MoreInvoices($first: Int!, $after: String!) {
+  invoices(first: $first, after: $after) {
+    edges {
+      node {
+        id
+        number
+        status
+        overdue
+        currency
+        issuedAt
+        dueAt
+        total {
+          amount
+          currency
+        }
+        amountPaid {
+          amount
+          currency
+        }
+        amountDue {
+          amount
+          currency
+        }
+        minimumPayment {
+          amount
+          currency
+        }
+        lineItems {
+          description
+          quantity
+          unitAmount {
+            amount
+            currency
+          }
+          amount {
+            amount
+            currency
+          }
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MoreInvoicesQuery, MoreInvoicesQueryVariables>;
+export const StartPaymentDocument = new TypedDocumentString(`
+    mutation StartPayment($input: CreatePaymentIntentInput!) {
+  createPaymentIntent(input: $input) {
+    __typename
+    ... on PaymentIntent {
+      id
+      clientSecret
+      status
+      amount {
+        amount
+        currency
+      }
+    }
+    ... on UserError {
+      code
+      message
+    }
+    ... on AmountExceedsBalanceError {
+      amountDue {
+        amount
+        currency
+      }
+    }
+    ... on AmountBelowMinimumError {
+      minimum {
+        amount
+        currency
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StartPaymentMutation, StartPaymentMutationVariables>;
+export const FinishPaymentDocument = new TypedDocumentString(`
+    mutation FinishPayment($paymentIntentId: String!) {
+  confirmPayment(paymentIntentId: $paymentIntentId) {
+    __typename
+    ... on Payment {
+      id
+      status
+      invoiceId
+      amount {
+        amount
+        currency
+      }
+      cardBrand
+      cardLast4
+      createdAt
+    }
+    ... on PaymentRequiresAction {
+      paymentIntentId
+      clientSecret
+      nextActionType
+    }
+    ... on PaymentPending {
+      paymentIntentId
+    }
+    ... on UserError {
+      code
+      message
+    }
+    ... on PaymentDeclinedError {
+      declineCode
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FinishPaymentMutation, FinishPaymentMutationVariables>;
