@@ -53,7 +53,6 @@ export const en = {
   payButton: (amount: string) => `Pay ${amount}`,
   paying: 'Processing your payment…',
   cardFieldLoading: 'Loading the secure card form…',
-  cardIncomplete: 'Enter the card number, expiration date and CVC.',
 
   paidHeading: 'Payment received',
   paidSummary: (amount: string, brand: string, last4: string) => `You paid ${amount} with ${brand} ending in ${last4}.`,

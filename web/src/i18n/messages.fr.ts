@@ -52,7 +52,6 @@ export const fr: Messages = {
   payButton: (amount) => `Payer ${amount}`,
   paying: 'Paiement en cours…',
   cardFieldLoading: 'Chargement du formulaire de carte sécurisé…',
-  cardIncomplete: 'Saisissez le numéro de carte, la date d’expiration et le CVC.',
 
   paidHeading: 'Paiement reçu',
   paidSummary: (amount, brand, last4) => `Vous avez payé ${amount} avec la carte ${brand} se terminant par ${last4}.`,

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, type Request } from '../../api/client';
 import type { CardNode, PortalActions, PortalData } from '../../app';
-import { CardField, type CardFieldState } from '../../components/card-field';
+import { CardField } from '../../components/card-field';
 import type { PortalConfig } from '../../config';
 import { MakeDefaultCardDocument, RemoveCardDocument, SaveCardDocument } from '../../graphql/generated';
 import { brandName, useLocale } from '../../i18n/i18n';
@@ -124,7 +124,6 @@ function ConfirmRemoval({ card, onConfirm, onCancel }: { card: string; onConfirm
 function AddCard({ request, config, onDone, onFail }: { request: Request; config: PortalConfig; onDone(message: string | null): void; onFail: PortalActions['fail'] }) {
   const { messages: t, tag } = useLocale();
   const stripe = useStripe(config, tag);
-  const [card, setCard] = useState<CardFieldState>({ complete: false, error: null });
   const [error, setError] = useState<string | null>(null);
   const [makeDefault, setMakeDefault] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -132,7 +131,6 @@ function AddCard({ request, config, onDone, onFail }: { request: Request; config
   async function save(event: Event) {
     event.preventDefault();
     if (stripe.kind !== 'ready') return;
-    if (!card.complete) return setError(card.error ?? t.cardIncomplete);
     setBusy(true);
     setError(null);
     try {
@@ -152,7 +150,7 @@ function AddCard({ request, config, onDone, onFail }: { request: Request; config
   return (
     <form class="add-card" onSubmit={save} noValidate aria-labelledby="add-card-heading" aria-busy={busy}>
       <h3 id="add-card-heading">{t.addCardHeading}</h3>
-      {stripe.kind === 'ready' && <CardField stripe={stripe.stripe} onChange={(next) => (setCard(next), setError(null))} error={error} />}
+      {stripe.kind === 'ready' && <CardField stripe={stripe.stripe} onChange={() => setError(null)} error={error} />}
       {stripe.kind === 'failed' && (
         <p class="notice error" role="alert">
           {t.providerDownHeading}. {t.providerDownText}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, type Request } from '../../api/client';
 import type { CardNode, InvoiceNode, PortalActions } from '../../app';
-import { CardField, type CardFieldState } from '../../components/card-field';
+import { CardField } from '../../components/card-field';
 import type { PortalConfig } from '../../config';
 import { FinishPaymentDocument, StartPaymentDocument, type FinishPaymentMutation } from '../../graphql/generated';
 import { brandName, currencySymbol, formatMoney, minorDigits, parseAmount, useLocale, type Money } from '../../i18n/i18n';
@@ -35,7 +35,6 @@ export function PayPanel({ invoice, cards, request, config, actions }: { invoice
   const [amountError, setAmountError] = useState<string | null>(null);
   const [method, setMethod] = useState<string>(() => cards.find((card) => card.isDefault)?.id ?? 'new');
   const [saveCard, setSaveCard] = useState(false);
-  const [card, setCard] = useState<CardFieldState>({ complete: false, error: null });
   const [cardError, setCardError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const amountInput = useRef<HTMLInputElement>(null);
@@ -98,12 +97,15 @@ export function PayPanel({ invoice, cards, request, config, actions }: { invoice
     setCardError(null);
     const amount = validateAmount();
     if (amount === null || stripe.kind !== 'ready') return;
-    if (method === 'new' && !card.complete) {
-      setCardError(card.error ?? t.cardIncomplete);
-      return;
-    }
     setState({ kind: 'working' });
     try {
+      // A new card is checked by Stripe (its field holds the truth) before anything is asked of our server.
+      let newCard: string | null = null;
+      if (method === 'new') {
+        const created = await stripe.stripe.createPaymentMethod({ type: 'card', card: cardElement(stripe.stripe) });
+        if (created.error) return stopWith(stripeMessage(created.error), true);
+        newCard = created.paymentMethod.id;
+      }
       const started = (
         await request(StartPaymentDocument, {
           input: { invoiceId: invoice.id, amount, paymentMethodId: method === 'new' ? null : method, savePaymentMethod: method === 'new' && saveCard },
@@ -134,20 +136,18 @@ export function PayPanel({ invoice, cards, request, config, actions }: { invoice
         case 'PaymentDeclinedError':
           return stopWith(`${started.message} ${t.declinedTryAgain}`, method === 'new');
       }
-      const confirmed = await confirmWithStripe(stripe.stripe, started.clientSecret, method === 'new');
+      const confirmed = await confirmWithStripe(stripe.stripe, started.clientSecret, newCard);
       if (confirmed) await finish(stripe.stripe, started.id);
     } catch (error) {
       stopWith(apiFailure(error));
     }
   }
 
-  /** Hands the card to Stripe (a new one from its field, or the saved one the intent already names). */
-  async function confirmWithStripe(stripeJs: Stripe, clientSecret: string, newCard: boolean): Promise<boolean> {
-    const result = newCard
-      ? await stripeJs.confirmCardPayment(clientSecret, { payment_method: { card: cardElement(stripeJs) } })
-      : await stripeJs.confirmCardPayment(clientSecret);
+  /** Hands the card to Stripe (the new one just checked, or the saved one the intent already names). */
+  async function confirmWithStripe(stripeJs: Stripe, clientSecret: string, newCard: string | null): Promise<boolean> {
+    const result = newCard ? await stripeJs.confirmCardPayment(clientSecret, { payment_method: newCard }) : await stripeJs.confirmCardPayment(clientSecret);
     if (!result.error) return true;
-    stopWith(stripeMessage(result.error), newCard);
+    stopWith(stripeMessage(result.error), newCard !== null);
     return false;
   }
 
@@ -303,7 +303,7 @@ export function PayPanel({ invoice, cards, request, config, actions }: { invoice
 
         {method === 'new' && stripe.kind === 'ready' && (
           <>
-            <CardField stripe={stripe.stripe} onChange={(next) => (setCard(next), setCardError(null))} error={cardError} />
+            <CardField stripe={stripe.stripe} onChange={() => setCardError(null)} error={cardError} />
             <label class="choice checkbox">
               <input type="checkbox" checked={saveCard} onChange={(e) => setSaveCard((e.target as HTMLInputElement).checked)} disabled={working} />
               <span>{t.saveCard}</span>
