@@ -2,7 +2,7 @@
 // - TypeScript in watch mode compiles src/ into dist/ as files change;
 // - the server runs from dist/ under `node --watch`, so it restarts when its compiled code changes (with the local
 //   Stripe emulator and the demo data, as `npm start` does);
-// - Vite's dev server serves the page with hot reload at http://127.0.0.1:5173/pay and proxies /graphql to the server.
+// - Vite's dev server serves the page with hot reload at http://localhost:5173/pay/ and proxies /graphql to the server.
 // The printed demo link points at Vite's page. Ctrl-C stops all three.
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -56,7 +56,8 @@ run('tsc', process.execPath, [tsc, '-p', 'tsconfig.build.json', '--watch', '--pr
 run('api', process.execPath, ['--watch', mainJs], {
   PORT: apiPort,
   STRIPE_EMULATOR_PORT: emulatorPort,
-  PORTAL_BASE_URL: `http://localhost:${pagePort}/pay`,
+  // Vite serves the page at /pay/ (its base), not /pay.
+  PORTAL_BASE_URL: `http://localhost:${pagePort}/pay/`,
 });
 run('page', process.execPath, [vite, '--config', 'web/vite.config.mts'], {
   PORTAL_DEV_PORT: pagePort,
@@ -64,4 +65,4 @@ run('page', process.execPath, [vite, '--config', 'web/vite.config.mts'], {
   // What the server injects into the built page in development: the local emulator's Stripe.js and publishable key.
   PORTAL_DEV_CONFIG: JSON.stringify({ publishableKey: 'pk_test_emulator', stripeJsUrl: `http://127.0.0.1:${emulatorPort}/v3/`, apiUrl: '/graphql' }),
 });
-process.stdout.write(`\nPayment page (hot reload): http://localhost:${pagePort}/pay#<demo payment token printed by [api] below>\n\n`);
+process.stdout.write(`\nPayment page (hot reload): http://localhost:${pagePort}/pay/#<demo payment token printed by [api] below>\n\n`);
