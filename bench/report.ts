@@ -1,5 +1,6 @@
 import { AUTHENTICATION, COMPONENT_ITERATIONS, PAGE_READS, TOKEN_LOOKUP, type ComponentCost } from './component-costs';
 import type { ProfileSummary } from './cpu-profile';
+import type { PaymentPageResults } from './page-load';
 import type { Machine } from './environment';
 import type { LoadRun } from './load';
 import type { StatementCount, TokenCheck } from './portal-server';
@@ -71,6 +72,8 @@ export interface BenchResults {
   tokenChecks: ({ label: string; provider: string } & TokenCheck)[];
   /** The database parts of a request, timed one by one on the idle C servers. */
   componentCosts: { label: string; key: string; costs: ComponentCost[] }[];
+  /** The customer payment page: its weight, and loads timed in Chromium. */
+  paymentPage: PaymentPageResults;
   /** C with a short token cache TTL under load: argon2 verifications bunched by time. */
   cacheExpiry: { ttlS: number; connections: number; durationS: number; requests: number; bursts: { at: number; calls: number }[] };
   profiles: { label: string; requests: number; summary: ProfileSummary }[];
@@ -552,6 +555,37 @@ under load. The tables below measure both sides on this machine.
 ---
 `;
 
+function paymentPageSection(page: PaymentPageResults): string {
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  const total = page.assets.reduce((sum, asset) => sum + asset.gzipBytes, 0);
+  const lines = [
+    `The page's own JavaScript and CSS (dist/web/assets, as \`npm run build\` writes them; Stripe.js is Stripe's and not counted), gzipped at level 9:`,
+    '',
+    '| File | Bytes | Gzipped |',
+    '|---|---:|---:|',
+    ...page.assets.map((asset) => `| ${asset.file} | ${asset.bytes.toLocaleString('en-US')} | ${asset.gzipBytes.toLocaleString('en-US')} |`),
+    `| **Total** | ${page.assets.reduce((sum, asset) => sum + asset.bytes, 0).toLocaleString('en-US')} | **${total.toLocaleString('en-US')}** (${kb(total)}) |`,
+    '',
+    `Target: at most ${kb(page.budgetBytes)} gzipped: **${total <= page.budgetBytes ? 'met' : 'missed'}** (${((100 * total) / page.budgetBytes).toFixed(0)}% of it).`,
+    '',
+  ];
+  if (page.loads) {
+    const sorted = [...page.loads.samplesMs].sort((a, b) => a - b);
+    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+    const { viewport } = page.loads;
+    lines.push(
+      `**Time to what is owed on screen**: from navigation to C's \`/pay#<token>\` (a link for the whole account) to the invoices with their amounts visible (the first view renders from one GraphQL request), in a fresh Chromium ${page.loads.chromium} profile each time (empty cache, as a first click on the link), ${viewport.width}×${viewport.height}, C (SQLite) on this machine, after one uncounted load:`,
+      '',
+      '| Loads | Median | Min | p90 | Max | Requests per load | GraphQL requests |',
+      '|---:|---:|---:|---:|---:|---:|---:|',
+      `| ${page.loads.loads} | **${f1(median(sorted))} ms** | ${f1(sorted[0])} ms | ${f1(at(0.9))} ms | ${f1(sorted.at(-1)!)} ms | ${page.loads.requestsPerLoad} | ${page.loads.graphqlRequestsPerLoad} |`,
+    );
+  } else {
+    lines.push(`Page loads were not timed: ${page.error ?? 'not run'}.`);
+  }
+  return lines.join('\n');
+}
+
 export function renderReport(results: BenchResults): string {
   const grid = cells(results);
   const targets = evaluate(results, grid);
@@ -630,6 +664,10 @@ export function renderReport(results: BenchResults): string {
     '### Where the time goes, part by part',
     '',
     componentSection(results, grid),
+    '',
+    '## The payment page (issue 9)',
+    '',
+    paymentPageSection(results.paymentPage),
     '',
     '## Memory',
     '',

@@ -34,6 +34,7 @@ import type { ProfileSummary } from './cpu-profile';
 import { createScratchDatabase, describeMachine, machineCpuMs, waitForQuiet, type ScratchDatabase } from './environment';
 import type { PortalPageData } from './in-memory-servers';
 import { runLoad, type LoadTarget } from './load';
+import { measurePageLoads, pageAssets, type PaymentPageResults } from './page-load';
 import { portalPageRequestBody, repoRoot } from './portal-page';
 import type { StatementCount, TokenCheck } from './portal-server';
 import type { ReplayCost } from './sql-replay';
@@ -52,6 +53,8 @@ export interface Settings {
   maxOtherCpu: number;
   /** Seconds the benchmark may spend repeating contended runs. */
   retryBudgetS: number;
+  /** Loads of the payment page timed in Chromium. */
+  pageLoads: number;
 }
 
 function readSettings(env = process.env): Settings {
@@ -77,6 +80,7 @@ function readSettings(env = process.env): Settings {
     quietWaitS: nonNegative('BENCH_QUIET_WAIT_SECONDS', 120),
     maxOtherCpu: nonNegative('BENCH_MAX_OTHER_CPU', 0.25),
     retryBudgetS: nonNegative('BENCH_RETRY_BUDGET_SECONDS', 150),
+    pageLoads: positive('BENCH_PAGE_LOADS', 20),
   };
 }
 
@@ -312,6 +316,16 @@ async function main() {
       componentCosts.push({ label: server.result.label, key: server.result.key, costs });
     }
 
+    say(`Loading the payment page ${settings.pageLoads} times in Chromium from C (SQLite)…`);
+    const paymentPage: PaymentPageResults = { assets: pageAssets(), budgetBytes: 80 * 1024 };
+    try {
+      paymentPage.loads = await measurePageLoads(cInfo.url, cInfo.tokens.small, settings.pageLoads);
+    } catch (error) {
+      // The page's weight is still reported; the timing needs Chromium (apt-get install chromium).
+      paymentPage.error = error instanceof Error ? error.message : String(error);
+      say(`  page loads not measured: ${paymentPage.error}`);
+    }
+
     const cacheExpiry = await measureCacheExpiry(spawn, settings.connections[0], body, reference, headersFor);
 
     const profileConnections = settings.connections[0];
@@ -348,6 +362,7 @@ async function main() {
       statements,
       tokenChecks,
       componentCosts,
+      paymentPage,
       cacheExpiry,
       profiles,
       warnings,
