@@ -38,7 +38,9 @@ async function accountLink(prepare?: (c: SeededCustomer) => Promise<void>): Prom
 const texts = (locator: import('playwright-core').Locator) => locator.allInnerTexts();
 
 it('shows who is asking, the balance, and the invoices with the overdue one marked; opening one shows it and Back returns', async () => {
-  const { c, page } = await accountLink();
+  const { c, page, requests } = await accountLink();
+  // The whole first view comes from one GraphQL request.
+  expect(requests.filter((r) => new URL(r.url).pathname === '/graphql')).toHaveLength(1);
   await see(page.getByText('Payment request from Demo Organization'));
   await see(page.getByText('Billed to Ada Lovelace'));
   await see(page.getByRole('link', { name: 'billing@demo.example' }));
