@@ -4,7 +4,8 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 const common = {
   enumsAsTypes: true,
   avoidOptionals: { field: true, inputValue: false, object: false },
-  scalars: { DateTimeISO: 'string', ID: 'string' },
+  // SafeInt (Money.amount) is a whole number within 2^53, so a plain JavaScript number holds it exactly.
+  scalars: { DateTimeISO: 'string', ID: 'string', SafeInt: 'number' },
   useTypeImports: true,
 };
 

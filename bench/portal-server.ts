@@ -87,6 +87,8 @@ export async function startPortalServer(postgresUrl?: string, options: { tokenCa
     RATE_LIMIT_METHOD_PER_MINUTE: UNLIMITED,
     RATE_LIMIT_ADMIN_PER_MINUTE: UNLIMITED,
     RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: UNLIMITED,
+    // Every load connection comes from this one address.
+    HTTP_MAX_CONNECTIONS_PER_IP: UNLIMITED,
     STRIPE_SECRET_KEY: 'sk_test_bench',
     STRIPE_PUBLISHABLE_KEY: 'pk_test_bench',
     STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(16).toString('hex')}`,

@@ -21,6 +21,7 @@ import { telemetryPlugin } from './server/graphql-telemetry';
 import { operationsRoutes } from './server/operations-routes';
 import { defaultWebRoot, PAYMENT_PAGE_PATH, paymentPageRoute } from './server/payment-page-route';
 import { createMetrics, type Metrics } from './server/metrics';
+import { SHIPPED_OPERATION_FOLDERS, shippedOperationNames } from './server/shipped-operations';
 
 export interface AppOptions {
   /** Where JSON log lines go (default stdout). Tests capture them here. */
@@ -53,7 +54,9 @@ export interface App {
 /** Wires config, database, domain services, GraphQL and HTTP, and starts listening. */
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = createLogger(config.logLevel, options.logDestination);
-  const metrics = createMetrics();
+  const shippedOperations = shippedOperationNames();
+  if (!shippedOperations.size) logger.warn({ folders: SHIPPED_OPERATION_FOLDERS }, 'no GraphQL operations found: metrics label every operation "other"');
+  const metrics = createMetrics(shippedOperations);
   if (config.migrateOnStart) {
     const { applied } = await migrateForDeploy(config.databaseUrl);
     if (applied.length) logger.info({ applied }, 'migrations applied');

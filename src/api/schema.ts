@@ -5,6 +5,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { RateLimitBudgets } from '../config/config';
 import { assertEveryRootFieldHasAccess, authChecker } from './auth/access';
 import { applyRateLimitBudgets, rateLimitDirectiveDefinition } from './directives/rate-limit.directive';
+import { AdminKeyResolver } from './resolvers/admin-key.resolver';
 import { BalanceResolver } from './resolvers/balance.resolver';
 import { BillingResolver } from './resolvers/billing.resolver';
 import { InvoiceResolver } from './resolvers/invoice.resolver';
@@ -23,6 +24,7 @@ export const resolvers = [
   PaymentResolver,
   PaymentTokenResolver,
   BillingResolver,
+  AdminKeyResolver,
 ] as const;
 
 /**

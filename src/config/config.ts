@@ -1,3 +1,4 @@
+import { BlockList, isIP } from 'node:net';
 import { LIMITS } from '../domain/limits';
 
 /**
@@ -17,6 +18,8 @@ export interface RateLimitBudgets {
   admin: number;
   /** Failed authentication attempts per client IP. */
   authFailure: number;
+  /** Wrong verifiers for one payment token or admin key, from any address (see AuthService). */
+  credentialFailure: number;
   /** Window of every budget, in seconds. */
   windowSeconds: number;
   /** Prefix of every limiter key, so deployments (or test runs) sharing one Redis keep separate budgets. */
@@ -33,8 +36,10 @@ export interface Config {
   portalBaseUrl: string;
   /** Default lifetime of a payment link, within LIMITS.paymentLinkDays. */
   paymentTokenLifetimeDays: number;
-  /** Proxies whose X-Forwarded-For is believed (exact IPs). Empty: the socket address is the client. */
+  /** Proxies whose X-Forwarded-For is believed: addresses and CIDR ranges, IPv4 or IPv6. Empty: the socket address is the client. */
   trustedProxies: string[];
+  /** Bounds on connections, so idle and slow clients cannot hold every socket (see server/http-server.ts). */
+  http: HttpLimits;
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
   /** How long a verified token may skip argon2 on repeat use. Revocation and expiry are checked on every request anyway. */
   tokenCacheTtlSeconds: number;
@@ -63,6 +68,19 @@ export interface Config {
   seedDemoData: boolean;
   /** Apply pending migrations at start-up. Off in production, where `npm run migrate` runs once per deploy. */
   migrateOnStart: boolean;
+}
+
+export interface HttpLimits {
+  /** Time to receive a request's headers (also how long a new connection may stay silent). */
+  headersTimeoutMs: number;
+  /** Time to receive a whole request, headers and body; the handling time after that is not counted. */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open after a response. */
+  keepAliveTimeoutMs: number;
+  /** Open connections at most; more are closed at once. */
+  maxConnections: number;
+  /** Open connections from one client address at most (trusted proxies are exempt); more are closed at once. */
+  maxConnectionsPerIp: number;
 }
 
 export class ConfigError extends Error {
@@ -106,6 +124,36 @@ function url(env: Env, name: string, fallback: string | undefined, protocols: st
   return raw;
 }
 
+/**
+ * A comma-separated list of addresses and CIDR ranges (`10.0.0.0/8`, `fd00::/8`, `192.0.2.7`), checked by building the
+ * node:net BlockList the server matches with (server/client-ip.ts), so what is accepted here is what works there.
+ */
+function proxyList(env: Env, name: string): string[] {
+  const entries = (env[name] || '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    try {
+      addProxyEntry(new BlockList(), entry);
+    } catch {
+      throw new ConfigError(`${name} must list IP addresses or CIDR ranges (e.g. 10.0.0.0/8, fd00::/8), got "${entry}"`);
+    }
+  }
+  return entries;
+}
+
+/** Adds one TRUSTED_PROXIES entry (an address, or an address and a prefix length) to a BlockList; throws when it is neither. */
+export function addProxyEntry(list: BlockList, entry: string): void {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) throw new Error(`not an address or a CIDR range: ${entry}`);
+  const type = family === 4 ? 'ipv4' : 'ipv6';
+  if (prefix === undefined) return list.addAddress(address, type);
+  if (!/^\d{1,3}$/.test(prefix)) throw new Error(`not a prefix length: ${entry}`);
+  list.addSubnet(address, Number(prefix), type);
+}
+
 /** Stripe keys name their mode after their type: sk_test_…, rk_live_…, pk_test_…. */
 const stripeKeyMode = (key: string): 'test' | 'live' => (/^[a-z]{2}_live_/.test(key) ? 'live' : 'test');
 
@@ -114,6 +162,22 @@ export const STRIPE_JS_URL = 'https://js.stripe.com/v3/';
 /** Passwords in connection strings must not reach a log through an error message. */
 export function redactUrl(raw: string): string {
   return raw.replace(/\/\/([^:/@]+):([^@]+)@/, '//$1:***@');
+}
+
+function httpLimits(env: Env): HttpLimits {
+  const headersTimeoutMs = int(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000);
+  const requestTimeoutMs = int(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000);
+  // node:http refuses a headers timeout longer than the request's.
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new ConfigError(`HTTP_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not be longer than HTTP_REQUEST_TIMEOUT_MS (${requestTimeoutMs})`);
+  }
+  return {
+    headersTimeoutMs,
+    requestTimeoutMs,
+    keepAliveTimeoutMs: int(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
+    maxConnections: int(env, 'HTTP_MAX_CONNECTIONS', 1000, 1, 1_000_000),
+    maxConnectionsPerIp: int(env, 'HTTP_MAX_CONNECTIONS_PER_IP', 100, 1, 1_000_000),
+  };
 }
 
 /** Reads and validates the configuration. Throws ConfigError with a readable message. */
@@ -161,10 +225,7 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError(`PORTAL_BASE_URL must not have a query or a fragment (the token is appended as the fragment), got "${redactUrl(portalBaseUrl)}"`);
   }
 
-  const trustedProxies = (env.TRUSTED_PROXIES || '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const trustedProxies = proxyList(env, 'TRUSTED_PROXIES');
 
   const rateLimitKeyPrefix = env.RATE_LIMIT_KEY_PREFIX || 'rl';
   if (!/^[A-Za-z0-9_:-]{1,64}$/.test(rateLimitKeyPrefix)) {
@@ -185,6 +246,7 @@ export function loadConfig(env: Env = process.env): Config {
     portalBaseUrl,
     paymentTokenLifetimeDays,
     trustedProxies,
+    http: httpLimits(env),
     argon2: {
       memoryCost: int(env, 'ARGON2_MEMORY_KIB', 19456, 8192, 1048576),
       timeCost: int(env, 'ARGON2_TIME_COST', 2, 1, 10),
@@ -199,6 +261,7 @@ export function loadConfig(env: Env = process.env): Config {
       method: int(env, 'RATE_LIMIT_METHOD_PER_MINUTE', 5, 1, 100000),
       admin: int(env, 'RATE_LIMIT_ADMIN_PER_MINUTE', 120, 1, 100000),
       authFailure: int(env, 'RATE_LIMIT_AUTH_FAILURES_PER_MINUTE', 10, 1, 100000),
+      credentialFailure: int(env, 'RATE_LIMIT_CREDENTIAL_FAILURES_PER_MINUTE', 10, 1, 100000),
       windowSeconds: 60,
       keyPrefix: rateLimitKeyPrefix,
     },

@@ -1,7 +1,10 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+import { redactUrl } from '../config/config';
 import { providerOf, sqlitePath, type DbProvider } from './database-url';
+import { migrationsDir } from './migrator';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client';
 import { postgresPortalReads, sqlitePortalReads, type PortalReads } from './portal-reads';
@@ -78,4 +81,59 @@ export async function openDatabase(databaseUrl: string): Promise<Database> {
       await pool?.end();
     },
   };
+}
+
+/** The database a command needs is missing, unreachable or not migrated. The message names its URL, password hidden. */
+export class DatabaseNotReadyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DatabaseNotReadyError';
+  }
+}
+
+/** What a driver adapter says went wrong (`DatabaseDoesNotExist`, `TableDoesNotExist`, `DatabaseNotReachable`, …). */
+function driverErrorKind(error: unknown): string | undefined {
+  const meta = (error as { meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } })?.meta;
+  const kind = meta?.driverAdapterError?.cause?.kind;
+  return typeof kind === 'string' ? kind : undefined;
+}
+
+/**
+ * Opens a database that must already exist with every migration of this version applied. For everything but
+ * creating and migrating one (`npm run migrate`, the demo): opening a SQLite file creates it, so a mistyped
+ * DATABASE_URL would otherwise answer from a new, empty database as if the data were missing.
+ */
+export async function openMigratedDatabase(databaseUrl: string): Promise<Database> {
+  const provider = providerOf(databaseUrl);
+  const where = `DATABASE_URL=${redactUrl(databaseUrl)}`;
+  const createIt = 'Create and migrate it with `npm run migrate` (no other command creates one).';
+  if (provider === 'sqlite' && !existsSync(sqlitePath(databaseUrl))) {
+    throw new DatabaseNotReadyError(`There is no database at ${where}: the file ${sqlitePath(databaseUrl)} does not exist. ${createIt}`);
+  }
+  const database = await openDatabase(databaseUrl);
+  try {
+    let applied: Set<string>;
+    try {
+      const rows = await database.prisma.$queryRawUnsafe<{ migration_name: string }[]>(
+        'SELECT "migration_name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL',
+      );
+      applied = new Set(rows.map((row) => row.migration_name));
+    } catch (error) {
+      const kind = driverErrorKind(error);
+      if (kind === 'DatabaseDoesNotExist') throw new DatabaseNotReadyError(`There is no database at ${where}. ${createIt}`);
+      if (kind === 'TableDoesNotExist') throw new DatabaseNotReadyError(`The database at ${where} has never been migrated. Run \`npm run migrate\`.`);
+      if (kind === 'DatabaseNotReachable') throw new DatabaseNotReadyError(`Cannot reach the database at ${where}.`);
+      throw error;
+    }
+    const folder = migrationsDir(provider);
+    const expected = existsSync(folder) ? readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name) : [];
+    const pending = expected.filter((name) => !applied.has(name)).sort();
+    if (pending.length > 0) {
+      throw new DatabaseNotReadyError(`The database at ${where} is missing ${pending.length} migration(s) (${pending.join(', ')}). Run \`npm run migrate\`.`);
+    }
+    return database;
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
 }

@@ -21,7 +21,7 @@ import type { StatementListener } from './statement-gate';
 export type TokenCredentialRecord = Pick<CustomerPaymentToken, 'id' | 'organizationId' | 'customerId' | 'invoiceId' | 'verifierHash' | 'expiresAt' | 'revokedAt'>;
 
 /** What checking an admin key needs of its row. */
-export type AdminKeyCredentialRecord = Pick<AdminApiKey, 'id' | 'organizationId' | 'verifierHash' | 'revokedAt'>;
+export type AdminKeyCredentialRecord = Pick<AdminApiKey, 'id' | 'organizationId' | 'verifierHash' | 'expiresAt' | 'revokedAt'>;
 
 export type InvoiceRecord = Pick<Invoice, 'id' | 'customerId' | 'number' | 'status' | 'currency' | 'total' | 'amountPaid' | 'issuedAt' | 'dueAt'>;
 
@@ -72,10 +72,10 @@ export interface PortalReads {
   invoices(customerId: string, filter: InvoiceFilter, position: InvoicePosition | null, take: number): Promise<InvoiceRecord[]>;
   /** The token's link with its organization and customer; null when the token is not that customer's. */
   paymentLink(tokenId: string, customerId: string): Promise<PaymentLinkRecord | null>;
-  /** The customer's currency and open invoices; null when there is no such customer. */
-  openInvoices(customerId: string): Promise<{ currency: string; open: OpenInvoiceFigures[] } | null>;
-  /** Newest first, strictly after `position` in that order when given. */
-  payments(customerId: string, position: { createdAt: Date; id: string } | null, take: number): Promise<PaymentHistoryRecord[]>;
+  /** The customer's currency and open invoices (only `invoiceId`, when given); null when there is no such customer. */
+  openInvoices(customerId: string, invoiceId: string | null): Promise<{ currency: string; open: OpenInvoiceFigures[] } | null>;
+  /** Newest first, strictly after `position` in that order when given; only those of `invoiceId`, when given. */
+  payments(customerId: string, invoiceId: string | null, position: { createdAt: Date; id: string } | null, take: number): Promise<PaymentHistoryRecord[]>;
   /** The default first, then newest. */
   paymentMethods(customerId: string): Promise<SavedCardRecord[]>;
   /** Ordered by invoice, then position. */
@@ -148,6 +148,7 @@ const INVOICE_LISTING = {
 // Only the columns a history page shows: a page of rows is the widest read here, and every value costs.
 const PAYMENT_COLUMNS =
   '"id", "invoiceId", "amount", "currency", "amountRefunded", "overpaidAmount", "status", "paymentMethodBrand", "paymentMethodLast4", "createdAt"';
+const PAYMENTS_OF = `"customerId" = $1 AND (CAST($2 AS TEXT) IS NULL OR "invoiceId" = CAST($2 AS TEXT))`;
 const decodePayment = ([id, invoiceId, amount, currency, amountRefunded, overpaidAmount, status, brand, last4, createdAt]: Values): PaymentHistoryRecord => ({
   id: text(id),
   invoiceId: text(invoiceId),
@@ -175,11 +176,12 @@ const STATEMENTS = {
     }),
   } satisfies Statement<TokenCredentialRecord>,
   adminKeyBySelector: {
-    sql: `SELECT "id", "organizationId", "verifierHash", "revokedAt" FROM "AdminApiKey" WHERE "selector" = $1`,
-    decode: ([id, organizationId, verifierHash, revokedAt]) => ({
+    sql: `SELECT "id", "organizationId", "verifierHash", "expiresAt", "revokedAt" FROM "AdminApiKey" WHERE "selector" = $1`,
+    decode: ([id, organizationId, verifierHash, expiresAt, revokedAt]) => ({
       id: text(id),
       organizationId: text(organizationId),
       verifierHash: text(verifierHash),
+      expiresAt: dateOrNull(expiresAt),
       revokedAt: dateOrNull(revokedAt),
     }),
   } satisfies Statement<AdminKeyCredentialRecord>,
@@ -222,23 +224,26 @@ const STATEMENTS = {
     }),
   } satisfies Statement<PaymentLinkRecord>,
   // One statement for both: a customer without open invoices still yields its currency (with a NULL invoice).
+  // $2 narrows it to one invoice (a link bound to one).
   openInvoices: {
     sql:
       `SELECT c."currency", i."status", i."total", i."amountPaid", i."dueAt" FROM "Customer" c ` +
-      `LEFT JOIN "Invoice" i ON i."customerId" = c."id" AND i."status" = 'OPEN' WHERE c."id" = $1`,
+      `LEFT JOIN "Invoice" i ON i."customerId" = c."id" AND i."status" = 'OPEN' AND (CAST($2 AS TEXT) IS NULL OR i."id" = CAST($2 AS TEXT)) ` +
+      `WHERE c."id" = $1`,
     decode: ([currency, status, total, amountPaid, dueAt]) => ({
       currency: text(currency),
       invoice: status === null ? null : { status: text(status), total: int(total), amountPaid: int(amountPaid), dueAt: date(dueAt) },
     }),
   } satisfies Statement<{ currency: string; invoice: OpenInvoiceFigures | null }>,
+  // $2 narrows them to one invoice's payments (a link bound to one).
   firstPayments: {
-    sql: `SELECT ${PAYMENT_COLUMNS} FROM "Payment" WHERE "customerId" = $1 ORDER BY "createdAt" DESC, "id" DESC LIMIT $2`,
+    sql: `SELECT ${PAYMENT_COLUMNS} FROM "Payment" WHERE ${PAYMENTS_OF} ORDER BY "createdAt" DESC, "id" DESC LIMIT $3`,
     decode: decodePayment,
   } satisfies Statement<PaymentHistoryRecord>,
   paymentsAfter: {
     sql:
-      `SELECT ${PAYMENT_COLUMNS} FROM "Payment" WHERE "customerId" = $1 AND ("createdAt" < $2 OR ("createdAt" = $2 AND "id" < $3)) ` +
-      `ORDER BY "createdAt" DESC, "id" DESC LIMIT $4`,
+      `SELECT ${PAYMENT_COLUMNS} FROM "Payment" WHERE ${PAYMENTS_OF} AND ("createdAt" < $3 OR ("createdAt" = $3 AND "id" < $4)) ` +
+      `ORDER BY "createdAt" DESC, "id" DESC LIMIT $5`,
     decode: decodePayment,
   } satisfies Statement<PaymentHistoryRecord>,
   paymentMethods: {
@@ -300,13 +305,15 @@ function portalReads(provider: 'sqlite' | 'postgresql', driver: Driver, close: (
       return run(position.open ? 'invoicesAfterOpen' : 'invoicesAfterClosed', [customerId, status, invoiceId, position.at, position.id, take]);
     },
     paymentLink: (tokenId, customerId) => first('paymentLink', [tokenId, customerId]),
-    async openInvoices(customerId) {
-      const rows = await run('openInvoices', [customerId]);
+    async openInvoices(customerId, invoiceId) {
+      const rows = await run('openInvoices', [customerId, invoiceId]);
       if (rows.length === 0) return null;
       return { currency: rows[0].currency, open: rows.flatMap((row) => (row.invoice ? [row.invoice] : [])) };
     },
-    payments: (customerId, position, take) =>
-      position ? run('paymentsAfter', [customerId, position.createdAt, position.id, take]) : run('firstPayments', [customerId, take]),
+    payments: (customerId, invoiceId, position, take) =>
+      position
+        ? run('paymentsAfter', [customerId, invoiceId, position.createdAt, position.id, take])
+        : run('firstPayments', [customerId, invoiceId, take]),
     paymentMethods: (customerId) => run('paymentMethods', [customerId]),
     lineItems: (invoiceIds) => run('lineItems', [[...invoiceIds]]),
     close,

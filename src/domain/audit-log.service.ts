@@ -8,6 +8,7 @@ export type AuditAction =
   | 'AUTH_FAILED'
   | 'ADMIN_KEY_CREATED'
   | 'ADMIN_KEY_USED'
+  | 'ADMIN_KEY_REVOKED'
   | 'CUSTOMER_CREATED'
   | 'INVOICE_CREATED'
   | 'ADMIN_QUERY'

@@ -2,14 +2,25 @@ import type { Config } from '../config/config';
 import type { PortalReads } from '../db/portal-reads';
 import type { AuditLogService } from './audit-log.service';
 import type { CredentialUsageRecorder } from './credential-usage.recorder';
+import type { RateLimitedError } from './errors';
 import type { Principal, RequestMeta } from './principal';
 import { parseSecret, verifySecret, VerifiedSecretCache } from './secret-token';
 
-/** Consulted before any argon2 work, so failed guesses from one address stay slow and cheap for us. */
+/**
+ * The budgets of failing authentications (server/auth-failure-gate.ts keeps the counts). It is asked about attempts
+ * that failed, and before argon2 runs on a secret: a secret verified recently never meets it, and one that verifies
+ * gets back what was counted for it.
+ */
 export interface AuthFailureGate {
-  /** Throws (e.g. RATE_LIMITED) when this address has failed too often. */
-  assertAllowed(ip: string): Promise<void>;
-  recordFailure(ip: string): Promise<void>;
+  /** A failure that cost no argon2 (malformed, unknown selector, revoked, expired), counted against the client address. Returns the refusal when the address is over its budget. */
+  recordFailure(ip: string): Promise<RateLimitedError | undefined>;
+  /** The refusal when the address is over its budget, counting nothing (a wrong verifier was counted before argon2 ran). */
+  addressRefusal(ip: string): Promise<RateLimitedError | undefined>;
+  /**
+   * Before argon2 runs: counts the attempt as a failure in advance (against the address, the credential, and the address
+   * on that credential) and says whether argon2 may run. `verified()` gives the counts back when the secret verifies.
+   */
+  beginVerification(ip: string, credentialId: string): Promise<{ refused?: RateLimitedError; verified(): Promise<void> }>;
 }
 
 const ANONYMOUS: Principal = { kind: 'anonymous', failed: false };
@@ -22,6 +33,22 @@ const FAILED: Principal = { kind: 'anonymous', failed: true };
  * is written behind the request by the CredentialUsageRecorder.
  * Every kind of bad credential (missing selector, wrong verifier, expired, revoked, malformed) ends the same way,
  * and the failure is audited without the secret.
+ *
+ * Throttling failures without locking out the owner of a credential. Only failing attempts are throttled; a secret
+ * that verifies always gets in, from any address:
+ * - A malformed secret, an unknown selector, a revoked or expired credential cost no argon2. They count against the
+ *   client address; past its budget (RATE_LIMIT_AUTH_FAILURES_PER_MINUTE) they are answered RATE_LIMITED.
+ * - A secret verified recently (the cache) is let in without asking anyone: it costs nothing.
+ * - argon2 on a secret not verified recently is the expensive part. Each run is counted as a failure before it starts
+ *   (and given back when the secret verifies), so concurrent attempts are judged one by one. It is refused
+ *   (RATE_LIMITED, before argon2) only to an address that has already tried this same credential in the window, while
+ *   that address or that credential (wrong verifiers from every address, RATE_LIMIT_CREDENTIAL_FAILURES_PER_MINUTE) is
+ *   over its budget. An address that has not tried a credential is always checked: the owner, from their own address,
+ *   gets in even where someone else's guesses locked the address, or while their selector is sprayed from many
+ *   addresses. Once over a budget, an address costs at most one argon2 run per credential it knows, per window; and
+ *   guessing selectors (96 random bits) costs no argon2 at all.
+ * - Refusals carry no hint of whether the selector exists: an unknown selector and a known one are refused with the
+ *   same RATE_LIMITED answer, after the same kind of work (a lookup by selector and limiter calls, never argon2).
  */
 export class AuthService {
   private readonly cache: VerifiedSecretCache;
@@ -38,7 +65,6 @@ export class AuthService {
 
   async authenticate(authorization: string | undefined, meta: RequestMeta): Promise<Principal> {
     if (authorization === undefined || authorization.trim() === '') return ANONYMOUS;
-    if (this.failureGate) await this.failureGate.assertAllowed(meta.ip);
 
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     const secret = match?.[1];
@@ -49,9 +75,9 @@ export class AuthService {
     if (parsed.kind === 'customer') {
       const row = await this.reads.tokenBySelector(parsed.selector);
       if (!row) return this.fail(meta, 'UNKNOWN');
-      if (row.revokedAt) return this.fail(meta, 'REVOKED', row.id, row.organizationId);
-      if (row.expiresAt <= now) return this.fail(meta, 'EXPIRED', row.id, row.organizationId);
-      if (!(await this.verified(secret, parsed.verifier, row))) return this.fail(meta, 'WRONG_VERIFIER', row.id, row.organizationId);
+      if (row.revokedAt) return this.fail(meta, 'REVOKED', row);
+      if (row.expiresAt <= now) return this.fail(meta, 'EXPIRED', row);
+      if (!(await this.verified(secret, parsed.verifier, row, meta))) return this.fail(meta, 'WRONG_VERIFIER', row);
 
       this.usage.record('paymentToken', row, now, meta);
       return { kind: 'customer', tokenId: row.id, organizationId: row.organizationId, customerId: row.customerId, invoiceId: row.invoiceId };
@@ -59,27 +85,44 @@ export class AuthService {
 
     const key = await this.reads.adminKeyBySelector(parsed.selector);
     if (!key) return this.fail(meta, 'UNKNOWN');
-    if (key.revokedAt) return this.fail(meta, 'REVOKED', key.id, key.organizationId);
-    if (!(await this.verified(secret, parsed.verifier, key))) return this.fail(meta, 'WRONG_VERIFIER', key.id, key.organizationId);
+    if (key.revokedAt) return this.fail(meta, 'REVOKED', key);
+    if (key.expiresAt && key.expiresAt <= now) return this.fail(meta, 'EXPIRED', key);
+    if (!(await this.verified(secret, parsed.verifier, key, meta))) return this.fail(meta, 'WRONG_VERIFIER', key);
     this.usage.record('adminKey', key, now, meta);
     return { kind: 'admin', adminKeyId: key.id, organizationId: key.organizationId };
   }
 
-  private verified(secret: string, verifier: string, row: { id: string; verifierHash: string }): Promise<boolean> {
-    return this.cache.verify(secret, row.id, row.verifierHash, () => verifySecret(row.verifierHash, verifier));
+  /**
+   * argon2, behind the cache and the failure gate. The gate is asked only when argon2 would start: not for a secret
+   * verified recently, nor for one whose check is already running (concurrent requests with one secret share it).
+   */
+  private verified(secret: string, verifier: string, row: { id: string; verifierHash: string }, meta: RequestMeta): Promise<boolean> {
+    return this.cache.verify(secret, row.id, row.verifierHash, async () => {
+      const attempt = await this.failureGate?.beginVerification(meta.ip, row.id);
+      if (attempt?.refused) throw attempt.refused;
+      const ok = await verifySecret(row.verifierHash, verifier);
+      if (ok) await attempt?.verified();
+      return ok;
+    });
   }
 
-  private async fail(meta: RequestMeta, reason: string, credentialId?: string, organizationId?: string): Promise<Principal> {
-    await this.failureGate?.recordFailure(meta.ip);
+  private async fail(meta: RequestMeta, reason: string, credential?: { id: string; organizationId: string }): Promise<Principal> {
+    const wrongVerifier = reason === 'WRONG_VERIFIER';
+    // A wrong verifier was counted before argon2 ran; the other failures are counted now.
+    const refusal = wrongVerifier ? await this.failureGate?.addressRefusal(meta.ip) : await this.failureGate?.recordFailure(meta.ip);
+    // An address over its budget is not audited for every cheap miss (a flood must not become a flood of writes);
+    // wrong verifiers are few (each one cost argon2, which the gate bounds) and always worth a row.
+    if (refusal && !wrongVerifier) throw refusal;
     await this.audit.record({
       action: 'AUTH_FAILED',
-      organizationId: organizationId ?? null,
+      organizationId: credential?.organizationId ?? null,
       actorType: 'ANONYMOUS',
-      targetType: credentialId ? 'Credential' : undefined,
-      targetId: credentialId ?? null,
+      targetType: credential ? 'Credential' : undefined,
+      targetId: credential?.id ?? null,
       ip: meta.ip,
       details: { reason, requestId: meta.requestId },
     });
+    if (refusal) throw refusal;
     return FAILED;
   }
 }

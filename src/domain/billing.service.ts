@@ -1,10 +1,11 @@
 import type { Db } from '../db/database';
+import { isUniqueViolationOf } from '../db/db-errors';
 import type { ProviderRules } from '../payments/payment-provider.port';
 import type { AuditLogService } from './audit-log.service';
 import { optionalEmail, optionalLocale } from './contact-details';
-import { badInput, forbidden, notFound } from './errors';
+import { badInput, notFound } from './errors';
 import { LIMITS } from './limits';
-import { isMinorUnitAmount, normalizeCurrency } from './money';
+import { formatMoney, isMinorUnitAmount, normalizeCurrency } from './money';
 import type { OrganizationActor, RequestMeta } from './principal';
 import { customerView, invoiceView, type CustomerView, type InvoiceView } from './views';
 
@@ -43,7 +44,10 @@ export class BillingService {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLogService,
-    /** A customer can only be billed in a currency the payment provider charges; an invoice shows its minimum payment. */
+    /**
+     * A customer can only be billed in a currency the payment provider charges, and an invoice only for at least
+     * its minimum charge; an invoice shows its minimum payment.
+     */
     private readonly providerRules: ProviderRules,
   ) {}
 
@@ -74,9 +78,9 @@ export class BillingService {
   }
 
   async createInvoice(actor: OrganizationActor, input: NewInvoice, meta: RequestMeta | null): Promise<InvoiceView> {
-    const customer = await this.db.customer.findUnique({ where: { id: input.customerId } });
+    // Another organization's customer is answered exactly like a missing one.
+    const customer = await this.db.customer.findFirst({ where: { id: input.customerId, organizationId: actor.organizationId } });
     if (!customer) throw notFound('Customer');
-    if (customer.organizationId !== actor.organizationId) throw forbidden('That customer belongs to another organization.');
 
     if (input.lineItems.length < LIMITS.lineItems.min) throw badInput('An invoice needs at least one line item.', 'lineItems');
     if (input.lineItems.length > LIMITS.lineItems.max) throw badInput(`An invoice takes at most ${LIMITS.lineItems.max} line items.`, 'lineItems');
@@ -97,6 +101,12 @@ export class BillingService {
     const total = items.reduce((sum, item) => sum + item.amount, 0);
     const { min: minTotal, max: maxTotal } = LIMITS.invoiceTotal;
     if (total < minTotal || total > maxTotal) throw badInput(`The invoice total must be between ${minTotal} and ${maxTotal} minor units.`, 'lineItems');
+    // Below the provider's minimum charge an invoice could never be paid online, and would stay open for good; an
+    // amount that small is better added to the customer's next invoice.
+    const minimum = { amount: this.providerRules.minimumCharge(customer.currency), currency: customer.currency };
+    if (total < minimum.amount) {
+      throw badInput(`The invoice total must be at least ${formatMoney(minimum)}, the smallest amount the payment provider can charge in ${customer.currency.toUpperCase()}.`, 'lineItems');
+    }
 
     const issuedAt = input.issuedAt ?? new Date();
     const dueAt = input.dueAt ?? new Date(issuedAt.getTime() + LIMITS.defaultDaysToPay * DAY_MS);
@@ -104,21 +114,25 @@ export class BillingService {
     const number = input.number?.trim() || `INV-${Date.now().toString(36).toUpperCase()}-${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
     if (number.length > LIMITS.invoiceNumber.max) throw badInput(`number must be at most ${LIMITS.invoiceNumber.max} characters.`, 'number');
 
-    const existing = await this.db.invoice.findUnique({ where: { organizationId_number: { organizationId: actor.organizationId, number } } });
-    if (existing) throw badInput(`Invoice number ${number} is already used.`, 'number');
-
-    const invoice = await this.db.invoice.create({
-      data: {
-        organizationId: actor.organizationId,
-        customerId: customer.id,
-        number,
-        currency: customer.currency,
-        total,
-        issuedAt,
-        dueAt,
-        lineItems: { create: items },
-      },
-    });
+    let invoice;
+    try {
+      invoice = await this.db.invoice.create({
+        data: {
+          organizationId: actor.organizationId,
+          customerId: customer.id,
+          number,
+          currency: customer.currency,
+          total,
+          issuedAt,
+          dueAt,
+          lineItems: { create: items },
+        },
+      });
+    } catch (error) {
+      // The unique index decides, so a number sent twice at once is refused once rather than failing as a fault.
+      if (isUniqueViolationOf(error, 'Invoice', ['organizationId', 'number'])) throw badInput(`Invoice number ${number} is already used.`, 'number');
+      throw error;
+    }
     await this.audit.recordFor(actor, meta, {
       action: 'INVOICE_CREATED',
       targetType: 'Invoice',

@@ -16,8 +16,20 @@ export const LIMITS = {
   lineItems: { min: 1, max: 1000 },
   lineItemDescription: { min: 1, max: 500 },
   lineItemQuantity: { min: 1, max: 1_000_000 },
-  /** In minor units. Keeps every invoice total, and so every amount derived from one, inside GraphQL's 32-bit Int. */
+  /**
+   * In minor units. Keeps every stored amount derived from one invoice (line items, payments, refunds, what was
+   * paid) inside a 32-bit integer column, with room for one overpayment of the whole total (see storedAmount).
+   */
   invoiceTotal: { min: 1, max: 1_000_000_000 },
+  /**
+   * The largest amount a money column holds, in minor units: the columns are 32-bit integers on PostgreSQL (Prisma's
+   * Int). Sums over invoices (a balance) are never stored; the API hands money out as 53-bit safe integers.
+   */
+  storedAmount: { max: 2_147_483_647 },
+  organizationName: { min: 1, max: 200 },
+  adminKeyName: { min: 1, max: 100 },
+  /** An admin API key's lifetime when it has one, in days (a key may also never expire). */
+  adminKeyDays: { min: 1, max: 3650 },
   /** Page size of the portal's lists (payment history, invoices). */
   pageSize: { default: 10, max: 100 },
   /** Days from issue to due when an invoice names no due date. */

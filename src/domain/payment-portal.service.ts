@@ -1,7 +1,7 @@
 import type { InvoicePosition, PortalReads } from '../db/portal-reads';
-import type { ProviderRules } from '../payments/payment-provider.port';
 import { badInput, notFound } from './errors';
 import { LIMITS } from './limits';
+import type { ChargeLimits } from './payments/payable-amounts';
 import type { CustomerPrincipal } from './principal';
 import {
   amountDue,
@@ -84,13 +84,14 @@ function pageSize(first: number | null | undefined): number {
 /**
  * What a customer sees through a payment link: the page views, read through the plain-SQL read model (these are
  * the hot path; see db/portal-reads.ts). Every method takes the principal resolved from the token, and every query
- * is filtered by its customer, so another customer's rows are simply not found.
+ * is filtered by its customer, so another customer's rows are simply not found; and, for a link bound to one
+ * invoice, by that invoice, so the customer's other invoices and their payments are not found either.
  */
 export class PaymentPortalService {
   constructor(
     private readonly reads: PortalReads,
-    /** An invoice shows the smallest payment the provider takes on it. */
-    private readonly rules: Pick<ProviderRules, 'minimumCharge'>,
+    /** An invoice shows the smallest and largest payment the provider takes on it now. */
+    private readonly rules: ChargeLimits,
   ) {}
 
   /** Who sent the link and to whom, and whether it is bound to one invoice. */
@@ -147,8 +148,9 @@ export class PaymentPortalService {
     return invoices.map((invoice) => (byInvoice.get(invoice.id) ?? []).map((item) => lineItemView(item, invoice.currency)));
   }
 
+  /** What is owed over the customer's open invoices; for a link bound to one invoice, over that invoice alone. */
   async balance(customer: CustomerPrincipal, now = new Date()): Promise<BalanceView> {
-    const figures = await this.reads.openInvoices(customer.customerId);
+    const figures = await this.reads.openInvoices(customer.customerId, customer.invoiceId);
     if (!figures) throw notFound('Customer');
     const { currency, open } = figures;
     let totalOutstanding = 0;
@@ -165,12 +167,12 @@ export class PaymentPortalService {
     };
   }
 
-  /** Newest first. `first` is capped at the largest page size. */
+  /** Newest first; for a link bound to one invoice, that invoice's payments alone. `first` is capped at the largest page size. */
   async paymentHistory(customer: CustomerPrincipal, first?: number | null, after?: string | null): Promise<PaymentPage> {
     const take = pageSize(first);
     const position = after ? decodeCursor(after) : null;
     // One row more than the page tells whether there is a next page (even for an empty page, first: 0).
-    const rows = await this.reads.payments(customer.customerId, position, take + 1);
+    const rows = await this.reads.payments(customer.customerId, customer.invoiceId, position, take + 1);
     return {
       payments: rows.slice(0, take).map((row) => ({ cursor: encodeCursor(row), payment: paymentView(row) })),
       hasNextPage: rows.length > take,
@@ -178,7 +180,10 @@ export class PaymentPortalService {
     };
   }
 
-  /** Default first, then newest. */
+  /**
+   * Default first, then newest. A link bound to one invoice lists them too: it may pay with them (managing them takes
+   * a link for the whole account; see PaymentMethodService).
+   */
   async paymentMethods(customer: CustomerPrincipal): Promise<SavedCardView[]> {
     return (await this.reads.paymentMethods(customer.customerId)).map(savedCardView);
   }

@@ -1,7 +1,7 @@
 import type { Config } from '../config/config';
 import type { Db } from '../db/database';
 import type { AuditLogService } from './audit-log.service';
-import { badInput, forbidden, notFound } from './errors';
+import { badInput, notFound } from './errors';
 import { LIMITS } from './limits';
 import type { OrganizationActor, RequestMeta } from './principal';
 import { issueSecret } from './secret-token';
@@ -31,7 +31,10 @@ export function paymentLinkUrl(portalBaseUrl: string, token: string): string {
   return `${portalBaseUrl}#${token}`;
 }
 
-/** Issues, lists and revokes customer payment links, always inside the actor's own organization. */
+/**
+ * Issues, lists and revokes customer payment links, always inside the actor's own organization: every id is looked
+ * up within it, so another organization's customer, invoice or link is answered exactly like a missing one.
+ */
 export class PaymentTokenService {
   constructor(
     private readonly db: Db,
@@ -45,9 +48,8 @@ export class PaymentTokenService {
     if (!Number.isInteger(days) || days < min || days > max) throw badInput(`expiresInDays must be between ${min} and ${max}.`, 'expiresInDays');
     const customer = await this.customerOfOrganization(actor, request.customerId);
     if (request.invoiceId) {
-      const invoice = await this.db.invoice.findUnique({ where: { id: request.invoiceId } });
+      const invoice = await this.db.invoice.findFirst({ where: { id: request.invoiceId, organizationId: actor.organizationId } });
       if (!invoice) throw notFound('Invoice');
-      if (invoice.organizationId !== actor.organizationId) throw forbidden('That invoice belongs to another organization.');
       if (invoice.customerId !== customer.id) throw badInput('The invoice does not belong to that customer.', 'invoiceId');
     }
 
@@ -73,9 +75,8 @@ export class PaymentTokenService {
   }
 
   async revoke(actor: OrganizationActor, tokenId: string, meta: RequestMeta | null): Promise<PaymentTokenView> {
-    const token = await this.db.customerPaymentToken.findUnique({ where: { id: tokenId } });
+    const token = await this.db.customerPaymentToken.findFirst({ where: { id: tokenId, organizationId: actor.organizationId } });
     if (!token) throw notFound('Payment token');
-    if (token.organizationId !== actor.organizationId) throw forbidden('That payment token belongs to another organization.');
     // Revoking twice keeps the first revocation time.
     const revoked = token.revokedAt ? token : await this.db.customerPaymentToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
     await this.audit.recordFor(actor, meta, {
@@ -103,9 +104,8 @@ export class PaymentTokenService {
   }
 
   private async customerOfOrganization(actor: OrganizationActor, customerId: string) {
-    const customer = await this.db.customer.findUnique({ where: { id: customerId } });
+    const customer = await this.db.customer.findFirst({ where: { id: customerId, organizationId: actor.organizationId } });
     if (!customer) throw notFound('Customer');
-    if (customer.organizationId !== actor.organizationId) throw forbidden('That customer belongs to another organization.');
     return customer;
   }
 }

@@ -1,5 +1,9 @@
 import type { Money } from './money';
 
+/** What revoking an admin API key would cost, which the caller must confirm first (see OrganizationService.revokeAdminKey). */
+export const AdminKeyRevocationConsequence = { REVOKES_OWN_KEY: 'REVOKES_OWN_KEY', LEAVES_NO_ACTIVE_KEY: 'LEAVES_NO_ACTIVE_KEY' } as const;
+export type AdminKeyRevocationConsequence = keyof typeof AdminKeyRevocationConsequence;
+
 /**
  * Expected failures a client should handle, returned (not thrown) by the domain services. Each result type names
  * the failures it can end in (`Failure<…>`), and the API turns each into its GraphQL type in one place
@@ -9,14 +13,19 @@ export type UserError =
   | { kind: 'error'; code: 'INVALID_AMOUNT'; message: string }
   | { kind: 'error'; code: 'AMOUNT_EXCEEDS_BALANCE'; message: string; amountDue: Money }
   | { kind: 'error'; code: 'AMOUNT_BELOW_MINIMUM'; message: string; minimum: Money }
+  | { kind: 'error'; code: 'AMOUNT_ABOVE_MAXIMUM'; message: string; maximum: Money }
+  | { kind: 'error'; code: 'AMOUNT_LEAVES_UNPAYABLE_REMAINDER'; message: string; amountDue: Money; maximumPartial: Money | null; minimum: Money }
   | { kind: 'error'; code: 'CURRENCY_MISMATCH'; message: string; expectedCurrency: string }
   | { kind: 'error'; code: 'INVOICE_NOT_PAYABLE'; message: string; invoiceStatus: string }
+  | { kind: 'error'; code: 'INVOICE_NOT_PAYABLE_ONLINE'; message: string; amountDue: Money; minimum: Money }
   | { kind: 'error'; code: 'PAYMENT_METHOD_NOT_FOUND'; message: string }
   | { kind: 'error'; code: 'PAYMENT_METHOD_REJECTED'; message: string }
+  | { kind: 'error'; code: 'CARD_MANAGEMENT_NOT_ALLOWED'; message: string }
   | { kind: 'error'; code: 'PAYMENT_IN_PROGRESS'; message: string }
   | { kind: 'error'; code: 'PAYMENT_DECLINED'; message: string; declineCode: string | null }
   | { kind: 'error'; code: 'PAYMENT_CANCELED'; message: string }
-  | { kind: 'error'; code: 'PAYMENT_NOT_CONFIRMED'; message: string };
+  | { kind: 'error'; code: 'PAYMENT_NOT_CONFIRMED'; message: string }
+  | { kind: 'error'; code: 'REVOCATION_NEEDS_CONFIRMATION'; message: string; consequences: AdminKeyRevocationConsequence[] };
 
 export type UserErrorCode = UserError['code'];
 

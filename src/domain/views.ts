@@ -5,8 +5,9 @@
  * The status sets are objects rather than string unions so the API can register them as GraphQL enums as they are,
  * one definition for both layers.
  */
-import type { ProviderIntentStatus, ProviderRules } from '../payments/payment-provider.port';
+import type { ProviderIntentStatus } from '../payments/payment-provider.port';
 import type { Money } from './money';
+import { payableAmounts, type ChargeLimits } from './payments/payable-amounts';
 
 export const InvoiceStatus = { OPEN: 'OPEN', PAID: 'PAID', VOID: 'VOID' } as const;
 export type InvoiceStatus = keyof typeof InvoiceStatus;
@@ -37,8 +38,14 @@ export interface InvoiceView {
   amountDue: Money;
   /** Open and past its due date. */
   overdue: boolean;
-  /** The smallest amount that may be paid on it now (see {@link minimumPayment}). */
+  /** Whether anything can be paid on it online now (see payments/payable-amounts.ts). */
+  payableOnline: boolean;
+  /** The smallest amount one payment may be now. */
   minimumPayment: Money;
+  /** The largest amount one payment may be now; zero when nothing can be paid online. */
+  maximumPayment: Money;
+  /** The largest part, less than all that is due, that leaves a remainder the provider can charge; null when none. */
+  maximumPartialPayment: Money | null;
 }
 
 export interface LineItemView {
@@ -129,16 +136,6 @@ export function amountDue(invoice: { total: number; amountPaid: number; status: 
   return invoice.status === InvoiceStatus.OPEN ? Math.max(invoice.total - invoice.amountPaid, 0) : 0;
 }
 
-/**
- * The smallest amount a customer may pay on an invoice now: the provider's minimum charge in its currency, but never
- * more than what is due while something is (so paying all that is due always passes this rule). When what is due is
- * itself below the provider's minimum, checkout still refuses it as AMOUNT_BELOW_MINIMUM: the provider cannot charge it.
- */
-export function minimumPayment(due: number, currency: string, rules: Pick<ProviderRules, 'minimumCharge'>): number {
-  const minimum = rules.minimumCharge(currency);
-  return due > 0 ? Math.min(minimum, due) : minimum;
-}
-
 /** `now` is the server's clock: "overdue" means past due by it, as the balance counts it. */
 export function invoiceView(
   invoice: {
@@ -151,12 +148,13 @@ export function invoiceView(
     issuedAt: Date;
     dueAt: Date;
   },
-  rules: Pick<ProviderRules, 'minimumCharge'>,
+  rules: ChargeLimits,
   now = new Date(),
 ): InvoiceView {
   const { id, number, currency, issuedAt, dueAt } = invoice;
   const status = statusIn(InvoiceStatus, invoice.status);
   const due = amountDue(invoice);
+  const payable = payableAmounts(due, currency, rules);
   return {
     id,
     number,
@@ -168,7 +166,10 @@ export function invoiceView(
     amountPaid: { amount: invoice.amountPaid, currency },
     amountDue: { amount: due, currency },
     overdue: status === InvoiceStatus.OPEN && dueAt < now,
-    minimumPayment: { amount: minimumPayment(due, currency, rules), currency },
+    payableOnline: payable.payableOnline,
+    minimumPayment: { amount: payable.minimum, currency },
+    maximumPayment: { amount: payable.maximum, currency },
+    maximumPartialPayment: payable.maximumPartial === null ? null : { amount: payable.maximumPartial, currency },
   };
 }
 
@@ -230,4 +231,37 @@ export function paymentTokenView(
 export function customerView(customer: CustomerView): CustomerView {
   const { id, name, email, locale, currency, createdAt } = customer;
   return { id, name, email, locale, currency, createdAt };
+}
+
+export const AdminApiKeyStatus = { ACTIVE: 'ACTIVE', REVOKED: 'REVOKED', EXPIRED: 'EXPIRED' } as const;
+export type AdminApiKeyStatus = keyof typeof AdminApiKeyStatus;
+
+/** An admin API key as its organization's admins and operators see it: never its secret nor the secret's hash. */
+export interface AdminApiKeyView {
+  id: string;
+  name: string;
+  status: AdminApiKeyStatus;
+  createdAt: Date;
+  /** Null for a key that never expires. */
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  /** The key the request was made with (always false for an operator, who uses none). */
+  current: boolean;
+}
+
+/** Revoked wins over expired, as for payment links. */
+export function adminApiKeyStatus(key: { revokedAt: Date | null; expiresAt: Date | null }, now = new Date()): AdminApiKeyStatus {
+  if (key.revokedAt) return 'REVOKED';
+  if (key.expiresAt && key.expiresAt <= now) return 'EXPIRED';
+  return 'ACTIVE';
+}
+
+export function adminApiKeyView(
+  key: { id: string; name: string; createdAt: Date; expiresAt: Date | null; revokedAt: Date | null; lastUsedAt: Date | null },
+  currentKeyId: string | null,
+  now = new Date(),
+): AdminApiKeyView {
+  const { id, name, createdAt, expiresAt, revokedAt, lastUsedAt } = key;
+  return { id, name, status: adminApiKeyStatus(key, now), createdAt, expiresAt, revokedAt, lastUsedAt, current: id === currentKeyId };
 }

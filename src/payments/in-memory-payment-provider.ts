@@ -16,6 +16,7 @@ export interface InMemoryProviderOptions {
 const DEFAULT_RULES: ProviderRules = {
   currencies: ['usd', 'eur', 'gbp', 'jpy'],
   minimumCharge: () => 50,
+  maximumCharge: () => 99_999_999,
   idempotencyWindowMs: 24 * 3600_000,
   isPaymentMethodId: (id) => /^card_[a-z0-9_]{1,60}$/.test(id),
 };
@@ -28,7 +29,7 @@ const TEST_CARDS: Record<string, Omit<ProviderCard, 'id' | 'customerId'>> = {
 /**
  * A small payment provider kept in memory, registered behind the port like Stripe's adapter, so the domain's payment
  * rules (amount limits, one open attempt, exactly-once recording, refunds) can be tested fast and without HTTP.
- * It models only what those rules depend on: idempotency keys, intent statuses, the provider's own minimum, cards
+ * It models only what those rules depend on: idempotency keys, intent statuses, the provider's own minimum and maximum, cards
  * by id, refunds as a cumulative total, and an outage switch. End-to-end tests use the Stripe emulator instead.
  * Written here because it is the port's second implementation; no library provides one for our port.
  */
@@ -45,6 +46,8 @@ export class InMemoryPaymentProvider implements PaymentProvider {
   private lostAnswers = 0;
   /** The provider accepts amounts from this minimum only; the domain may believe otherwise (see rules). */
   acceptsFrom = 50;
+  /** And up to this maximum only, likewise. */
+  acceptsUpTo = 99_999_999;
 
   constructor(options: InMemoryProviderOptions = {}) {
     this.rules = { ...DEFAULT_RULES, ...options.rules };
@@ -85,6 +88,7 @@ export class InMemoryPaymentProvider implements PaymentProvider {
     const known = this.byKey.get(input.idempotencyKey);
     if (known) return this.snapshot(known);
     if (input.amount < this.acceptsFrom) throw new ProviderRejectedError('AMOUNT_TOO_SMALL', 'amount_too_small', 'Amount must be at least the minimum charge.');
+    if (input.amount > this.acceptsUpTo) throw new ProviderRejectedError('AMOUNT_TOO_LARGE', 'amount_too_large', 'Amount must be no more than the maximum charge.');
     const id = `pi_${randomBytes(6).toString('hex')}`;
     this.intents.set(id, {
       id,

@@ -1,6 +1,6 @@
 /**
  * The payment provider, in the domain's words. The domain layer talks only to this port: the provider's own rules
- * (minimum charges, currencies, how long it keeps idempotency keys, what its ids look like) and its error codes stay
+ * (minimum and maximum charges, currencies, how long it keeps idempotency keys, what its ids look like) and its error codes stay
  * behind it. The Stripe adapter (stripe/stripe-payment-provider.ts) is the implementation that ships;
  * in-memory-payment-provider.ts is a small stand-in for fast domain tests.
  */
@@ -75,6 +75,8 @@ export type RejectionReason =
   | 'DECLINED'
   /** Below the smallest charge the provider accepts in that currency. */
   | 'AMOUNT_TOO_SMALL'
+  /** Above the largest single charge the provider accepts in that currency. */
+  | 'AMOUNT_TOO_LARGE'
   /** The object is not in a state that allows it (e.g. canceling an intent that already succeeded). */
   | 'UNEXPECTED_STATE'
   /** Anything else the provider would not do: an unknown or unusable payment method, a bad parameter. */
@@ -116,6 +118,8 @@ export interface ProviderRules {
   readonly currencies: readonly string[];
   /** Its smallest charge in a currency, in minor units. */
   minimumCharge(currency: string): number;
+  /** Its largest single charge in a currency, in minor units: more than this is paid in parts. */
+  maximumCharge(currency: string): number;
   /** How long it honours an idempotency key: past this, an unanswered attempt can no longer be resumed by its key. */
   readonly idempotencyWindowMs: number;
   /** Whether a string a client sent can name one of its payment methods (checked before any call). */

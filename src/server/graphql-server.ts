@@ -6,11 +6,20 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { type GraphQLSchema } from 'graphql';
 import type { ApiContext } from '../api/context';
 import { formatError, isClientError } from '../api/result-boundary';
+import { storableTextPlugin } from '../api/storable-text';
 import type { Config } from '../config/config';
 import type { Logger } from './logger';
+import { queryCostPlugin } from './query-cost';
 
 /** Lexical tokens a document may have; parsing stops there, before any validation work. */
 const MAX_TOKENS = 2000;
+
+/**
+ * Cost an operation may have (graphql-armor's arithmetic, with the page sizes the request really asks for). A page of
+ * 100 payments with every field costs about 8,800 and is refused; the payment page's first view (20 invoices and 5
+ * payments, web/src/app.tsx) costs about 4,700 (tests/security/query-cost.test.ts keeps the page's operations under it).
+ */
+export const MAX_QUERY_COST = 5000;
 
 /** Logs internal faults with their details, and gives the client the request id to quote instead. */
 function internalErrorPlugin(logger: Logger): ApolloServerPlugin<ApiContext> {
@@ -44,7 +53,8 @@ export function createGraphQLServer(schema: GraphQLSchema, config: Config, logge
     // Armor's token plugin throws from a hook and Apollo answers 500; graphql-js's own limit (parseOptions) gives 400.
     maxTokens: { enabled: false },
     maxDirectives: { n: 20 },
-    costLimit: { maxCost: 5000 },
+    // A validation rule cannot see variables: the cost limit is ours, computed once they are known (query-cost.ts).
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: config.isProduction },
   });
   const protection = armor.protect();
@@ -53,6 +63,11 @@ export function createGraphQLServer(schema: GraphQLSchema, config: Config, logge
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // Automatic persisted queries (on by default in Apollo) let any client store documents in our memory by hash and
+    // later send only the hash. Our clients always send whole documents (the page ships them as strings), so APQ would
+    // only be a cache that strangers fill and a second way for a document to arrive: off. A request that asks for it
+    // gets PERSISTED_QUERY_NOT_SUPPORTED.
+    persistedQueries: false,
     // main.ts owns shutdown (drain HTTP, then Apollo, then the database); Apollo's own signal handler raced it and hung.
     stopOnTerminationSignals: false,
     csrfPrevention: true,
@@ -60,7 +75,9 @@ export function createGraphQLServer(schema: GraphQLSchema, config: Config, logge
     parseOptions: { maxTokens: MAX_TOKENS },
     formatError,
     plugins: [
+      storableTextPlugin(),
       ...protection.plugins,
+      queryCostPlugin({ maxCost: MAX_QUERY_COST }),
       internalErrorPlugin(logger),
       // Every response is private to one token and no field sets a cache hint: Apollo's per-field cache-control
       // hook would only cost time (with it, Apollo wraps every field resolver).

@@ -8,12 +8,26 @@ import type { Config } from '../config/config';
 import { DomainError } from '../domain/errors';
 import type { RequestMeta } from '../domain/principal';
 import type { Services } from '../services';
-import { clientIp } from './client-ip';
+import { clientIp, normalizeIp, TrustedProxies } from './client-ip';
 import { operationOf } from './graphql-telemetry';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
 
-export class BodyTooLargeError extends Error {}
+/** A body over a route's limit; the 413 names that route's limit. */
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`The request body is larger than ${limit} bytes${limit % 1024 === 0 ? ` (${limit / 1024} KiB)` : ''}.`);
+  }
+}
+
+/**
+ * The client went away before its request was in (it reset the connection, or node:http cut it at HTTP_REQUEST_TIMEOUT_MS).
+ * Nothing is wrong with the server: logged at debug, without a stack trace.
+ */
+export class ClientAbortedError extends Error {}
+
+/** What the request log and metrics show for a request its client abandoned (nginx's "client closed request"). */
+const CLIENT_CLOSED_REQUEST = 499;
 
 const PROBE_PATHS = new Set(['/health', '/ready', '/metrics']);
 
@@ -21,7 +35,7 @@ const PROBE_PATHS = new Set(['/health', '/ready', '/metrics']);
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length']);
-    if (declared > limit) return reject(new BodyTooLargeError());
+    if (declared > limit) return reject(new BodyTooLargeError(limit));
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
@@ -29,13 +43,15 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       if (size > limit) {
         req.removeAllListeners('data');
         req.resume();
-        reject(new BodyTooLargeError());
+        reject(new BodyTooLargeError(limit));
         return;
       }
       chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    // Errors of a request stream are its connection's (ECONNRESET "aborted"); a settled promise ignores the later ones.
+    req.on('error', (error) => reject(new ClientAbortedError(error.message)));
+    req.on('close', () => reject(new ClientAbortedError('connection closed before the body ended')));
   });
 }
 
@@ -76,11 +92,42 @@ export interface HttpServerDeps {
 }
 
 /**
+ * Sockets are the scarce resource (file descriptors): each connection gets HTTP_HEADERS_TIMEOUT_MS to send its headers
+ * (a silent one is closed then too), HTTP_REQUEST_TIMEOUT_MS for the whole request (node:http answers 408 and closes),
+ * and HTTP_KEEP_ALIVE_TIMEOUT_MS of idleness between requests. At most HTTP_MAX_CONNECTIONS are open, and
+ * HTTP_MAX_CONNECTIONS_PER_IP from one address, so one client holding sockets open cannot take them all and /health
+ * keeps answering others. Over a cap, a new connection is closed at once: cheaper than any answer. The per-IP cap
+ * counts socket addresses, so trusted proxies (whose connections carry many clients) are exempt from it.
+ */
+function limitConnections(server: Server, config: Config, trustedProxies: TrustedProxies, metrics?: Metrics): void {
+  server.maxConnections = config.http.maxConnections;
+  server.on('drop', () => metrics?.connectionRefused('total'));
+  const open = new Map<string, number>();
+  server.on('connection', (socket) => {
+    const ip = normalizeIp(socket.remoteAddress);
+    if (trustedProxies.has(ip)) return;
+    const count = (open.get(ip) ?? 0) + 1;
+    if (count > config.http.maxConnectionsPerIp) {
+      metrics?.connectionRefused('per_ip');
+      socket.destroy();
+      return;
+    }
+    open.set(ip, count);
+    socket.once('close', () => {
+      const left = (open.get(ip) ?? 1) - 1;
+      if (left > 0) open.set(ip, left);
+      else open.delete(ip);
+    });
+  });
+}
+
+/**
  * A small node:http front for Apollo (its documented `executeHTTPGraphQLRequest` integration point),
  * so the raw body is available for webhook signatures and the size limit applies before parsing.
  */
 export function createHttpServer(deps: HttpServerDeps): Server {
   const { config, logger, apollo, services } = deps;
+  const trustedProxies = new TrustedProxies(config.trustedProxies);
   const routes = deps.routes ?? {};
   const prefixRoutes = Object.entries(deps.prefixRoutes ?? {});
   const prefixRouteOf = (path: string) => prefixRoutes.find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`));
@@ -120,7 +167,8 @@ export function createHttpServer(deps: HttpServerDeps): Server {
       },
     });
     res.statusCode = response.status ?? 200;
-    for (const [key, value] of response.headers) res.setHeader(key, value);
+    // Apollo's own cache-control, were it ever set, never replaces no-store.
+    for (const [key, value] of response.headers) if (key !== 'cache-control') res.setHeader(key, value);
     if (response.body.kind === 'complete') {
       res.end(response.body.string);
     } else {
@@ -129,15 +177,27 @@ export function createHttpServer(deps: HttpServerDeps): Server {
     }
   }
 
-  return createServer(async (req, res) => {
+  const { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs } = config.http;
+  const timeouts = {
+    headersTimeout: headersTimeoutMs,
+    requestTimeout: requestTimeoutMs,
+    keepAliveTimeout: keepAliveTimeoutMs,
+    // How often node:http looks for connections past those timeouts (its default, 30 s, would let them run that much longer).
+    connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(headersTimeoutMs / 4))),
+  };
+  const server = createServer(timeouts, async (req, res) => {
     const requestId = randomUUID();
-    const meta: RequestMeta = { ip: clientIp(req, config.trustedProxies), requestId };
+    const meta: RequestMeta = { ip: clientIp(req, trustedProxies), requestId };
     const started = process.hrtime.bigint();
     res.setHeader('x-request-id', requestId);
     // Neither the query nor a fragment (which a browser never sends, but a hand-made request may) is ever logged.
     const path = (req.url ?? '/').split(/[?#]/)[0];
     const route = routes[`${req.method} ${path}`] as RouteHandler | undefined;
     const prefixed = route || path === '/graphql' ? undefined : prefixRouteOf(path);
+    // Every GraphQL answer is private to the credential that asked, and some carry a secret (a new link's token, a
+    // payment's clientSecret): no cache may keep any of them, errors included.
+    if (path === '/graphql') res.setHeader('cache-control', 'no-store');
+    let aborted = false;
     try {
       if (route) await route(req, res, meta);
       else if (path === '/graphql') await graphql(req, res, meta);
@@ -145,7 +205,10 @@ export function createHttpServer(deps: HttpServerDeps): Server {
       else sendJson(res, 404, { error: 'Not found' });
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
-        sendJson(res, 413, { errors: [{ message: `The request body is larger than ${config.maxBodyBytes} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }, { connection: 'close' });
+        sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }, { connection: 'close' });
+      } else if (error instanceof ClientAbortedError) {
+        aborted = true;
+        logger.debug({ requestId, reason: error.message }, 'client went away before its request was in');
       } else {
         logger.error({ err: error, requestId }, 'request failed');
         if (!res.headersSent) sendJson(res, 500, { errors: [{ message: INTERNAL_ERROR_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
@@ -153,15 +216,19 @@ export function createHttpServer(deps: HttpServerDeps): Server {
       }
     } finally {
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      const status = aborted ? CLIENT_CLOSED_REQUEST : res.statusCode;
       // Metrics labels come from a bounded set: route keys, never a path a client chose.
       const routeKey = `${req.method} ${path}`;
       const label =
         route || path === '/graphql' ? routeKey : prefixed?.[1].methods.includes(req.method ?? '') ? `${req.method} ${prefixed[0]}` : 'unmatched';
-      deps.metrics?.httpRequest(label, res.statusCode, durationMs / 1000);
-      // One line per request. Probes and scrapes arrive every few seconds, so they log at debug only.
-      const level = PROBE_PATHS.has(path) ? 'debug' : 'info';
+      deps.metrics?.httpRequest(label, status, durationMs / 1000);
+      // One line per request. Probes and scrapes arrive every few seconds, and abandoned requests are the client's
+      // doing, so they log at debug only.
+      const level = PROBE_PATHS.has(path) || aborted ? 'debug' : 'info';
       const loggedPath = prefixed ? prefixed[1].loggablePath(path) : path;
-      logger[level]({ requestId, method: req.method, path: loggedPath, status: res.statusCode, durationMs, operation: operationOf(meta) }, 'request');
+      logger[level]({ requestId, method: req.method, path: loggedPath, status, durationMs, operation: operationOf(meta) }, 'request');
     }
   });
+  limitConnections(server, config, trustedProxies, deps.metrics);
+  return server;
 }

@@ -3,8 +3,8 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client
 /**
  * Prometheus metrics of one server, served at GET /metrics. Each app has its own registry, so several apps
  * in one process (the tests) never share counts. Every label takes values from a bounded set: route keys,
- * schema coordinates, result type names, error codes, Stripe event types, or GraphQL operation names capped
- * by {@link MAX_OPERATION_NAMES}, because clients choose those.
+ * schema coordinates, result type names, error codes, Stripe event types, and the names of the GraphQL operations
+ * the project ships (see shipped-operations.ts); any other operation name, which a client chooses, is "other".
  */
 export interface Metrics {
   registry: Registry;
@@ -18,13 +18,15 @@ export interface Metrics {
   paymentOutcome(operation: string, outcome: string): void;
   /** A Stripe webhook handled, and how long after Stripe created the event it was processed. */
   webhook(type: string, outcome: string, lagSeconds?: number): void;
+  /** A connection closed on arrival: over HTTP_MAX_CONNECTIONS_PER_IP ("per_ip") or HTTP_MAX_CONNECTIONS ("total"). */
+  connectionRefused(cap: 'per_ip' | 'total'): void;
 }
 
-/** Client-chosen operation names beyond this many distinct ones are counted as "other". */
-export const MAX_OPERATION_NAMES = 200;
-const OPERATION_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
+/** The label of every GraphQL operation whose name the project does not ship. */
+export const OTHER_OPERATION = 'other';
 
-export function createMetrics(): Metrics {
+/** `shippedOperations`: the operation names that keep a label of their own; the rest are {@link OTHER_OPERATION}. */
+export function createMetrics(shippedOperations: ReadonlySet<string> = new Set()): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
 
@@ -65,13 +67,15 @@ export function createMetrics(): Metrics {
     registers: [registry],
   });
 
-  const seenOperations = new Set<string>();
-  const operationLabel = (name: string) => {
-    if (seenOperations.has(name)) return name;
-    if (!OPERATION_NAME.test(name) || seenOperations.size >= MAX_OPERATION_NAMES) return 'other';
-    seenOperations.add(name);
-    return name;
-  };
+  const refusedConnections = new Counter({
+    name: 'portal_http_connections_refused_total',
+    help: 'Connections closed on arrival, by the cap they were over (per_ip, total).',
+    labelNames: ['cap'],
+    registers: [registry],
+  });
+
+  // "(anonymous)" and "(invalid)" are the telemetry's own names, not a client's.
+  const operationLabel = (name: string) => (name.startsWith('(') || shippedOperations.has(name) ? name : OTHER_OPERATION);
 
   return {
     registry,
@@ -80,7 +84,7 @@ export function createMetrics(): Metrics {
       httpDuration.observe({ route }, seconds);
     },
     graphqlOperation(operation, type, ok, seconds) {
-      const label = operation.startsWith('(') ? operation : operationLabel(operation);
+      const label = operationLabel(operation);
       operations.inc({ operation: label, type, result: ok ? 'ok' : 'error' });
       operationDuration.observe({ operation: label, type }, seconds);
     },
@@ -90,5 +94,6 @@ export function createMetrics(): Metrics {
       webhooks.inc({ type, outcome });
       if (lagSeconds !== undefined) webhookLag.observe({ type }, Math.max(lagSeconds, 0));
     },
+    connectionRefused: (cap) => refusedConnections.inc({ cap }),
   };
 }

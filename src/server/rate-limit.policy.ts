@@ -31,10 +31,19 @@ export class RateLimitPolicy {
     this.limiterClass = redis ? RedisWithMemoryInsurance : RateLimiterMemory;
   }
 
-  /** Failed authentications per client IP (checked before any token lookup or argon2 work). */
-  authFailureLimiter(): RateLimiterAbstract {
-    const { authFailure, windowSeconds, keyPrefix } = this.budgets;
-    return new this.limiterClass({ points: authFailure, duration: windowSeconds, keyPrefix: `${keyPrefix}:authfail` });
+  /**
+   * Failed authentications, counted three ways (see auth-failure-gate.ts): per client IP, per credential (wrong
+   * verifiers for one token or key, from anywhere), and per credential and IP. Keys hold ids and addresses, never a
+   * secret or a selector.
+   */
+  authFailureLimiters(): { address: RateLimiterAbstract; credential: RateLimiterAbstract; addressOnCredential: RateLimiterAbstract } {
+    const { authFailure, credentialFailure, windowSeconds, keyPrefix } = this.budgets;
+    const limiter = (points: number, name: string) => new this.limiterClass({ points, duration: windowSeconds, keyPrefix: `${keyPrefix}:${name}` });
+    return {
+      address: limiter(authFailure, 'authfail'),
+      credential: limiter(credentialFailure, 'authfail-credential'),
+      addressOnCredential: limiter(1, 'authfail-credential-ip'),
+    };
   }
 
   /**

@@ -3,7 +3,7 @@
  * payment history a page at a time (refunds included), and managing saved cards.
  */
 import type { Browser } from 'playwright-core';
-import { createInvoice, recordPayments, seedCustomer, type SeededCustomer } from '../support/fixtures';
+import { createInvoice, markInvoicePaid, recordPayments, seedCustomer, type SeededCustomer } from '../support/fixtures';
 import { assertPageBuilt, CARDS, DESKTOP, enterCard, eventually, launchChromium, openLink, paymentLink, see, type CustomerBrowser } from '../support/payment-page';
 import { graphql, NO_RATE_LIMITS, startTestApp, type TestApp } from '../support/test-app';
 import { PaymentMethodsDocument } from '../graphql/generated/operations';
@@ -76,15 +76,19 @@ it('pays the invoice the customer chose, and the balance goes down by that much'
   await see(page.getByText('Paid', { exact: true }));
 });
 
-it('lists invoices a page at a time, open ones first', async () => {
+it('lists invoices ten at a time, open ones first and the paid one last', async () => {
   const { page } = await accountLink(async (c) => {
-    // 22 more open invoices: 24 in all, more than the first page of 20.
-    for (let i = 0; i < 22; i++) await createInvoice(t, c, { issuedInDays: -i, dueInDays: 10 + i, amount: 1_000 + i });
+    // 12 more invoices (14 in all), and the overdue demo invoice paid outside the portal: 13 open, 1 paid.
+    for (let i = 0; i < 12; i++) await createInvoice(t, c, { issuedInDays: -i, dueInDays: 10 + i, amount: 1_000 + i });
+    await markInvoicePaid(t, c.invoiceIds[0]);
   });
-  const buttons = page.getByRole('button', { name: /^View and pay invoice/ });
-  await eventually(async () => expect(await buttons.count()).toBe(20));
+  const invoices = page.getByRole('button', { name: /^View (and pay )?invoice/ });
+  await eventually(async () => expect(await invoices.count()).toBe(10));
   await page.getByRole('button', { name: 'Show more invoices' }).click();
-  await eventually(async () => expect(await buttons.count()).toBe(24));
+  await eventually(async () => expect(await invoices.count()).toBe(14));
+  const names = await invoices.allInnerTexts();
+  expect(names.slice(0, 13).every((name) => name.startsWith('View and pay invoice'))).toBe(true);
+  expect(names[13]).toMatch(/^View invoice DEMO-.*-001$/);
   expect(await page.getByRole('button', { name: 'Show more invoices' }).count()).toBe(0);
 });
 

@@ -4,7 +4,8 @@
  * emulator, playing Stripe.js too) are real; nothing is stubbed.
  */
 import type { Browser } from 'playwright-core';
-import { markInvoicesPaid, seedCustomer, type SeededCustomer } from '../support/fixtures';
+import { DEMO_SUPPORT_EMAIL } from '../../src/dev/demo-seed';
+import { createInvoice, issueToken, markInvoicesPaid, recordPaidElsewhere, recordPayments, seedCustomer, type SeededCustomer } from '../support/fixtures';
 import { answerChallenge, assertPageBuilt, CARDS, enterCard, eventually, launchChromium, openLink, paymentLink, PHONE, secretLeaks, see, type CustomerBrowser } from '../support/payment-page';
 import { NO_RATE_LIMITS, startTestApp, type TestApp } from '../support/test-app';
 
@@ -159,6 +160,11 @@ describe('the amount', () => {
     ['not a number', 'forty', 'Enter an amount, for example 45.50.'],
     ['more than is due', '499.01', 'The most you can pay on this invoice is $499.00.'],
     ["below the card network's minimum", '0.49', 'The least you can pay is $0.50.'],
+    [
+      'leaving less than the minimum to pay later',
+      '498.80',
+      'That would leave less than $0.50 to pay, which no card can be charged. Pay all $499.00, or at most $498.50.',
+    ],
   ])('is refused next to the field when it is %s, before anything is sent', async (_case, typed, message) => {
     const { page, requests } = await customerOnPhone();
     await enterCard(page, CARDS.visa);
@@ -168,6 +174,20 @@ describe('the amount', () => {
     await see(page.getByRole('alert').filter({ hasText: message }));
     await eventually(async () => expect(await page.getByLabel('Amount to pay (USD)').evaluate((element) => element === document.activeElement)).toBe(true));
     expect(await page.getByLabel('Amount to pay (USD)').getAttribute('aria-invalid')).toBe('true');
+    expect(requests.slice(before).filter((r) => r.url.endsWith('/graphql'))).toEqual([]);
+  });
+
+  it('says in French, too, that a part would leave too little to pay later ("498,80")', async () => {
+    const c = await seedCustomer(t, { invoiceBound: true });
+    const customer = await openLink(browser, paymentLink(t, c.token, '?lang=fr-CA'), { viewport: PHONE, locale: 'fr-CA' });
+    open.push(customer);
+    const { page, requests } = customer;
+    await page.getByRole('heading', { name: /^Facture DEMO-/ }).waitFor();
+    await enterCard(page, CARDS.visa);
+    await page.getByLabel('Montant à payer (USD)').fill('498,80');
+    const before = requests.length;
+    await page.getByRole('button', { name: /^Payer / }).click();
+    await see(page.getByRole('alert').filter({ hasText: 'Il resterait moins de 0,50 $ US à payer, un montant qu’aucune carte ne peut régler. Payez la totalité (499,00 $ US) ou au plus 498,50 $ US.' }));
     expect(requests.slice(before).filter((r) => r.url.endsWith('/graphql'))).toEqual([]);
   });
 
@@ -188,5 +208,70 @@ it('says when the invoice can no longer be paid, and shows it as paid', async ()
   await page.getByRole('button', { name: 'Pay $499.00' }).click();
   await see(page.getByRole('alert').filter({ hasText: 'This invoice can no longer be paid' }));
   await see(page.getByText('This invoice is paid in full. Thank you!'));
+  expect(await paymentsOf(c)).toEqual([]);
+});
+
+it('says when an invoice owes less than the smallest card payment: it cannot be paid online, and whom to contact', async () => {
+  const c = await seedCustomer(t, { invoiceBound: true });
+  await recordPaidElsewhere(t, c.invoiceIds[1], 49_900 - 30);
+  const customer = await openLink(browser, paymentLink(t, c.token), { viewport: PHONE });
+  open.push(customer);
+  const { page } = customer;
+  await page.getByRole('heading', { name: /^Invoice DEMO-/ }).waitFor();
+  await see(page.getByText('The $0.30 still due is less than the smallest card payment ($0.50), so this invoice cannot be paid online.'));
+  await see(page.getByText('Please contact Demo Organization to settle it.'));
+  await see(page.getByRole('link', { name: DEMO_SUPPORT_EMAIL }).nth(1));
+  expect(await page.getByRole('button', { name: /^Pay / }).count()).toBe(0);
+});
+
+it("pays an invoice above a card's largest single charge in parts: the most a card takes at once, then the rest", async () => {
+  const c = await seedCustomer(t);
+  const invoice = await createInvoice(t, c, { issuedInDays: 0, dueInDays: 30, amount: 150_000_000 });
+  const { token } = await issueToken(t, c, { invoiceId: invoice.id });
+  const customer = await openLink(browser, paymentLink(t, token), { viewport: PHONE });
+  open.push(customer);
+  const { page, requests } = customer;
+  await page.getByRole('heading', { name: `Invoice ${invoice.number}` }).waitFor();
+  await eventually(async () => expect(await page.getByLabel('Amount to pay (USD)').inputValue()).toBe('999,999.99'));
+  await see(page.getByText('A card can be charged at most $999,999.99 at once: pay from $0.50 up to that now, and the rest afterwards.'));
+
+  // All of it at once is refused before anything is sent.
+  await enterCard(page, CARDS.visa);
+  await page.getByLabel('Amount to pay (USD)').fill('1,500,000.00');
+  const before = requests.length;
+  await page.getByRole('button', { name: /^Pay / }).click();
+  await see(page.getByRole('alert').filter({ hasText: 'A card can be charged at most $999,999.99 at once. Pay up to that now, and the rest in another payment.' }));
+  expect(requests.slice(before).filter((r) => r.url.endsWith('/graphql'))).toEqual([]);
+
+  await page.getByLabel('Amount to pay (USD)').fill('999,999.99');
+  await page.getByRole('button', { name: 'Pay $999,999.99' }).click();
+  await page.getByRole('heading', { name: 'Payment received' }).waitFor();
+  await see(page.getByText(`Remaining on invoice ${invoice.number}: $500,000.01.`));
+  await page.getByRole('button', { name: 'Pay the rest' }).click();
+  await eventually(async () => expect(await page.getByLabel('Amount to pay (USD)').inputValue()).toBe('500,000.01'));
+});
+
+it("shows a link for one invoice that invoice's payments only, and no way to change saved cards", async () => {
+  const c = await seedCustomer(t, { invoiceBound: true });
+  await recordPayments(t, c, [1_111], { invoiceId: c.invoiceIds[0] });
+  await recordPayments(t, c, [2_222], { invoiceId: c.invoiceIds[1] });
+  const customer = await openLink(browser, paymentLink(t, c.token), { viewport: PHONE });
+  open.push(customer);
+  const { page } = customer;
+  await page.getByRole('heading', { name: 'Payment history' }).waitFor();
+  await see(page.getByText('$22.22'));
+  expect(await page.getByText('$11.11').count()).toBe(0);
+  expect(await page.getByRole('heading', { name: 'Saved cards' }).count()).toBe(0);
+  expect(await page.getByRole('button', { name: 'Add a card' }).count()).toBe(0);
+});
+
+it('says so when, while the page was open, what is due fell below the smallest card payment', async () => {
+  const { c, page } = await customerOnPhone();
+  await recordPaidElsewhere(t, c.invoiceIds[1], 49_900 - 30);
+  await enterCard(page, CARDS.visa);
+  await page.getByRole('button', { name: 'Pay $499.00' }).click();
+  await see(page.getByText('The $0.30 still due is less than the smallest card payment ($0.50), so this invoice cannot be paid online.'));
+  await see(page.getByText('Please contact Demo Organization to settle it.'));
+  await eventually(async () => expect(await page.getByRole('button', { name: /^Pay / }).count()).toBe(0));
   expect(await paymentsOf(c)).toEqual([]);
 });

@@ -13,7 +13,9 @@ describe('loadConfig', () => {
       seedDemoData: true,
       migrateOnStart: true,
       argon2: { memoryCost: 19456, timeCost: 2, parallelism: 1 },
-      rateLimits: { view: 20, payment: 5, method: 5, admin: 120, authFailure: 10, windowSeconds: 60 },
+      rateLimits: { view: 20, payment: 5, method: 5, admin: 120, authFailure: 10, credentialFailure: 10, windowSeconds: 60 },
+      trustedProxies: [],
+      http: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1000, maxConnectionsPerIp: 100 },
     });
     expect(config.stripe.secretKey).toBeUndefined();
     expect(config.stripe.publishableKey).toBeUndefined();
@@ -49,6 +51,17 @@ describe('loadConfig', () => {
       { PORTAL_BASE_URL: 'https://pay.example.com/pay#' },
       'PORTAL_BASE_URL must not have a query or a fragment (the token is appended as the fragment), got "https://pay.example.com/pay#"',
     ],
+    [{ TRUSTED_PROXIES: '10.0.0.0/33' }, 'TRUSTED_PROXIES must list IP addresses or CIDR ranges (e.g. 10.0.0.0/8, fd00::/8), got "10.0.0.0/33"'],
+    [{ TRUSTED_PROXIES: '10.0.0.1, fd00::/129' }, 'TRUSTED_PROXIES must list IP addresses or CIDR ranges (e.g. 10.0.0.0/8, fd00::/8), got "fd00::/129"'],
+    [{ TRUSTED_PROXIES: 'proxy.internal' }, 'TRUSTED_PROXIES must list IP addresses or CIDR ranges (e.g. 10.0.0.0/8, fd00::/8), got "proxy.internal"'],
+    [{ TRUSTED_PROXIES: '10.0.0.0/' }, 'TRUSTED_PROXIES must list IP addresses or CIDR ranges (e.g. 10.0.0.0/8, fd00::/8), got "10.0.0.0/"'],
+    [{ TRUSTED_PROXIES: '10.0.0.0/8/16' }, 'TRUSTED_PROXIES must list IP addresses or CIDR ranges (e.g. 10.0.0.0/8, fd00::/8), got "10.0.0.0/8/16"'],
+    [{ TRUSTED_PROXIES: '10.0.0.0/-1' }, 'TRUSTED_PROXIES must list IP addresses or CIDR ranges (e.g. 10.0.0.0/8, fd00::/8), got "10.0.0.0/-1"'],
+    [{ TRUSTED_PROXIES: '10.0.0.300' }, 'TRUSTED_PROXIES must list IP addresses or CIDR ranges (e.g. 10.0.0.0/8, fd00::/8), got "10.0.0.300"'],
+    [{ HTTP_HEADERS_TIMEOUT_MS: '40000' }, 'HTTP_HEADERS_TIMEOUT_MS (40000) must not be longer than HTTP_REQUEST_TIMEOUT_MS (30000)'],
+    [{ HTTP_MAX_CONNECTIONS_PER_IP: '0' }, 'HTTP_MAX_CONNECTIONS_PER_IP must be between 1 and 1000000, got 0'],
+    [{ HTTP_REQUEST_TIMEOUT_MS: '30s' }, 'HTTP_REQUEST_TIMEOUT_MS must be a whole number between 100 and 600000, got "30s"'],
+    [{ RATE_LIMIT_CREDENTIAL_FAILURES_PER_MINUTE: '0' }, 'RATE_LIMIT_CREDENTIAL_FAILURES_PER_MINUTE must be between 1 and 100000, got 0'],
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));
   });
@@ -67,6 +80,10 @@ describe('loadConfig', () => {
   it('links to the payment page under the port the server listens on, unless PORTAL_BASE_URL says where it is', () => {
     expect(loadConfig({ PORT: '8080' }).portalBaseUrl).toBe('http://localhost:8080/pay');
     expect(loadConfig({ PORTAL_BASE_URL: 'https://billing.example.com/pay' }).portalBaseUrl).toBe('https://billing.example.com/pay');
+  });
+
+  it('takes trusted proxies as addresses and CIDR ranges of both families, mixed', () => {
+    expect(loadConfig({ TRUSTED_PROXIES: ' 10.0.0.0/8, 192.0.2.7,fd00::/8 , ::1' }).trustedProxies).toEqual(['10.0.0.0/8', '192.0.2.7', 'fd00::/8', '::1']);
   });
 
   it('never repeats a database password in its message', () => {

@@ -1,8 +1,11 @@
 /**
  * The database layer under concurrent requests. SQLite runs on a single connection, so these pin down that one
- * request's transaction neither swallows nor exposes another request's statements.
+ * request's transaction neither swallows nor exposes another request's statements. Also: which unique constraint a
+ * write violated, told the same way on both databases, and opening only a database that exists and is migrated.
  */
-import { openDatabase, type Database } from '../../src/db/database';
+import { existsSync } from 'node:fs';
+import { isUniqueViolationOf } from '../../src/db/db-errors';
+import { DatabaseNotReadyError, openDatabase, openMigratedDatabase, type Database } from '../../src/db/database';
 import { applyMigrations } from '../../src/db/migrator';
 import { createScratchDatabase, postgresAdmin, type ScratchDatabase } from '../support/test-app';
 
@@ -101,4 +104,49 @@ onPostgres('keeps answering after PostgreSQL ends its idle connections (a restar
 
   expect(await database.reads.paymentMethods('nobody')).toEqual([]);
   expect(await db.organization.count()).toBeGreaterThan(0);
+});
+
+describe('isUniqueViolationOf', () => {
+  it('names the constraint a write violated, on either database', async () => {
+    const db = database.prisma;
+    const customer = await db.customer.create({ data: { organizationId, name: 'Unique' } });
+    const invoice = { organizationId, customerId: customer.id, number: 'UNIQ-1', currency: 'usd', total: 100, dueAt: new Date() };
+    await db.invoice.create({ data: invoice });
+    const error = await db.invoice.create({ data: invoice }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isUniqueViolationOf(error, 'Invoice', ['organizationId', 'number'])).toBe(true);
+    expect(isUniqueViolationOf(error, 'Invoice', ['organizationId'])).toBe(false);
+    expect(isUniqueViolationOf(error, 'AdminApiKey', ['selector'])).toBe(false);
+
+    const key = { organizationId, name: 'k', selector: 'same-selector', verifierHash: 'x' };
+    await db.adminApiKey.create({ data: key });
+    const keyError = await db.adminApiKey.create({ data: key }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isUniqueViolationOf(keyError, 'AdminApiKey', ['selector'])).toBe(true);
+    expect(isUniqueViolationOf(keyError, 'Invoice', ['organizationId', 'number'])).toBe(false);
+    expect(isUniqueViolationOf(new Error('other'), 'Invoice', ['organizationId', 'number'])).toBe(false);
+  });
+});
+
+describe('openMigratedDatabase', () => {
+  it('opens a database that has every migration', async () => {
+    const opened = await openMigratedDatabase(scratch.url);
+    try {
+      expect(await opened.prisma.organization.count()).toBeGreaterThan(0);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('refuses a database that does not exist, and creates none', async () => {
+    const missing = await createScratchDatabase();
+    await missing.drop();
+    await expect(openMigratedDatabase(missing.url)).rejects.toThrow(DatabaseNotReadyError);
+    await expect(openMigratedDatabase(missing.url)).rejects.toThrow(/^There is no database at DATABASE_URL=/);
+    if (missing.file) expect(existsSync(missing.file)).toBe(false);
+  });
 });

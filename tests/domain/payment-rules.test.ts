@@ -32,6 +32,9 @@ interface World {
   /** A payment link bound to the demo's open invoice of $499.00. */
   customer: CustomerPrincipal;
   invoiceId: string;
+  /** A link for the same customer's whole account, and the customer's other invoice (overdue, $1,925.00). */
+  account: CustomerPrincipal;
+  otherInvoiceId: string;
 }
 
 /** The demo organization's customer and its $499.00 invoice, with services on a provider of our own. */
@@ -45,8 +48,10 @@ async function world(provider = new InMemoryPaymentProvider()): Promise<World> {
   const invoiceId = seed.invoiceIds[1];
   const issued = await services.tokens.issue({ kind: 'operator', organizationId: seed.organizationId }, { customerId: seed.customerId, invoiceId }, null);
   const customer: CustomerPrincipal = { kind: 'customer', tokenId: issued.paymentToken.id, organizationId: seed.organizationId, customerId: seed.customerId, invoiceId };
+  const wide = await services.tokens.issue({ kind: 'operator', organizationId: seed.organizationId }, { customerId: seed.customerId }, null);
+  const account: CustomerPrincipal = { ...customer, tokenId: wide.paymentToken.id, invoiceId: null };
   await services.usage.close();
-  return { provider, services, customer, invoiceId };
+  return { provider, services, customer, invoiceId, account, otherInvoiceId: seed.invoiceIds[0] };
 }
 
 async function intentOf(w: World, request: { amount?: number } = {}) {
@@ -262,5 +267,158 @@ describe('when the provider cannot be reached', () => {
     expect(await w.services.reconciliation.reconcile()).toMatchObject({ closed: 1 });
     expect(await attempts(w)).toMatchObject([{ status: 'FAILED', lastError: 'abandoned before the provider answered' }]);
     expect(w.provider.allIntents()).toEqual([]);
+  });
+});
+
+describe('a link bound to one invoice', () => {
+  /** A $100.00 payment on the invoice, through the link for the whole account. */
+  async function paid(w: World, invoiceId: string) {
+    const outcome = await w.services.checkout.createPaymentIntent(w.account, { invoiceId, amount: 10_000 }, meta);
+    if (outcome.kind !== 'intent') throw new Error(`expected an intent, got ${outcome.code}`);
+    w.provider.browser(outcome.intent.id, { kind: 'succeed' });
+    await w.services.checkout.confirmPayment(w.account, outcome.intent.id, meta);
+  }
+
+  it("sees the balance and the payments of its invoice, never those of the customer's other invoices", async () => {
+    const w = await world();
+    await paid(w, w.otherInvoiceId);
+    await paid(w, w.invoiceId);
+
+    expect(await w.services.portal.balance(w.customer)).toEqual({
+      totalOutstanding: { amount: 39_900, currency: 'usd' },
+      overdue: { amount: 0, currency: 'usd' },
+      openInvoiceCount: 1,
+    });
+    expect((await w.services.portal.paymentHistory(w.customer)).payments.map(({ payment }) => payment.invoiceId)).toEqual([w.invoiceId]);
+    // The link for the whole account still sees both.
+    expect(await w.services.portal.balance(w.account)).toMatchObject({ totalOutstanding: { amount: 242_400 - 20_000 }, openInvoiceCount: 2 });
+    expect((await w.services.portal.paymentHistory(w.account)).payments).toHaveLength(2);
+  });
+
+  it('pays with a saved card, but adds, removes or changes the default card only through a link for the whole account', async () => {
+    const w = await world();
+    const saved = await w.services.paymentMethods.add(w.account, { providerPaymentMethodId: 'card_visa' }, meta);
+    if (saved.kind !== 'method') throw new Error(`expected a saved card, got ${saved.code}`);
+    const cards = () => database.prisma.paymentMethod.findMany({ orderBy: { id: 'asc' } });
+    const before = await cards();
+    const callsBefore = w.provider.calls.length;
+
+    const refusals = [
+      await w.services.paymentMethods.add(w.customer, { providerPaymentMethodId: 'card_mastercard', setAsDefault: true }, meta),
+      await w.services.paymentMethods.setDefault(w.customer, saved.method.id, meta),
+      await w.services.paymentMethods.remove(w.customer, saved.method.id, meta),
+    ];
+    for (const refusal of refusals) expect(refusal).toMatchObject({ kind: 'error', code: 'CARD_MANAGEMENT_NOT_ALLOWED' });
+    expect(await cards()).toEqual(before);
+    expect(w.provider.calls.length).toBe(callsBefore);
+
+    // Using the card to pay its own invoice is what the link is for.
+    expect(await w.services.portal.paymentMethods(w.customer)).toMatchObject([{ id: saved.method.id, isDefault: true }]);
+    const outcome = await w.services.checkout.createPaymentIntent(w.customer, { paymentMethodId: saved.method.id }, meta);
+    expect(outcome).toMatchObject({ kind: 'intent', intent: { amount: { amount: 49_900 } } });
+    expect(await attempts(w)).toMatchObject([{ paymentMethodId: 'card_visa' }]);
+  });
+});
+
+describe('no payment leaves an invoice that cannot be paid', () => {
+  /** What is due on the bound invoice, the rest having been paid outside the portal (say, by bank transfer). */
+  const owing = (w: World, due: number) => database.prisma.invoice.update({ where: { id: w.invoiceId }, data: { amountPaid: 49_900 - due } });
+
+  it('refuses a part that would leave less than the minimum charge, and says what can be paid instead', async () => {
+    const w = await world();
+    expect(await w.services.checkout.createPaymentIntent(w.customer, { amount: 49_860 }, meta)).toMatchObject({
+      code: 'AMOUNT_LEAVES_UNPAYABLE_REMAINDER',
+      amountDue: { amount: 49_900, currency: 'usd' },
+      maximumPartial: { amount: 49_850, currency: 'usd' },
+      minimum: { amount: 50, currency: 'usd' },
+    });
+    expect(await attempts(w)).toEqual([]);
+    expect(w.provider.calls).toEqual([]);
+    // The invoice says the same before anything is sent.
+    expect(await invoice(w)).toMatchObject({ payableOnline: true, minimumPayment: { amount: 50 }, maximumPayment: { amount: 49_900 }, maximumPartialPayment: { amount: 49_850 } });
+    expect((await intentOf(w, { amount: 49_850 })).amount.amount).toBe(49_850);
+  });
+
+  it('takes only all that is due when any smaller part would leave too little', async () => {
+    const w = await world();
+    await owing(w, 80);
+    expect(await invoice(w)).toMatchObject({ payableOnline: true, minimumPayment: { amount: 80 }, maximumPayment: { amount: 80 }, maximumPartialPayment: null });
+    expect(await w.services.checkout.createPaymentIntent(w.customer, { amount: 50 }, meta)).toMatchObject({ code: 'AMOUNT_LEAVES_UNPAYABLE_REMAINDER', maximumPartial: null });
+    expect(await w.services.checkout.createPaymentIntent(w.customer, { amount: 40 }, meta)).toMatchObject({ code: 'AMOUNT_BELOW_MINIMUM', minimum: { amount: 80 } });
+    expect(await attempts(w)).toEqual([]);
+    expect((await intentOf(w)).amount.amount).toBe(80);
+  });
+
+  it.each([
+    ['all that is due', {}],
+    ['the amount due', { amount: 30 }],
+    ['the minimum charge', { amount: 50 }],
+  ])('says an invoice with less due than the minimum charge cannot be paid online, whatever is asked (%s)', async (_case, request) => {
+    const w = await world();
+    await owing(w, 30);
+    expect(await invoice(w)).toMatchObject({ payableOnline: false, amountDue: { amount: 30 }, minimumPayment: { amount: 50 }, maximumPayment: { amount: 0 }, maximumPartialPayment: null });
+    expect(await w.services.checkout.createPaymentIntent(w.customer, request, meta)).toMatchObject({
+      code: 'INVOICE_NOT_PAYABLE_ONLINE',
+      amountDue: { amount: 30, currency: 'usd' },
+      minimum: { amount: 50, currency: 'usd' },
+    });
+    expect(await attempts(w)).toEqual([]);
+    expect(w.provider.calls).toEqual([]);
+  });
+
+  it('refuses more than the largest single charge, never as a decline, and takes the invoice in parts', async () => {
+    const w = await world(new InMemoryPaymentProvider({ rules: { maximumCharge: () => 20_000 } }));
+    expect(await invoice(w)).toMatchObject({ maximumPayment: { amount: 20_000 }, maximumPartialPayment: { amount: 20_000 } });
+    expect(await w.services.checkout.createPaymentIntent(w.customer, {}, meta)).toMatchObject({ code: 'AMOUNT_ABOVE_MAXIMUM', maximum: { amount: 20_000, currency: 'usd' } });
+    expect(w.provider.calls).toEqual([]);
+
+    for (const part of [20_000, 20_000, 9_900]) {
+      const intent = await intentOf(w, { amount: part });
+      w.provider.browser(intent.id, { kind: 'succeed' });
+      expect(await w.services.checkout.confirmPayment(w.customer, intent.id, meta)).toMatchObject({ kind: 'payment' });
+    }
+    expect(await invoice(w)).toMatchObject({ status: 'PAID', amountPaid: { amount: 49_900 } });
+  });
+
+  it('reports an amount the provider itself refuses as too large as above the maximum, and closes the attempt', async () => {
+    const provider = new InMemoryPaymentProvider();
+    provider.acceptsUpTo = 10_000;
+    const w = await world(provider);
+    expect(await w.services.checkout.createPaymentIntent(w.customer, { amount: 20_000 }, meta)).toMatchObject({ code: 'AMOUNT_ABOVE_MAXIMUM', maximum: { amount: 99_999_999 } });
+    expect(await attempts(w)).toMatchObject([{ status: 'FAILED', openInvoiceId: null, lastError: 'amount_too_large' }]);
+  });
+});
+
+describe('amounts stay within what a money column holds', () => {
+  const LARGEST = 2 ** 31 - 1;
+
+  /** A $100.00 payment the customer completed, reported while amountPaid (set outside the portal) is already `paidBefore`. */
+  async function succeededWith(w: World, paidBefore: number) {
+    const intent = await intentOf(w, { amount: 10_000 });
+    w.provider.browser(intent.id, { kind: 'succeed' });
+    await database.prisma.invoice.update({ where: { id: w.invoiceId }, data: { amountPaid: paidBefore } });
+    return intent;
+  }
+
+  it('records a payment that brings amountPaid to the largest stored amount', async () => {
+    const w = await world();
+    const intent = await succeededWith(w, LARGEST - 10_000);
+    expect(await w.services.checkout.confirmPayment(w.customer, intent.id, meta)).toMatchObject({ kind: 'payment' });
+    expect(await invoice(w)).toMatchObject({ status: 'PAID', amountPaid: { amount: LARGEST }, amountDue: { amount: 0 } });
+  });
+
+  it('refuses, loudly and on both databases alike, a payment that would take amountPaid beyond it, recording nothing', async () => {
+    const w = await world();
+    const intent = await succeededWith(w, LARGEST - 9_999);
+    await expect(w.services.checkout.confirmPayment(w.customer, intent.id, meta)).rejects.toMatchObject({
+      name: 'StoredAmountOverflowError',
+      message: expect.stringContaining(`beyond the largest stored amount (${LARGEST})`),
+    });
+    // The webhook that reports it keeps it unprocessed, with the reason, for the provider to deliver again.
+    const event = w.provider.event(intent.id);
+    await expect(w.services.webhooks.handle(event)).rejects.toMatchObject({ name: 'StoredAmountOverflowError' });
+    expect(await database.prisma.webhookEvent.findUnique({ where: { id: event.id } })).toMatchObject({ processedAt: null, lastError: expect.stringContaining('not recorded') });
+    expect(await payments(w)).toEqual([]);
+    expect(await invoice(w)).toMatchObject({ status: 'OPEN', amountPaid: { amount: LARGEST - 9_999 } });
   });
 });

@@ -1,6 +1,7 @@
 /**
  * One shared check over the whole schema: every portal field refuses every kind of bad credential
- * the same way, and every admin field refuses customer tokens. A new field is covered without a new test.
+ * the same way, every admin field refuses customer tokens, and through a link bound to one invoice no portal field
+ * shows or changes anything of the customer's other invoices. A new field is covered without a new test.
  */
 import { buildSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
@@ -8,10 +9,19 @@ import { join } from 'node:path';
 import { buildApiSchema } from '../../src/api/schema';
 import { loadConfig } from '../../src/config/config';
 import { UNAUTHENTICATED_MESSAGE } from '../../src/domain/errors';
-import { RevokeCustomerPaymentTokenDocument } from '../graphql/generated/operations';
-import { expireToken, issueToken, revokedAdminKey, seedCustomer } from '../support/fixtures';
+import {
+  AddPaymentMethodDocument,
+  ConfirmPaymentDocument,
+  CreatePaymentIntentDocument,
+  InvoicesDocument,
+  PaymentHistoryDocument,
+  PaymentMethodsDocument,
+  RevokeCustomerPaymentTokenDocument,
+} from '../graphql/generated/operations';
+import { snapshotDatabase, type DatabaseSnapshot } from '../security/support';
+import { expireToken, issueToken, revokedAdminKey, seedCustomer, type SeededCustomer } from '../support/fixtures';
 import { graphql, NO_RATE_LIMITS, startTestApp, type TestApp } from '../support/test-app';
-import { minimalOperation, rootFields } from '../support/schema-walk';
+import { fullOperation, minimalOperation, rootFields, textArgumentPaths } from '../support/schema-walk';
 
 const schema = buildApiSchema(loadConfig({ NODE_ENV: 'test' }).rateLimits);
 const portalFields = rootFields(schema).filter((f) => f.access === 'customer');
@@ -95,4 +105,139 @@ it('walks a schema that really has portal and admin fields', () => {
   // The checked-in SDL and the walked schema agree on the root fields.
   const sdl = buildSchema(readFileSync(join(__dirname, '..', '..', 'schema.graphql'), 'utf8'));
   expect(rootFields(sdl).map((f) => f.field.name).sort()).toEqual(rootFields(schema).map((f) => f.field.name).sort());
+});
+
+describe('a link bound to one invoice, on every portal field', () => {
+  /**
+   * A customer with two open invoices, each with a payment, an open payment intent and a history; two saved cards;
+   * and a link bound to the second invoice. Everything that identifies the first invoice, or sums over both, is what
+   * no answer to the bound link may contain.
+   */
+  let customer: SeededCustomer;
+  let bound: { token: string; invoiceId: string };
+  const forbiddenText: string[] = [];
+  const forbiddenNumbers = new Set<number>();
+  /** What a caller might send to reach the other invoice: its ids, the intents' ids, cursors from the account-wide link, the cards. */
+  const attackValues: string[] = [];
+
+  async function pay(invoiceId: string, amount: number, andConfirm: boolean): Promise<string> {
+    const res = await graphql(t.url, CreatePaymentIntentDocument, { input: { invoiceId, amount } }, { token: customer.token });
+    const intent = res.body.data!.createPaymentIntent;
+    if (intent.__typename !== 'PaymentIntent') throw new Error(`expected an intent, got ${intent.__typename}`);
+    if (andConfirm) {
+      await t.browser.confirm(intent.id, 'pm_card_visa');
+      expect((await graphql(t.url, ConfirmPaymentDocument, { paymentIntentId: intent.id }, { token: customer.token })).body.data!.confirmPayment.__typename).toBe('Payment');
+    }
+    return intent.id;
+  }
+
+  beforeAll(async () => {
+    customer = await seedCustomer(t);
+    const [other, own] = customer.invoiceIds;
+    // Distinctive amounts, so one found in an answer can only have come from where it was put.
+    const paidIntent = await pay(other, 7_777, true);
+    await pay(own, 2_345, true);
+    const openIntent = await pay(other, 6_666, false);
+    await pay(own, 3_456, false);
+    for (const card of ['pm_card_visa', 'pm_card_mastercard']) {
+      const added = await graphql(t.url, AddPaymentMethodDocument, { input: { stripePaymentMethodId: card } }, { token: customer.token });
+      expect(added.body.data!.addPaymentMethod.__typename).toBe('PaymentMethod');
+    }
+    bound = { token: (await issueToken(t, customer, { invoiceId: own })).token, invoiceId: own };
+
+    const invoice = await t.app.database.prisma.invoice.findUniqueOrThrow({ where: { id: other }, include: { payments: true } });
+    const owed = invoice.total - invoice.amountPaid;
+    const wholeBalance = owed + 49_900 - 2_345;
+    forbiddenText.push(other, invoice.number, paidIntent, openIntent, ...invoice.payments.map((p) => p.id));
+    for (const amount of [invoice.total, invoice.amountPaid, owed, 6_666, wholeBalance]) {
+      forbiddenNumbers.add(amount);
+      forbiddenText.push(`$${(amount / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
+    }
+    const account = { token: customer.token };
+    const invoiceCursor = (await graphql(t.url, InvoicesDocument, { first: 1 }, account)).body.data!.invoices.edges[0];
+    expect(invoiceCursor.node.id).toBe(other);
+    const history = (await graphql(t.url, PaymentHistoryDocument, {}, account)).body.data!.paymentHistory.edges;
+    const cards = (await graphql(t.url, PaymentMethodsDocument, undefined, account)).body.data!.paymentMethods;
+    attackValues.push(other, invoice.number, paidIntent, openIntent, invoiceCursor.cursor, ...history.map((e) => e.cursor), ...cards.map((c) => c.id), 'pm_card_amex');
+  });
+
+  /** Every number and string in an answer, however deep. */
+  function leaves(value: unknown, out: unknown[] = []): unknown[] {
+    if (value && typeof value === 'object') for (const inner of Object.values(value)) leaves(inner, out);
+    else out.push(value);
+    return out;
+  }
+
+  /** `sent`: what the request itself carried, which an error message may quote back without telling anything. */
+  function expectNothingOfTheOtherInvoice(body: unknown, operation: string, sent: unknown = {}) {
+    const quoted = new Set(leaves(sent));
+    const texts = forbiddenText.filter((text) => !quoted.has(text));
+    const found = leaves(body).filter(
+      (leaf) => (typeof leaf === 'number' && forbiddenNumbers.has(leaf)) || (typeof leaf === 'string' && texts.some((text) => leaf.includes(text))),
+    );
+    expect({ operation, found }).toEqual({ operation, found: [] });
+  }
+
+  /**
+   * Runs one operation with the bound link: it is answered, or refused as not found or bad input (never an internal
+   * error or a limit hiding the answer), and nothing of the other invoice shows in it.
+   */
+  async function expectScopedAnswer(operation: string, args: Record<string, unknown>) {
+    const res = await graphql(t.url, operation, undefined, { token: bound.token });
+    const codes = (res.body.errors ?? []).map((e) => e.extensions?.code).filter((code) => code !== 'NOT_FOUND' && code !== 'BAD_USER_INPUT');
+    expect({ operation, codes }).toEqual({ operation, codes: [] });
+    expectNothingOfTheOtherInvoice(res.body, operation, args);
+  }
+
+  /** Each field called without optional arguments, then with every text or id argument set, in turn, to each attack value. */
+  function variants(field: (typeof portalFields)[number]): Record<string, unknown>[] {
+    const out: Record<string, unknown>[] = [{}];
+    for (const [argument, inner] of textArgumentPaths(field)) {
+      for (const value of attackValues) out.push({ [argument]: inner ? { [inner]: value } : value });
+    }
+    return out;
+  }
+
+  /** The database, less what a bound link may change: its own invoice's payment attempts, and the provider's events about them. */
+  async function outsideTheBoundInvoice(): Promise<Partial<DatabaseSnapshot>> {
+    const { WebhookEvent: _events, PaymentAttempt, ...rest } = await snapshotDatabase(t);
+    return { ...rest, PaymentAttempt: PaymentAttempt.filter((row) => (row as { invoiceId: string }).invoiceId !== bound.invoiceId) };
+  }
+
+  it.each(portalFields.filter((f) => f.operation === 'query').map((f) => [f.field.name, f] as const))(
+    'query %s shows no id, number or amount of the other invoice, whatever it is asked',
+    async (_name, field) => {
+      for (const args of variants(field)) {
+        const operation = fullOperation(schema, field, args);
+        await expectScopedAnswer(operation, args);
+      }
+    },
+  );
+
+  it.each(portalFields.filter((f) => f.operation === 'mutation').map((f) => [f.field.name, f] as const))(
+    'mutation %s changes nothing outside the bound invoice, and shows nothing of the other, whatever it is sent',
+    async (_name, field) => {
+      const before = await outsideTheBoundInvoice();
+      for (const args of variants(field)) {
+        const operation = fullOperation(schema, field, args);
+        await expectScopedAnswer(operation, args);
+      }
+      await t.stripe.flushWebhooks();
+      expect(await outsideTheBoundInvoice()).toEqual(before);
+      // Whatever it started, it started on the bound invoice.
+      const attempts = await t.app.database.prisma.paymentAttempt.findMany({ where: { customerId: customer.customerId } });
+      expect(attempts.filter((a) => a.invoiceId !== bound.invoiceId && a.invoiceId !== customer.invoiceIds[0])).toEqual([]);
+    },
+  );
+
+  it('refuses card management through the bound link as CardManagementNotAllowedError', async () => {
+    const res = await graphql(t.url, AddPaymentMethodDocument, { input: { stripePaymentMethodId: 'pm_card_visa' } }, { token: bound.token });
+    expect(res.body.data!.addPaymentMethod).toMatchObject({ __typename: 'CardManagementNotAllowedError', code: 'CARD_MANAGEMENT_NOT_ALLOWED' });
+  });
+
+  it('would catch a leak: the same walk through the account-wide link finds the other invoice', async () => {
+    const balance = rootFields(schema).find((f) => f.field.name === 'balance')!;
+    const res = await graphql(t.url, fullOperation(schema, balance), undefined, { token: customer.token });
+    expect(() => expectNothingOfTheOtherInvoice(res.body, 'balance')).toThrow();
+  });
 });

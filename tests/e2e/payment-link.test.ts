@@ -170,7 +170,9 @@ describe('invoices', () => {
     for (let i = 0; i < 99; i++) await createInvoice(t, ivan, { issuedInDays: -1, dueInDays: 30 + i });
     const byDefault = await list(ivan.token);
     expect(byDefault.edges).toHaveLength(10);
-    const capped = await list(ivan.token, { first: 500 });
+    // Lean fields: the query cost counts the 100 rows this returns, and every field of 100 invoices is over it.
+    const res = await graphql(t.url, `query($first: Int) { invoices(first: $first) { edges { node { id } } pageInfo { hasNextPage } } }`, { first: 500 }, { token: ivan.token });
+    const capped = (res.body.data as { invoices: { edges: unknown[]; pageInfo: { hasNextPage: boolean } } }).invoices;
     expect(capped.edges).toHaveLength(100);
     expect(capped.pageInfo.hasNextPage).toBe(true);
   });
@@ -190,11 +192,17 @@ describe('Invoice.overdue', () => {
   });
 });
 
-describe('Invoice.minimumPayment', () => {
+describe('what an invoice lets the customer pay (minimumPayment, maximumPayment, maximumPartialPayment, payableOnline)', () => {
   const invoiceOf = async (token: string, id?: string) => (await graphql(t.url, InvoiceDocument, { id }, { token })).body.data!.invoice;
+  const pay = (token: string, amount?: number) => graphql(t.url, CreatePaymentIntentDocument, { input: { amount } }, { token });
 
-  it("is the payment provider's minimum charge in the invoice's currency", async () => {
-    expect((await invoiceOf(ada.token)).minimumPayment).toEqual({ amount: 50, currency: 'usd', formatted: '$0.50' });
+  it("is from the payment provider's minimum charge in the invoice's currency to all that is due, or a part leaving at least that minimum", async () => {
+    expect(await invoiceOf(ada.token)).toMatchObject({
+      payableOnline: true,
+      minimumPayment: { amount: 50, currency: 'usd', formatted: '$0.50' },
+      maximumPayment: { amount: 192_500, currency: 'usd', formatted: '$1,925.00' },
+      maximumPartialPayment: { amount: 192_450, currency: 'usd', formatted: '$1,924.50' },
+    });
 
     const customer = await graphql(t.url, CreateCustomerDocument, { input: { name: 'Kurt Gödel', currency: 'gbp' } }, { token: ada.adminApiKey });
     const kurt = { organizationId: ada.organizationId, customerId: customer.body.data!.createCustomer.id };
@@ -203,23 +211,60 @@ describe('Invoice.minimumPayment', () => {
     expect((await invoiceOf(token)).minimumPayment).toEqual({ amount: 30, currency: 'gbp', formatted: '£0.30' });
   });
 
-  it('is what is due when less than that is due, though the provider cannot charge it', async () => {
-    const lena = await seedCustomer(t, { invoiceBound: true });
-    await recordPaidElsewhere(t, lena.invoiceIds[1], 49_900 - 30);
-    const invoice = await invoiceOf(lena.token);
-    expect(invoice.amountDue.amount).toBe(30);
-    expect(invoice.minimumPayment).toEqual({ amount: 30, currency: 'usd', formatted: '$0.30' });
-    // Paying it is refused the way the description says, with the provider's minimum.
-    const paying = await graphql(t.url, CreatePaymentIntentDocument, { input: { amount: 30 } }, { token: lena.token });
-    expect(paying.body.data!.createPaymentIntent).toMatchObject({ __typename: 'AmountBelowMinimumError', minimum: { amount: 50 } });
+  it('is all that is due, and only that, when any smaller part would leave less than the minimum to pay later', async () => {
+    const kim = await seedCustomer(t, { invoiceBound: true });
+    await recordPaidElsewhere(t, kim.invoiceIds[1], 49_900 - 80);
+    expect(await invoiceOf(kim.token)).toMatchObject({ payableOnline: true, minimumPayment: { amount: 80 }, maximumPayment: { amount: 80 }, maximumPartialPayment: null });
+    const part = await pay(kim.token, 50);
+    expect(part.body.data!.createPaymentIntent).toMatchObject({ __typename: 'AmountLeavesUnpayableRemainderError', amountDue: { amount: 80 }, maximumPartial: null, minimum: { amount: 50 } });
+    expect((await pay(kim.token)).body.data!.createPaymentIntent).toMatchObject({ __typename: 'PaymentIntent', amount: { amount: 80 } });
   });
 
-  it('is the minimum charge again once nothing is due', async () => {
+  it('says the invoice cannot be paid online when less is due than the provider can charge, and createPaymentIntent says so too', async () => {
+    const lena = await seedCustomer(t, { invoiceBound: true });
+    await recordPaidElsewhere(t, lena.invoiceIds[1], 49_900 - 30);
+    expect(await invoiceOf(lena.token)).toMatchObject({
+      status: 'OPEN',
+      amountDue: { amount: 30 },
+      payableOnline: false,
+      minimumPayment: { amount: 50 },
+      maximumPayment: { amount: 0 },
+      maximumPartialPayment: null,
+    });
+    for (const amount of [undefined, 30, 50]) {
+      expect((await pay(lena.token, amount)).body.data!.createPaymentIntent).toMatchObject({
+        __typename: 'InvoiceNotPayableOnlineError',
+        code: 'INVOICE_NOT_PAYABLE_ONLINE',
+        amountDue: { amount: 30, currency: 'usd' },
+        minimum: { amount: 50, currency: 'usd' },
+      });
+    }
+  });
+
+  it('offers nothing once nothing is due', async () => {
     const mia = await seedCustomer(t);
     await markInvoicePaid(t, mia.invoiceIds[0]);
-    const invoice = await invoiceOf(mia.token, mia.invoiceIds[0]);
-    expect(invoice.amountDue.amount).toBe(0);
-    expect(invoice.minimumPayment.amount).toBe(50);
+    expect(await invoiceOf(mia.token, mia.invoiceIds[0])).toMatchObject({
+      amountDue: { amount: 0 },
+      payableOnline: false,
+      minimumPayment: { amount: 50 },
+      maximumPayment: { amount: 0 },
+      maximumPartialPayment: null,
+    });
+  });
+
+  it("is at most Stripe's largest single charge, $999,999.99, on a larger invoice: paid in parts", async () => {
+    const big = await seedCustomer(t);
+    const invoice = await createInvoice(t, big, { issuedInDays: 0, dueInDays: 30, amount: 150_000_000 });
+    const { token } = await issueToken(t, big, { invoiceId: invoice.id });
+    expect(await invoiceOf(token)).toMatchObject({
+      amountDue: { amount: 150_000_000, formatted: '$1,500,000.00' },
+      payableOnline: true,
+      maximumPayment: { amount: 99_999_999, formatted: '$999,999.99' },
+      maximumPartialPayment: { amount: 99_999_999 },
+    });
+    expect((await pay(token)).body.data!.createPaymentIntent).toMatchObject({ __typename: 'AmountAboveMaximumError', maximum: { amount: 99_999_999 } });
+    expect((await pay(token, 99_999_999)).body.data!.createPaymentIntent).toMatchObject({ __typename: 'PaymentIntent', amount: { amount: 99_999_999 } });
   });
 });
 
@@ -291,7 +336,7 @@ describe('Organization.supportEmail, set with the CLI', () => {
   it('must be an email address', async () => {
     const before = await t.app.database.prisma.organization.count();
     const refused = await cli('organization', 'create', '--name', 'Hooli', '--support-email', 'not an address');
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(2);
     expect(JSON.parse(refused.err)).toEqual({ error: { code: 'BAD_USER_INPUT', message: 'supportEmail is not a valid address.' } });
     expect(await t.app.database.prisma.organization.count()).toBe(before);
   });

@@ -7,7 +7,7 @@ import {
   RemovePaymentMethodDocument,
   SetDefaultMethodDocument,
 } from '../graphql/generated/operations';
-import { providerCustomerIdOf, providerIdOfCard, seedCustomer, type SeededCustomer } from '../support/fixtures';
+import { issueToken, providerCustomerIdOf, providerIdOfCard, seedCustomer, type SeededCustomer } from '../support/fixtures';
 import { graphql, NO_RATE_LIMITS, startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -138,6 +138,27 @@ it('forgets a card detached at Stripe (payment_method.detached webhook)', async 
   const after = await methods(c);
   expect(after.map((m) => m.id)).toEqual([mastercard.id]);
   expect(after[0].isDefault).toBe(true);
+});
+
+it('lists and pays with saved cards through a link bound to one invoice, but adds, removes and changes the default only through one for the whole account', async () => {
+  const account = await seedCustomer(t);
+  const visa = await added(account, 'pm_card_visa');
+  const bound = { ...account, ...(await issueToken(t, account, { invoiceId: account.invoiceIds[1] })) };
+  const cards = () => t.app.database.prisma.paymentMethod.findMany({ where: { customerId: account.customerId }, orderBy: { id: 'asc' } });
+  const before = await cards();
+
+  const refused = { __typename: 'CardManagementNotAllowedError', code: 'CARD_MANAGEMENT_NOT_ALLOWED' };
+  expect(await add(bound, 'pm_card_mastercard', true)).toMatchObject(refused);
+  const setDefault = await graphql(t.url, SetDefaultMethodDocument, { id: visa.id }, { token: bound.token });
+  expect(setDefault.body.data!.setDefaultMethod).toMatchObject(refused);
+  const remove = await graphql(t.url, RemovePaymentMethodDocument, { id: visa.id }, { token: bound.token });
+  expect(remove.body.data!.removePaymentMethod).toMatchObject(refused);
+  expect(await cards()).toEqual(before);
+  expect((await t.browser.stripe.paymentMethods.retrieve(before[0].providerPaymentMethodId)).customer).toBe(await providerCustomerIdOf(t, account.customerId));
+
+  expect(await methods(bound)).toMatchObject([{ id: visa.id, isDefault: true }]);
+  const paying = await graphql(t.url, CreatePaymentIntentDocument, { input: { paymentMethodId: visa.id } }, { token: bound.token });
+  expect(paying.body.data!.createPaymentIntent).toMatchObject({ __typename: 'PaymentIntent', amount: { amount: 49_900 } });
 });
 
 it('saves the card used for a payment when asked, and pays with a saved card', async () => {

@@ -112,9 +112,29 @@ describe('amounts that are refused, writing nothing', () => {
     ['negative', { amount: -100 }, { __typename: 'InvalidAmountError', code: 'INVALID_AMOUNT' }],
     ["below Stripe's minimum", { amount: 49 }, { __typename: 'AmountBelowMinimumError', code: 'AMOUNT_BELOW_MINIMUM', minimum: { amount: 50, currency: 'usd' } }],
     ['in another currency', { currency: 'eur' }, { __typename: 'CurrencyMismatchError', code: 'CURRENCY_MISMATCH', expectedCurrency: 'usd' }],
+    [
+      'leaving less than the minimum to pay later',
+      { amount: 49_860 },
+      {
+        __typename: 'AmountLeavesUnpayableRemainderError',
+        code: 'AMOUNT_LEAVES_UNPAYABLE_REMAINDER',
+        amountDue: { amount: 49_900, currency: 'usd' },
+        maximumPartial: { amount: 49_850, currency: 'usd', formatted: '$498.50' },
+        minimum: { amount: 50, currency: 'usd' },
+      },
+    ],
+    ['at 2^31 − 1, the largest Int', { amount: 2 ** 31 - 1 }, { __typename: 'AmountExceedsBalanceError', amountDue: { amount: 49_900 } }],
   ])('%s', async (_case, input, expected) => {
     expect(await createIntent(c, input)).toMatchObject(expected);
     expect(await t.app.database.prisma.paymentAttempt.count({ where: { customerId: c.customerId } })).toBe(0);
+  });
+
+  it("an amount above Stripe's largest single charge is Stripe's own refusal at the port, never a decline", async () => {
+    // The domain checks the maximum before calling Stripe; this is the adapter's mapping for when Stripe says it itself.
+    const providerCustomerId = await t.app.services.providerCustomers.idFor(c.customerId);
+    await expect(
+      t.app.services.provider.createIntent({ amount: 100_000_000, currency: 'usd', providerCustomerId, savePaymentMethod: false, metadata: {}, idempotencyKey: 'too-large' }),
+    ).rejects.toMatchObject({ name: 'ProviderRejectedError', reason: 'AMOUNT_TOO_LARGE', code: 'amount_too_large' });
   });
 
   it('a fractional amount never reaches the server (GraphQL Int)', async () => {

@@ -8,6 +8,7 @@ import {
 } from '../graphql/generated/operations';
 import {
   expireToken,
+  markInvoicePaid,
   markInvoicesPaid,
   recordPaidElsewhere,
   recordPayments,
@@ -98,6 +99,20 @@ describe('balance', () => {
     });
   });
 
+  it('of a link bound to one invoice, is what is due on that invoice alone', async () => {
+    const bound = await seedCustomer(t, { invoiceBound: true });
+    const res = await graphql(t.url, BalanceDocument, undefined, { token: bound.token });
+    expect(res.body.data!.balance).toEqual({
+      totalOutstanding: { amount: 49_900, currency: 'usd', formatted: '$499.00' },
+      overdue: { amount: 0, currency: 'usd', formatted: '$0.00' },
+      openInvoiceCount: 1,
+    });
+    // Once its invoice is paid, nothing is owed through it, though the customer's other invoice is still open.
+    await markInvoicePaid(t, bound.invoiceIds[1]);
+    const after = await graphql(t.url, BalanceDocument, undefined, { token: bound.token });
+    expect(after.body.data!.balance).toMatchObject({ totalOutstanding: { amount: 0 }, openInvoiceCount: 0 });
+  });
+
   it('goes down by what was paid', async () => {
     const dave = await seedCustomer(t);
     await recordPaidElsewhere(t, dave.invoiceIds[0], 2_500);
@@ -143,9 +158,11 @@ describe('paymentHistory', () => {
   it('caps first at 100', async () => {
     const frank = await seedCustomer(t);
     await recordPayments(t, frank, Array.from({ length: 105 }, (_, i) => 100 + i));
-    const res = await graphql(t.url, PaymentHistoryDocument, { first: 500 }, { token: frank.token });
-    expect(res.body.data!.paymentHistory.edges).toHaveLength(100);
-    expect(res.body.data!.paymentHistory.pageInfo.hasNextPage).toBe(true);
+    // Lean fields: the query cost counts the 100 rows this returns, and every field of 100 payments is over it.
+    const res = await graphql(t.url, `query($first: Int) { paymentHistory(first: $first) { edges { node { id } } pageInfo { hasNextPage } } }`, { first: 500 }, { token: frank.token });
+    const { paymentHistory } = res.body.data as { paymentHistory: { edges: unknown[]; pageInfo: { hasNextPage: boolean } } };
+    expect(paymentHistory.edges).toHaveLength(100);
+    expect(paymentHistory.pageInfo.hasNextPage).toBe(true);
   });
 
   it('answers first: 0 with no edges, but says whether there are payments to page through', async () => {
@@ -158,6 +175,22 @@ describe('paymentHistory', () => {
     expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
     const negative = await graphql(t.url, PaymentHistoryDocument, { first: -1 }, { token: erin.token });
     expect(errorCodes(negative)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('of a link bound to one invoice, shows only the payments of that invoice, page after page', async () => {
+    const bound = await seedCustomer(t, { invoiceBound: true });
+    // Interleaved in time: the other invoice's payments sit between the bound invoice's.
+    await recordPayments(t, bound, [101, 102, 103], { invoiceId: bound.invoiceIds[0] });
+    await recordPayments(t, bound, [201, 202, 203], { invoiceId: bound.invoiceIds[1] });
+    await recordPayments(t, bound, [104], { invoiceId: bound.invoiceIds[0] });
+    const first = (await graphql(t.url, PaymentHistoryDocument, { first: 2 }, { token: bound.token })).body.data!.paymentHistory;
+    const rest = (await graphql(t.url, PaymentHistoryDocument, { after: first.pageInfo.endCursor }, { token: bound.token })).body.data!.paymentHistory;
+    expect([...first.edges, ...rest.edges].map((e) => [e.node.invoiceId, e.node.amount.amount])).toEqual([
+      [bound.invoiceIds[1], 203],
+      [bound.invoiceIds[1], 202],
+      [bound.invoiceIds[1], 201],
+    ]);
+    expect(rest.pageInfo.hasNextPage).toBe(false);
   });
 
   it("never shows another customer's payments", async () => {

@@ -41,14 +41,15 @@ it('runs the same number of statements at 5 and at 50 line items, payments and s
   expect(small.count).toBeGreaterThan(0);
 });
 
-it('reads a page of invoices in one statement, and their line items in one more, at 5 and at 50 invoices', async () => {
+it('reads a page of invoices in one statement, and their line items in one more, at 5 and at 30 invoices', async () => {
+  // 30, not more: the query cost counts every row of the page, and 30 invoices with every field is near the limit.
   async function statementsForInvoices(count: number) {
     const seed = await seedCustomer(t);
     for (let i = 0; i < count - 2; i++) await createInvoice(t, seed, { issuedInDays: -1, dueInDays: 10 + i });
-    await graphql(t.url, InvoicesDocument, { first: 50 }, { token: seed.token });
+    await graphql(t.url, InvoicesDocument, { first: 30 }, { token: seed.token });
     const statements: string[] = [];
     const stop = t.app.database.onStatement((sql) => statements.push(sql));
-    const res = await graphql(t.url, InvoicesDocument, { first: 50 }, { token: seed.token });
+    const res = await graphql(t.url, InvoicesDocument, { first: 30 }, { token: seed.token });
     stop();
     expect(res.body.data!.invoices.edges).toHaveLength(count);
     return {
@@ -58,7 +59,7 @@ it('reads a page of invoices in one statement, and their line items in one more,
     };
   }
   const small = await statementsForInvoices(5);
-  const large = await statementsForInvoices(50);
+  const large = await statementsForInvoices(30);
   expect(small).toMatchObject({ invoiceReads: 1, lineItemReads: 1 });
   expect(large).toEqual(small);
 });

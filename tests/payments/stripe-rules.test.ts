@@ -1,4 +1,4 @@
-import { stripeRules } from '../../src/payments/stripe/stripe-rules';
+import { STRIPE_MAXIMUM_CHARGE_CURRENCIES, stripeRules } from '../../src/payments/stripe/stripe-rules';
 
 describe("Stripe's rules, as the domain reads them through the provider port", () => {
   it("gives Stripe's minimum charge per currency, in minor units", () => {
@@ -6,6 +6,12 @@ describe("Stripe's rules, as the domain reads them through the provider port", (
     expect(stripeRules.minimumCharge('gbp')).toBe(30);
     expect(stripeRules.minimumCharge('jpy')).toBe(50);
     expect(stripeRules.minimumCharge('huf')).toBe(17_500);
+  });
+
+  it("gives Stripe's largest single charge, eight digits of minor units, for every currency a customer can be billed in", () => {
+    expect(stripeRules.maximumCharge('usd')).toBe(99_999_999);
+    expect(stripeRules.maximumCharge('jpy')).toBe(99_999_999);
+    expect([...STRIPE_MAXIMUM_CHARGE_CURRENCIES].sort()).toEqual([...stripeRules.currencies].sort());
   });
 
   it('lists the currencies a customer can be billed in', () => {

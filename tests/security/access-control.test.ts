@@ -123,7 +123,7 @@ describe('a customer payment token', () => {
 describe("an admin key of another organization (B) acting on A's objects", () => {
   it("cannot list A's customer's payment links", async () => {
     const res = await expectNothingChanged(t, () => graphql(t.url, CustomerPaymentTokensDocument, { customerId: a.customerId }, { token: b.adminApiKey }));
-    expect(errorCodes(res)).toEqual(['FORBIDDEN']);
+    expect(errorCodes(res)).toEqual(['NOT_FOUND']);
     expect(JSON.stringify(res.body)).not.toContain(a.tokenId);
   });
 
@@ -133,7 +133,7 @@ describe("an admin key of another organization (B) acting on A's objects", () =>
         token: b.adminApiKey,
       }),
     );
-    expect(res.body.errors).toEqual([expect.objectContaining({ path: ['theirs'], extensions: { code: 'FORBIDDEN' } })]);
+    expect(res.body.errors).toEqual([expect.objectContaining({ path: ['theirs'], extensions: { code: 'NOT_FOUND' } })]);
     expect(JSON.stringify(res.body)).not.toContain(a.tokenId);
   });
 
@@ -142,13 +142,13 @@ describe("an admin key of another organization (B) acting on A's objects", () =>
       await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: a.customerId } }, { token: b.adminApiKey }),
       await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: b.customerId, invoiceId: a.invoiceIds[0] } }, { token: b.adminApiKey }),
     ]);
-    expect(errorCodes(forCustomer)).toEqual(['FORBIDDEN']);
-    expect(errorCodes(forInvoice)).toEqual(['FORBIDDEN']);
+    expect(errorCodes(forCustomer)).toEqual(['NOT_FOUND']);
+    expect(errorCodes(forInvoice)).toEqual(['NOT_FOUND']);
   });
 
   it("cannot revoke A's link, which keeps working", async () => {
     const res = await expectNothingChanged(t, () => graphql(t.url, RevokeCustomerPaymentTokenDocument, { id: a.tokenId }, { token: b.adminApiKey }));
-    expect(errorCodes(res)).toEqual(['FORBIDDEN']);
+    expect(errorCodes(res)).toEqual(['NOT_FOUND']);
     const still = await graphql(t.url, InvoiceDocument, {}, { token: a.token });
     expect(still.body.errors).toBeUndefined();
   });
@@ -162,7 +162,7 @@ describe("an admin key of another organization (B) acting on A's objects", () =>
         { token: b.adminApiKey },
       ),
     );
-    expect(errorCodes(res)).toEqual(['FORBIDDEN']);
+    expect(errorCodes(res)).toEqual(['NOT_FOUND']);
   });
 
   it('cannot use portal fields to pay or read as a customer', async () => {

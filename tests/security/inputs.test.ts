@@ -1,11 +1,22 @@
 /**
  * What goes into an input (OWASP API3, mass assignment; API8, input validation): fields a client must not set
- * do not exist in any input type, so naming them is refused before anything runs, and the fields that do
- * exist are checked by class-validator and refused with BAD_USER_INPUT.
+ * do not exist in any input type, so naming them is refused before anything runs, the fields that do exist are
+ * checked by class-validator and refused with BAD_USER_INPUT, and so is any text the database cannot store, on
+ * every field.
  */
-import { CreateCustomerDocument, CreatePaymentIntentDocument, GenerateCustomerPaymentTokenDocument } from '../graphql/generated/operations';
+import {
+  AddPaymentMethodDocument,
+  CreateCustomerDocument,
+  CreateInvoiceDocument,
+  CreatePaymentIntentDocument,
+  CustomerPaymentTokensDocument,
+  GenerateCustomerPaymentTokenDocument,
+  InvoicesDocument,
+  RemovePaymentMethodDocument,
+  RevokeAdminApiKeyDocument,
+} from '../graphql/generated/operations';
 import { seedCustomer, type SeededCustomer } from '../support/fixtures';
-import { errorCodes, graphql, NO_RATE_LIMITS, type TestApp } from '../support/test-app';
+import { errorCodes, graphql, NO_RATE_LIMITS, type GraphQLResponse, type TestApp } from '../support/test-app';
 import { expectNothingChanged, startSecurityApp } from './support';
 
 let t: TestApp;
@@ -121,5 +132,102 @@ describe('class-validator checks every input and answers BAD_USER_INPUT', () => 
       graphql(t.url, CreatePaymentIntentDocument, { input: { invoiceId: 'x'.repeat(65) } }, { token: c.token }),
     );
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('text the database cannot store is BAD_USER_INPUT on every field, never an internal error', () => {
+  // A NUL is refused by PostgreSQL itself; an unpaired surrogate would be stored as U+FFFD, i.e. not as sent.
+  const NUL = 'INV\u0000-1';
+  const LONE_HIGH = 'pm_card_visa\ud800';
+  const LONE_LOW = '\udc00Grace';
+
+  function expectRefused(res: GraphQLResponse<unknown>, where: RegExp) {
+    expect(res.status).toBe(400);
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.body.errors![0].message).toMatch(where);
+    expect(res.body.errors![0].message).toContain('cannot be stored');
+    expect(res.body.data).toBeUndefined();
+  }
+
+  const admin = () => ({ token: c.adminApiKey });
+  const customer = () => ({ token: c.token });
+
+  it.each<[string, () => Promise<GraphQLResponse<unknown>>, RegExp]>([
+    ['an admin input field (createCustomer name), NUL', () => graphql(t.url, CreateCustomerDocument, { input: { name: NUL } }, admin()), /\$input\.name/],
+    ['an admin input field (createCustomer email), lone low surrogate', () => graphql(t.url, CreateCustomerDocument, { input: { name: 'Grace', email: `${LONE_LOW}@example.com` } }, admin()), /\$input\.email/],
+    [
+      'a field of an input object inside a list (createInvoice lineItems[1].description), lone high surrogate',
+      () =>
+        graphql(
+          t.url,
+          CreateInvoiceDocument,
+          { input: { customerId: c.customerId, lineItems: [{ description: 'Support', quantity: 1, unitAmount: 1_000 }, { description: `Fees${LONE_HIGH}`, quantity: 1, unitAmount: 1_000 }] } },
+          admin(),
+        ),
+      /\$input\.lineItems\[1\]\.description/,
+    ],
+    ['an admin ID argument (customerPaymentTokens customerId), NUL', () => graphql(t.url, CustomerPaymentTokensDocument, { customerId: `${c.customerId}\u0000` }, admin()), /\$customerId/],
+    ['an ID in an admin input (generateCustomerPaymentToken invoiceId), NUL', () => graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: c.customerId, invoiceId: NUL } }, admin()), /\$input\.invoiceId/],
+    ['the id of revokeAdminApiKey, lone low surrogate', () => graphql(t.url, RevokeAdminApiKeyDocument, { id: LONE_LOW }, admin()), /\$id/],
+    ['a portal input field (createPaymentIntent invoiceId), NUL', () => graphql(t.url, CreatePaymentIntentDocument, { input: { invoiceId: NUL } }, customer()), /\$input\.invoiceId/],
+    ['a portal input field (addPaymentMethod stripePaymentMethodId), lone high surrogate', () => graphql(t.url, AddPaymentMethodDocument, { input: { stripePaymentMethodId: LONE_HIGH } }, customer()), /\$input\.stripePaymentMethodId/],
+    ['a portal ID argument (removePaymentMethod id), NUL', () => graphql(t.url, RemovePaymentMethodDocument, { id: NUL }, customer()), /\$id/],
+    ['a portal cursor (invoices after), NUL', () => graphql(t.url, InvoicesDocument, { after: NUL }, customer()), /\$after/],
+  ])('in a variable: %s', async (_case, send, where) => {
+    expectRefused(await expectNothingChanged(t, send), where);
+  });
+
+  it.each([
+    ['an admin input object literal (createCustomer name)', () => `mutation { createCustomer(input: { name: "Mallory\\u0000" }) { id } }`, admin],
+    [
+      'a literal inside a list of input objects (createInvoice lineItems)',
+      () => `mutation { createInvoice(input: { customerId: "${c.customerId}", lineItems: [{ description: "a\\u0000b", quantity: 1, unitAmount: 1000 }] }) { id } }`,
+      admin,
+    ],
+    ['an admin ID literal (revokeCustomerPaymentToken id)', () => `mutation { revokeCustomerPaymentToken(id: "${c.tokenId}\\u0000") { id } }`, admin],
+    ['a portal ID literal (invoice id)', () => `query { invoice(id: "\\u0000") { id } }`, customer],
+    ['a variable default written in the document', () => `query Page($after: String = "x\\u0000") { invoices(after: $after) { edges { cursor } } }`, customer],
+  ])('in a literal: %s', async (_case, query, credential) => {
+    expectRefused(await expectNothingChanged(t, () => graphql(t.url, query(), undefined, credential())), /A string/);
+  });
+
+  it('a variable the operation does not even use is refused all the same', async () => {
+    const res = await expectNothingChanged(t, () => graphql(t.url, InvoicesDocument, { first: 1, unused: NUL } as never, customer()));
+    expectRefused(res, /\$unused/);
+  });
+
+  it('names where the character is without echoing the value', async () => {
+    const res = await graphql(t.url, CreateCustomerDocument, { input: { name: 'secret-ish\u0000value' } }, admin());
+    expect(JSON.stringify(res.body)).not.toContain('secret-ish');
+  });
+
+  it('a lone surrogate written into the document itself is a syntax error (GraphQL forbids it), also a 400', async () => {
+    const res = await expectNothingChanged(t, () => graphql(t.url, `query { invoice(id: "\\ud800") { id } }`, undefined, customer()));
+    expect(res.status).toBe(400);
+    expect(errorCodes(res)).toEqual(['GRAPHQL_PARSE_FAILED']);
+  });
+
+  it('a paired surrogate (an emoji) and other Unicode are stored as sent', async () => {
+    const name = 'Zoë 🧾 Ünïcödé 中文';
+    const res = await graphql(t.url, CreateCustomerDocument, { input: { name } }, admin());
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!.createCustomer.name).toBe(name);
+  });
+});
+
+describe('an invoice that could never be paid online is refused', () => {
+  it.each([
+    ['1 cent', [{ description: 'Stamp', quantity: 1, unitAmount: 1 }]],
+    ['49 cents over two lines', [{ description: 'Stamp', quantity: 1, unitAmount: 24 }, { description: 'Envelope', quantity: 1, unitAmount: 25 }]],
+    ['49 cents as 49 units of 1 cent', [{ description: 'Sticker', quantity: 49, unitAmount: 1 }]],
+  ])('createInvoice for %s (below the provider\'s $0.50 minimum charge) is BAD_USER_INPUT naming the minimum', async (_case, lineItems) => {
+    const res = await expectNothingChanged(t, () => graphql(t.url, CreateInvoiceDocument, { input: { customerId: c.customerId, lineItems } }, { token: c.adminApiKey }));
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.body.errors![0].message).toBe('The invoice total must be at least $0.50, the smallest amount the payment provider can charge in USD.');
+  });
+
+  it('exactly the minimum is accepted', async () => {
+    const res = await graphql(t.url, CreateInvoiceDocument, { input: { customerId: c.customerId, lineItems: [{ description: 'Stamp', quantity: 2, unitAmount: 25 }] } }, { token: c.adminApiKey });
+    expect(res.body.data!.createInvoice).toMatchObject({ status: 'OPEN', total: { amount: 50, currency: 'usd' } });
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Payment links are bearer secrets (OWASP API2, broken authentication). A revoked or expired one stops working
  * on the very next request; guessing is refused with one message for every kind of miss, costs us no argon2
- * work for an unknown selector, and is cut off per client address after RATE_LIMIT_AUTH_FAILURES_PER_MINUTE.
+ * work for an unknown selector, and is cut off per client address after RATE_LIMIT_AUTH_FAILURES_PER_MINUTE
+ * (auth-throttling.test.ts shows that the cut-off never keeps out a credential that verifies).
  */
 import { randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
@@ -32,18 +33,6 @@ function balance(token: string, from: Record<string, string>) {
 function expectUnauthenticated(res: GraphQLResponse<unknown>) {
   expect(res.body.data ?? null).toBeNull();
   expect(res.body.errors).toEqual([expect.objectContaining({ message: UNAUTHENTICATED_MESSAGE, extensions: { code: 'UNAUTHENTICATED' } })]);
-}
-
-/** SQL statements the app sends while `run` runs. */
-async function statementsDuring(run: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  const stop = t.app.database.onStatement((sql) => seen.push(sql));
-  try {
-    await run();
-  } finally {
-    stop();
-  }
-  return seen;
 }
 
 describe('a token that was good', () => {
@@ -112,28 +101,29 @@ describe('guessing tokens', () => {
     expect(miss.body).toEqual(unknown.body);
   });
 
-  it('is cut off after 10 misses from one address with RATE_LIMITED (429) and a retry hint, before any lookup', async () => {
+  it('is cut off after 10 misses from one address with RATE_LIMITED (429) and a retry hint, and without argon2 for what it already tried', async () => {
     const from = newClientAddress();
-    for (let i = 0; i < 9; i++) expectUnauthenticated(await balance(randomToken(), from));
-    // The tenth miss is still looked up (by selector), as every attempt is while the gate is open.
-    const tenth = await statementsDuring(async () => expectUnauthenticated(await balance(randomToken(), from)));
-    expect(tenth.some((sql) => sql.includes('CustomerPaymentToken'))).toBe(true);
+    for (let i = 0; i < 10; i++) expectUnauthenticated(await balance(randomToken(), from));
 
     const verify = jest.spyOn(argon2, 'verify');
     const nearMiss = c.token.slice(0, -4) + (c.token.endsWith('AAAA') ? 'BBBB' : 'AAAA');
-    let refused!: Awaited<ReturnType<typeof balance>>;
-    let statements: string[] = [];
-    await expectNothingChanged(t, async () => {
-      statements = await statementsDuring(async () => (refused = await balance(nearMiss, from)));
-    });
-    expect(refused.status).toBe(429);
-    expect(errorCodes(refused)).toEqual(['RATE_LIMITED']);
-    expect(refused.body.errors![0].extensions!.retryAfterSeconds).toEqual(expect.any(Number));
-    expect(refused.body.errors![0].extensions!.retryAfterSeconds).toBeGreaterThan(0);
-    expect(refused.body.errors![0].extensions!.retryAfterSeconds).toBeLessThanOrEqual(60);
-    // Neither the token table nor argon2 was touched for the refused attempt.
-    expect(statements.filter((sql) => sql.includes('CustomerPaymentToken'))).toEqual([]);
-    expect(verify).not.toHaveBeenCalled();
+    const [unknown, firstTry, secondTry] = await expectNothingChanged(t, async () => [
+      await balance(randomToken(), from),
+      // A credential this address never tried is still checked once (it could be its owner's), and refused as over budget.
+      await balance(nearMiss, from),
+      // Tried already: refused before argon2, like any other miss from here.
+      await balance(nearMiss, from),
+    ]);
+    expect(verify).toHaveBeenCalledTimes(1);
+    for (const refused of [unknown, firstTry, secondTry]) {
+      expect(refused.status).toBe(429);
+      expect(errorCodes(refused)).toEqual(['RATE_LIMITED']);
+      expect(refused.body.errors![0].extensions!.retryAfterSeconds).toEqual(expect.any(Number));
+      expect(refused.body.errors![0].extensions!.retryAfterSeconds).toBeGreaterThan(0);
+      expect(refused.body.errors![0].extensions!.retryAfterSeconds).toBeLessThanOrEqual(60);
+    }
+    // The same words whether the selector exists or not.
+    expect(new Set([unknown, firstTry, secondTry].map((res) => res.body.errors![0].message)).size).toBe(1);
   });
 
   it("one address's lockout does not lock out another", async () => {

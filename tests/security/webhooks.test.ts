@@ -2,7 +2,8 @@
  * POST /webhooks/stripe settles payments on Stripe's word, so it is the one place an attacker could mark an
  * invoice paid without paying. Every attack below sends a `payment_intent.succeeded` that would pay a real,
  * open invoice: forged, unsigned, stale, or with a signature made for other bytes. The last tests send the same
- * event correctly signed, to show it really would have paid, and replay it.
+ * event correctly signed, to show it really would have paid, and replay it. A signature dated ahead is refused like a
+ * stale one: Stripe's SDK checks only the past, and such a signature would stay replayable until its date.
  */
 import Stripe from 'stripe';
 import { CreatePaymentIntentDocument, InvoiceDocument } from '../graphql/generated/operations';
@@ -80,15 +81,22 @@ describe('refused, audited, and nothing is stored or paid', () => {
     await expectRejected(succeeded, sign(succeeded, { timestamp: Math.floor(Date.now() / 1000) - 301 }));
   });
 
+  it('dated ahead beyond the same tolerance: correctly signed for 301 s from now, or for next year', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    await expectRejected(succeeded, sign(succeeded, { timestamp: now + 301 }));
+    await expectRejected(succeeded, sign(succeeded, { timestamp: now + 365 * 24 * 3600 }));
+  });
+
   it('tampered: a valid signature of another body (a one-cent payment) on the full-amount body', async () => {
     const cheap = succeeded.replace(`"amount_received":${DUE}`, '"amount_received":1');
     expect(cheap).not.toBe(succeeded);
     await expectRejected(succeeded, sign(cheap));
   });
 
-  it('larger than any Stripe event: 413 before the signature is even read', async () => {
+  it('larger than any Stripe event: 413 before the signature is even read, naming the webhook\'s own limit', async () => {
     const res = await expectNothingChanged(t, () => deliver(Buffer.alloc(600 * 1024, 'x'), sign('x')));
     expect(res.status).toBe(413);
+    expect(res.json!.errors![0].message).toBe('The request body is larger than 524288 bytes (512 KiB).');
   });
 });
 

@@ -14,7 +14,8 @@ export type InvoiceNode = PortalData['invoices']['edges'][number]['node'];
 export type PaymentNode = PortalData['paymentHistory']['edges'][number]['node'];
 export type CardNode = PortalData['paymentMethods'][number];
 
-const INVOICES_PAGE = 20;
+// Ten fit a phone screen, and keep the first view well inside the server's query cost limit (tests/security/query-cost).
+const INVOICES_PAGE = 10;
 const HISTORY_PAGE = 5;
 
 type Phase = { kind: 'loading' } | { kind: 'failed'; failure: ApiFailure } | { kind: 'ready'; data: PortalData };

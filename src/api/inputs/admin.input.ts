@@ -92,7 +92,7 @@ export class CreateInvoiceInput implements NewInvoice {
   dueAt?: Date | null;
 
   @Field(() => [InvoiceLineItemInput], {
-    description: `${lineItems.min} to ${lineItems.max} lines; the total must be ${LIMITS.invoiceTotal.min} to ${LIMITS.invoiceTotal.max} minor units.`,
+    description: `${lineItems.min} to ${lineItems.max} lines; the total must be ${LIMITS.invoiceTotal.min} to ${LIMITS.invoiceTotal.max} minor units, and at least the payment provider's minimum charge in the customer's currency (an invoice below it could never be paid online).`,
   })
   @ArrayMinSize(lineItems.min)
   @ArrayMaxSize(lineItems.max)

@@ -12,7 +12,12 @@ export class CreatePaymentIntentInput implements PaymentIntentRequest {
   @Length(idLength.min, idLength.max)
   invoiceId?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Minor units; defaults to the amount due. Partial payments are allowed, down to the provider\'s minimum charge.' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Minor units; defaults to the amount due. All that is due, or a part from the invoice's minimumPayment to its maximumPartialPayment (a part never " +
+      "leaves less than the provider's minimum charge to pay later). An Int: no invoice's amount due can exceed it.",
+  })
   @IsOptional()
   @IsInt()
   amount?: number | null;

@@ -7,7 +7,7 @@ import { BalanceType, balanceType } from '../types/invoice.type';
 
 @Resolver(() => BalanceType)
 export class BalanceResolver {
-  @Query(() => BalanceType, { description: "The token's customer's balance over open invoices." })
+  @Query(() => BalanceType, { description: "The token's customer's balance over open invoices; for a link bound to one invoice, over that invoice alone." })
   @Access('customer')
   @RateLimit('view')
   async balance(@CurrentCustomer() customer: CustomerPrincipal, @Ctx() { services }: ApiContext): Promise<BalanceType> {

@@ -9,7 +9,7 @@ import { PaymentConnectionType, PaymentType, paymentType } from '../types/paymen
 
 @Resolver(() => PaymentType)
 export class PaymentHistoryResolver {
-  @Query(() => PaymentConnectionType, { description: "The token's customer's payments, newest first." })
+  @Query(() => PaymentConnectionType, { description: "The token's customer's payments, newest first; for a link bound to one invoice, that invoice's payments alone." })
   @Access('customer')
   @RateLimit('view')
   async paymentHistory(

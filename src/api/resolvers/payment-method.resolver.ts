@@ -10,14 +10,18 @@ import { PaymentMethodType, paymentMethodType } from '../types/payment-method.ty
 
 @Resolver(() => PaymentMethodType)
 export class PaymentMethodResolver {
-  @Query(() => [PaymentMethodType], { description: "The token's customer's saved cards, the default first." })
+  @Query(() => [PaymentMethodType], {
+    description: "The token's customer's saved cards, the default first. A link bound to one invoice lists them too, to pay that invoice with one.",
+  })
   @Access('customer')
   @RateLimit('view')
   async paymentMethods(@CurrentCustomer() customer: CustomerPrincipal, @Ctx() { services }: ApiContext): Promise<PaymentMethodType[]> {
     return (await services.portal.paymentMethods(customer)).map(paymentMethodType);
   }
 
-  @Mutation(() => AddPaymentMethodResult.union, { description: 'Saves a card created with Stripe.js. The first card becomes the default.' })
+  @Mutation(() => AddPaymentMethodResult.union, {
+    description: 'Saves a card created with Stripe.js. The first card becomes the default. Only through a link for the whole account (else CardManagementNotAllowedError).',
+  })
   @Access('customer')
   @RateLimit('method')
   async addPaymentMethod(
@@ -29,7 +33,10 @@ export class PaymentMethodResolver {
     return AddPaymentMethodResult.from(await services.paymentMethods.add(customer, card, meta));
   }
 
-  @Mutation(() => RemovePaymentMethodResult.union, { description: 'Removes a saved card; if it was the default, the newest remaining card becomes the default.' })
+  @Mutation(() => RemovePaymentMethodResult.union, {
+    description:
+      'Removes a saved card; if it was the default, the newest remaining card becomes the default. Only through a link for the whole account (else CardManagementNotAllowedError).',
+  })
   @Access('customer')
   @RateLimit('method')
   async removePaymentMethod(
@@ -40,7 +47,9 @@ export class PaymentMethodResolver {
     return RemovePaymentMethodResult.from(await services.paymentMethods.remove(customer, id, meta));
   }
 
-  @Mutation(() => SetDefaultMethodResult.union, { description: 'Makes a saved card the default; the previous default stays saved.' })
+  @Mutation(() => SetDefaultMethodResult.union, {
+    description: 'Makes a saved card the default; the previous default stays saved. Only through a link for the whole account (else CardManagementNotAllowedError).',
+  })
   @Access('customer')
   @RateLimit('method')
   async setDefaultMethod(

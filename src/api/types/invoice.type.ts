@@ -47,13 +47,36 @@ export class InvoiceType {
   @Field(() => Boolean, { description: "True when the invoice is open and its dueAt has passed, by the server's clock." })
   overdue!: boolean;
 
+  @Field(() => Boolean, {
+    description:
+      "Whether some amount can be paid on the invoice online now. False when it is paid or void, and when amountDue is below the payment provider's " +
+      'minimum charge (after a payment outside the portal, say): no card payment can settle that, and the customer should contact the business.',
+  })
+  payableOnline!: boolean;
+
   @Field(() => MoneyType, {
     description:
-      "The smallest amount that may be paid on the invoice now, to check a typed amount against (amountDue is the most): the payment provider's minimum charge " +
-      "in the invoice's currency, but never more than amountDue while something is due. So paying all that is due always passes this check; when that is " +
-      "itself below the provider's minimum, createPaymentIntent answers AmountBelowMinimumError.",
+      "The smallest amount one payment on the invoice may be now: the payment provider's minimum charge in the invoice's currency, or all that is due " +
+      "when any smaller part would leave less than that minimum. When nothing can be paid online (payableOnline false), the provider's minimum.",
   })
   minimumPayment!: MoneyType;
+
+  @Field(() => MoneyType, {
+    description:
+      "The largest amount one payment on the invoice may be now: all that is due, or, when that is above the provider's largest single charge, the " +
+      'largest part (pay the rest later). Zero when nothing can be paid online.',
+  })
+  maximumPayment!: MoneyType;
+
+  @Field(() => MoneyType, {
+    nullable: true,
+    description:
+      "The largest part, less than all that is due, that can be paid now: a part must leave at least the provider's minimum charge for a later " +
+      'payment. Null when only all that is due can be paid. A typed amount is accepted when it equals amountDue (and is at most maximumPayment), or lies ' +
+      'between minimumPayment and maximumPartialPayment; createPaymentIntent answers the other cases with AmountLeavesUnpayableRemainderError, ' +
+      'AmountAboveMaximumError, AmountBelowMinimumError or InvoiceNotPayableOnlineError.',
+  })
+  maximumPartialPayment!: MoneyType | null;
 }
 
 @ObjectType('InvoiceLineItem', { simpleResolvers: true, description: "One line of an invoice, in the invoice's currency." })
@@ -71,7 +94,10 @@ export class InvoiceLineItemType {
   amount!: MoneyType;
 }
 
-@ObjectType('Balance', { simpleResolvers: true, description: "What the token's customer owes across open invoices, in the customer's currency." })
+@ObjectType('Balance', {
+  simpleResolvers: true,
+  description: "What the token's customer owes across open invoices, in the customer's currency; for a link bound to one invoice, on that invoice alone.",
+})
 export class BalanceType {
   @Field(() => Int, { description: 'How many invoices are open.' })
   openInvoiceCount!: number;
@@ -111,6 +137,8 @@ export function invoiceType(view: InvoiceView): InvoiceType {
     amountPaid: MoneyType.of(view.amountPaid),
     amountDue: MoneyType.of(view.amountDue),
     minimumPayment: MoneyType.of(view.minimumPayment),
+    maximumPayment: MoneyType.of(view.maximumPayment),
+    maximumPartialPayment: view.maximumPartialPayment && MoneyType.of(view.maximumPartialPayment),
   };
 }
 

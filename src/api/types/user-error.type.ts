@@ -1,5 +1,5 @@
-import { Field, InterfaceType, ObjectType } from 'type-graphql';
-import type { Failure, UserErrorCode } from '../../domain/user-errors';
+import { Field, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { AdminKeyRevocationConsequence, type Failure, type UserErrorCode } from '../../domain/user-errors';
 import { MoneyType } from './money.type';
 
 /** An expected failure the client should handle: returned as a result, never thrown. Branch on `__typename` or `code`. */
@@ -23,7 +23,33 @@ export class AmountExceedsBalanceErrorType extends UserErrorType {
 
 @ObjectType('AmountBelowMinimumError', { implements: UserErrorType, description: "Below the payment provider's minimum charge for the currency." })
 export class AmountBelowMinimumErrorType extends UserErrorType {
-  @Field(() => MoneyType, { description: 'The smallest amount that can be charged.' })
+  @Field(() => MoneyType, {
+    description: "The smallest amount that can be paid on the invoice now (its minimumPayment): the provider's minimum charge, or all that is due when no smaller part is possible.",
+  })
+  minimum!: MoneyType;
+}
+
+@ObjectType('AmountAboveMaximumError', {
+  implements: UserErrorType,
+  description: "Above the largest single charge the payment provider takes: nothing was tried on the card. Pay in parts of at most maximum.",
+})
+export class AmountAboveMaximumErrorType extends UserErrorType {
+  @Field(() => MoneyType, { description: 'The most one payment on the invoice can be now (its maximumPayment).' })
+  maximum!: MoneyType;
+}
+
+@ObjectType('AmountLeavesUnpayableRemainderError', {
+  implements: UserErrorType,
+  description: "A part payment that would leave less than the provider's minimum charge to pay later, which no card could pay. Pay all that is due, or at most maximumPartial.",
+})
+export class AmountLeavesUnpayableRemainderErrorType extends UserErrorType {
+  @Field(() => MoneyType, { description: 'What is due now: paying all of it is always possible.' })
+  amountDue!: MoneyType;
+
+  @Field(() => MoneyType, { nullable: true, description: 'The largest part that leaves a payable remainder; null when only all that is due can be paid.' })
+  maximumPartial!: MoneyType | null;
+
+  @Field(() => MoneyType, { description: "The provider's minimum charge: the smallest remainder a later payment can pay." })
   minimum!: MoneyType;
 }
 
@@ -39,11 +65,29 @@ export class InvoiceNotPayableErrorType extends UserErrorType {
   invoiceStatus!: string;
 }
 
+@ObjectType('InvoiceNotPayableOnlineError', {
+  implements: UserErrorType,
+  description: "What is due is less than the payment provider's minimum charge, so no card payment can settle it: the customer should contact the business (Organization.supportEmail).",
+})
+export class InvoiceNotPayableOnlineErrorType extends UserErrorType {
+  @Field(() => MoneyType, { description: 'What is still owed.' })
+  amountDue!: MoneyType;
+
+  @Field(() => MoneyType, { description: "The provider's minimum charge, which amountDue is below." })
+  minimum!: MoneyType;
+}
+
 @ObjectType('PaymentMethodNotFoundError', { implements: UserErrorType, description: 'No saved card of this customer has that id.' })
 export class PaymentMethodNotFoundErrorType extends UserErrorType {}
 
 @ObjectType('PaymentMethodRejectedError', { implements: UserErrorType, description: 'The card could not be saved.' })
 export class PaymentMethodRejectedErrorType extends UserErrorType {}
+
+@ObjectType('CardManagementNotAllowedError', {
+  implements: UserErrorType,
+  description: 'The link is bound to one invoice: it may pay with saved cards, but only a link for the whole account adds, removes or changes the default card. Nothing changed.',
+})
+export class CardManagementNotAllowedErrorType extends UserErrorType {}
 
 @ObjectType('PaymentInProgressError', { implements: UserErrorType, description: 'A payment for the invoice is processing; try again when it settles.' })
 export class PaymentInProgressErrorType extends UserErrorType {}
@@ -60,6 +104,24 @@ export class PaymentCanceledErrorType extends UserErrorType {}
 @ObjectType('PaymentNotConfirmedError', { implements: UserErrorType, description: 'The client has not confirmed the payment with a card yet.' })
 export class PaymentNotConfirmedErrorType extends UserErrorType {}
 
+registerEnumType(AdminKeyRevocationConsequence, {
+  name: 'AdminKeyRevocationConsequence',
+  description: 'What revoking an admin API key would cost.',
+  valuesConfig: {
+    REVOKES_OWN_KEY: { description: 'The key making the request stops working: the next request with it is refused.' },
+    LEAVES_NO_ACTIVE_KEY: { description: 'The organization has no active admin API key left; only an operator can create one, with the CLI.' },
+  },
+});
+
+@ObjectType('RevocationNeedsConfirmationError', {
+  implements: UserErrorType,
+  description: 'Nothing was revoked: doing it would cut off access (see consequences). Call again with confirmLossOfAccess: true to revoke anyway.',
+})
+export class RevocationNeedsConfirmationErrorType extends UserErrorType {
+  @Field(() => [AdminKeyRevocationConsequence], { description: 'What the revocation would cost; one or both.' })
+  consequences!: AdminKeyRevocationConsequence[];
+}
+
 type ExtraKeys<C extends UserErrorCode> = Exclude<keyof Failure<C>, 'kind' | 'code' | 'message'>;
 
 /**
@@ -75,12 +137,20 @@ export const USER_ERROR_TYPES: { [C in UserErrorCode]: UserErrorMapping<C> } = {
   INVALID_AMOUNT: { type: InvalidAmountErrorType },
   AMOUNT_EXCEEDS_BALANCE: { type: AmountExceedsBalanceErrorType, fields: (e) => ({ amountDue: MoneyType.of(e.amountDue) }) },
   AMOUNT_BELOW_MINIMUM: { type: AmountBelowMinimumErrorType, fields: (e) => ({ minimum: MoneyType.of(e.minimum) }) },
+  AMOUNT_ABOVE_MAXIMUM: { type: AmountAboveMaximumErrorType, fields: (e) => ({ maximum: MoneyType.of(e.maximum) }) },
+  AMOUNT_LEAVES_UNPAYABLE_REMAINDER: {
+    type: AmountLeavesUnpayableRemainderErrorType,
+    fields: (e) => ({ amountDue: MoneyType.of(e.amountDue), maximumPartial: e.maximumPartial && MoneyType.of(e.maximumPartial), minimum: MoneyType.of(e.minimum) }),
+  },
   CURRENCY_MISMATCH: { type: CurrencyMismatchErrorType, fields: (e) => ({ expectedCurrency: e.expectedCurrency }) },
   INVOICE_NOT_PAYABLE: { type: InvoiceNotPayableErrorType, fields: (e) => ({ invoiceStatus: e.invoiceStatus }) },
+  INVOICE_NOT_PAYABLE_ONLINE: { type: InvoiceNotPayableOnlineErrorType, fields: (e) => ({ amountDue: MoneyType.of(e.amountDue), minimum: MoneyType.of(e.minimum) }) },
   PAYMENT_METHOD_NOT_FOUND: { type: PaymentMethodNotFoundErrorType },
   PAYMENT_METHOD_REJECTED: { type: PaymentMethodRejectedErrorType },
+  CARD_MANAGEMENT_NOT_ALLOWED: { type: CardManagementNotAllowedErrorType },
   PAYMENT_IN_PROGRESS: { type: PaymentInProgressErrorType },
   PAYMENT_DECLINED: { type: PaymentDeclinedErrorType, fields: (e) => ({ declineCode: e.declineCode }) },
   PAYMENT_CANCELED: { type: PaymentCanceledErrorType },
   PAYMENT_NOT_CONFIRMED: { type: PaymentNotConfirmedErrorType },
+  REVOCATION_NEEDS_CONFIRMATION: { type: RevocationNeedsConfirmationErrorType, fields: (e) => ({ consequences: e.consequences }) },
 };

@@ -25,7 +25,7 @@ export class PaymentAttempts {
    * Creates the provider's intent for a committed attempt, or finds it again with the same key. A refusal closes
    * the attempt and says why; an unreachable provider throws and leaves the attempt CREATING for the next call.
    */
-  async open(attempt: PaymentAttempt): Promise<ProviderIntent | Failure<'AMOUNT_BELOW_MINIMUM' | 'PAYMENT_DECLINED'>> {
+  async open(attempt: PaymentAttempt): Promise<ProviderIntent | Failure<'AMOUNT_BELOW_MINIMUM' | 'AMOUNT_ABOVE_MAXIMUM' | 'PAYMENT_DECLINED'>> {
     const providerCustomerId = await this.providerCustomers.idFor(attempt.customerId);
     let intent: ProviderIntent;
     try {
@@ -45,6 +45,10 @@ export class PaymentAttempts {
       await this.db.paymentAttempt.update({ where: { id: attempt.id }, data: { status: 'FAILED', openInvoiceId: null, lastError: error.code } });
       if (error.reason === 'AMOUNT_TOO_SMALL') {
         return userError('AMOUNT_BELOW_MINIMUM', error.message, { minimum: { amount: this.provider.rules.minimumCharge(attempt.currency), currency: attempt.currency } });
+      }
+      // Never "declined": the card was not even tried, and a smaller amount would go through.
+      if (error.reason === 'AMOUNT_TOO_LARGE') {
+        return userError('AMOUNT_ABOVE_MAXIMUM', error.message, { maximum: { amount: this.provider.rules.maximumCharge(attempt.currency), currency: attempt.currency } });
       }
       return userError('PAYMENT_DECLINED', error.message, { declineCode: error.declineCode });
     }

@@ -10,6 +10,7 @@ import type { CustomerPrincipal, RequestMeta } from '../principal';
 import { providerCall } from '../provider-call';
 import { userError } from '../user-errors';
 import { amountDue, paymentView, type IntentView } from '../views';
+import { amountRefusal } from './payable-amounts';
 import type { PaymentAttempts } from './payment-attempts';
 import type { ConfirmationOutcome, PaymentIntentOutcome, PaymentIntentRequest } from './payment-results';
 import type { PaymentSettlementService } from './payment-settlement.service';
@@ -27,7 +28,8 @@ interface Wanted {
 /**
  * The customer's use cases for paying: start paying an invoice, and confirm once the browser says it is done.
  * Rules it keeps:
- * - the amount is checked against what is due and the provider's minimum before anything is written;
+ * - the amount is checked against what is due and the provider's minimum and maximum before anything is written,
+ *   and never leaves a remainder the provider could not charge (payable-amounts.ts);
  * - at most one open attempt per invoice (unique `openInvoiceId`), so there is never more than one payable intent;
  * - only the provider's own word records money (through settlement): the browser's claim is never trusted.
  * It reads and writes through Prisma only, never the page views' read model, so what it checks is what it writes.
@@ -59,12 +61,8 @@ export class PaymentCheckoutService {
         return userError('CURRENCY_MISMATCH', `The invoice is in ${invoice.currency.toUpperCase()}.`, { expectedCurrency: invoice.currency });
       }
       const amount = request.amount ?? due;
-      if (!Number.isSafeInteger(amount) || amount <= 0) return userError('INVALID_AMOUNT', 'The amount must be a positive whole number of minor units.');
-      if (amount > due) return userError('AMOUNT_EXCEEDS_BALANCE', 'The amount is more than is due on the invoice.', { amountDue: { amount: due, currency: invoice.currency } });
-      const minimum = this.provider.rules.minimumCharge(invoice.currency);
-      if (amount < minimum) {
-        return userError('AMOUNT_BELOW_MINIMUM', 'The amount is below the smallest charge the card network accepts.', { minimum: { amount: minimum, currency: invoice.currency } });
-      }
+      const refusal = amountRefusal(amount, due, invoice.currency, this.provider.rules);
+      if (refusal) return refusal;
       const wanted: Wanted = { amount, ...preselected };
 
       const open = await this.db.paymentAttempt.findUnique({ where: { openInvoiceId: invoice.id } });

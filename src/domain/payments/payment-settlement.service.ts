@@ -4,8 +4,20 @@ import type { Payment, PaymentAttempt } from '../../db/generated/sqlite/client';
 import type { ProviderIntent, ProviderRefundState } from '../../payments/payment-provider.port';
 import type { AuditLogService } from '../audit-log.service';
 import type { PaymentMethodService } from '../payment-method.service';
+import { LIMITS } from '../limits';
 import { amountDue } from '../views';
 import type { PaymentAttempts } from './payment-attempts';
+
+/** A payment that would take an invoice's amountPaid beyond what a money column holds: not recorded, and loud. */
+export class StoredAmountOverflowError extends Error {
+  constructor(invoiceId: string, providerIntentId: string, amountPaid: number) {
+    super(
+      `Recording ${providerIntentId} would make invoice ${invoiceId}'s amountPaid ${amountPaid}, beyond the largest stored amount ` +
+        `(${LIMITS.storedAmount.max}); it was not recorded. The money is at the provider: settle it by hand.`,
+    );
+    this.name = 'StoredAmountOverflowError';
+  }
+}
 
 /**
  * Settlement: records what the provider reports, whichever path reports it first (the customer's confirmPayment,
@@ -14,6 +26,7 @@ import type { PaymentAttempts } from './payment-attempts';
  *   it is reported, and only from the provider's own word (retrieved, or in a signed webhook);
  * - money changes on one invoice are serialized (a row lock on PostgreSQL; SQLite writes one at a time);
  * - money beyond what was due is kept and flagged, never dropped; a paid invoice never goes back;
+ * - no amount it stores exceeds what a money column holds (LIMITS.storedAmount), on either database;
  * - refunds only ever move a payment's refunded total forward, so duplicated or reordered events are harmless.
  */
 export class PaymentSettlementService {
@@ -57,6 +70,13 @@ export class PaymentSettlementService {
         if (again) return { payment: again, created: false };
         const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: attempt.invoiceId } });
         const received = intent.amountReceived || intent.amount;
+        const amountPaid = invoice.amountPaid + received;
+        // Unreachable while the rules hold: one open attempt per invoice, each for at most what is due, keeps amountPaid
+        // within the total plus one overpaid attempt (paid elsewhere meanwhile), 2 × LIMITS.invoiceTotal.max. Checked on
+        // the write itself so a broken rule fails here, the same on both databases, rather than as PostgreSQL's "integer
+        // out of range" or, on SQLite, as an amount PostgreSQL could not hold. The transaction rolls back; the payment
+        // stays at the provider, and the webhook or reconciliation that reported it fails again, loudly, until settled.
+        if (received > LIMITS.storedAmount.max || amountPaid > LIMITS.storedAmount.max) throw new StoredAmountOverflowError(invoice.id, intent.id, amountPaid);
         const payment = await tx.payment.create({
           data: {
             organizationId: invoice.organizationId,
@@ -71,7 +91,6 @@ export class PaymentSettlementService {
             paymentMethodLast4: intent.card?.last4 ?? null,
           },
         });
-        const amountPaid = invoice.amountPaid + received;
         await tx.invoice.update({
           where: { id: invoice.id },
           data: { amountPaid, status: invoice.status === 'OPEN' && amountPaid >= invoice.total ? 'PAID' : invoice.status },

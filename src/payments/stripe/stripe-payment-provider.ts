@@ -80,6 +80,7 @@ function toCard(pm: Stripe.PaymentMethod): ProviderCard {
 function reasonOf(error: Stripe.errors.StripeError): RejectionReason {
   if (error instanceof Stripe.errors.StripeCardError) return 'DECLINED';
   if (error.code === 'amount_too_small') return 'AMOUNT_TOO_SMALL';
+  if (error.code === 'amount_too_large') return 'AMOUNT_TOO_LARGE';
   if (error.code === 'payment_intent_unexpected_state') return 'UNEXPECTED_STATE';
   return 'INVALID_REQUEST';
 }
@@ -184,6 +185,10 @@ export class StripePaymentProvider implements PaymentProvider {
     } catch (error) {
       throw new InvalidWebhookError((error as Error).message);
     }
+    // The SDK refuses a signature older than the tolerance but not one dated ahead: that one would stay replayable
+    // until its date plus the tolerance. The same tolerance applies ahead (the header's t= is the signed timestamp).
+    const signedAt = Number(/(?:^|,)\s*t=(\d+)/.exec(signatureHeader ?? '')?.[1]);
+    if (!(signedAt <= Date.now() / 1000 + this.options.webhookToleranceSeconds)) throw new InvalidWebhookError('Signature timestamp is too far in the future.');
     const base = { id: event.id, created: new Date(event.created * 1000), type: event.type };
     switch (event.type) {
       case 'payment_intent.succeeded':

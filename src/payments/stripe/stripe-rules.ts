@@ -6,11 +6,28 @@ const MINIMUM_CHARGE: Record<string, number> = {
   dkk: 250, nok: 300, sek: 300, pln: 200, czk: 1500, huf: 17500, mxn: 1000, brl: 50, inr: 50,
 };
 
+/**
+ * Stripe's largest single charge per currency, in minor units (same page): "the amount value supports up to eight
+ * digits", 99,999,999 ($999,999.99, ¥99,999,999). Stripe allows more digits in a few currencies (IDR, for one); none of
+ * them is in the list above, so every currency we bill in has the eight-digit maximum. Written out per currency so a
+ * currency added above must be given its maximum here too (the Stripe rules test checks both lists agree).
+ */
+const EIGHT_DIGITS = 99_999_999;
+const MAXIMUM_CHARGE: Record<string, number> = {
+  usd: EIGHT_DIGITS, eur: EIGHT_DIGITS, gbp: EIGHT_DIGITS, cad: EIGHT_DIGITS, aud: EIGHT_DIGITS, chf: EIGHT_DIGITS, nzd: EIGHT_DIGITS,
+  sgd: EIGHT_DIGITS, hkd: EIGHT_DIGITS, jpy: EIGHT_DIGITS, dkk: EIGHT_DIGITS, nok: EIGHT_DIGITS, sek: EIGHT_DIGITS, pln: EIGHT_DIGITS,
+  czk: EIGHT_DIGITS, huf: EIGHT_DIGITS, mxn: EIGHT_DIGITS, brl: EIGHT_DIGITS, inr: EIGHT_DIGITS,
+};
+
 /** What Stripe accepts, as the domain asks it through the port. */
 export const stripeRules: ProviderRules = {
   currencies: Object.keys(MINIMUM_CHARGE),
   minimumCharge: (currency) => MINIMUM_CHARGE[currency] ?? 50,
+  maximumCharge: (currency) => MAXIMUM_CHARGE[currency] ?? EIGHT_DIGITS,
   // Stripe keeps idempotency keys for 24 hours; an hour's margin for clocks and retries in flight.
   idempotencyWindowMs: 23 * 3600_000,
   isPaymentMethodId: (id) => /^pm_[A-Za-z0-9_]{1,200}$/.test(id),
 };
+
+/** The currencies with a maximum in the table above (the rules test checks it covers every billable currency). */
+export const STRIPE_MAXIMUM_CHARGE_CURRENCIES: readonly string[] = Object.keys(MAXIMUM_CHARGE);

@@ -15,6 +15,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.This scalar is serialized to a string in ISO 8601 format and parsed from a string in ISO 8601 format. */
   DateTimeISO: { input: string; output: string; }
+  /** The `SafeInt` scalar type represents non-fractional signed whole numeric values that are considered safe as defined by the ECMAScript specification. */
+  SafeInt: { input: number; output: number; }
 };
 
 /** A card to save, created in the browser by Stripe.js. */
@@ -26,7 +28,55 @@ export type AddPaymentMethodInput = {
 };
 
 /** The saved card, or why it could not be saved. */
-export type AddPaymentMethodResult = PaymentMethod | PaymentMethodRejectedError;
+export type AddPaymentMethodResult = CardManagementNotAllowedError | PaymentMethod | PaymentMethodRejectedError;
+
+/** One of your organization's admin API keys, without its secret. */
+export type AdminApiKey = {
+  __typename?: 'AdminApiKey';
+  /** When the key was created. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** True for the key this request was made with. */
+  current: Scalars['Boolean']['output'];
+  /** When the key stops working; null for a key that never expires. */
+  expiresAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Pass to revokeAdminApiKey. */
+  id: Scalars['ID']['output'];
+  /** Its last use, written up to TOKEN_USAGE_FLUSH_MS after it; null before the first. */
+  lastUsedAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** What the operator who created it called it, e.g. "billing-sync". */
+  name: Scalars['String']['output'];
+  /** When it was revoked; null while it was not. */
+  revokedAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Whether the key still works. */
+  status: AdminApiKeyStatus;
+};
+
+/** Whether an admin API key still works. */
+export type AdminApiKeyStatus =
+  /** It works (until expiresAt, when it has one). */
+  | 'ACTIVE'
+  /** Past expiresAt: it no longer works. */
+  | 'EXPIRED'
+  /** It was revoked: it no longer works. */
+  | 'REVOKED';
+
+/** What revoking an admin API key would cost. */
+export type AdminKeyRevocationConsequence =
+  /** The organization has no active admin API key left; only an operator can create one, with the CLI. */
+  | 'LEAVES_NO_ACTIVE_KEY'
+  /** The key making the request stops working: the next request with it is refused. */
+  | 'REVOKES_OWN_KEY';
+
+/** Above the largest single charge the payment provider takes: nothing was tried on the card. Pay in parts of at most maximum. */
+export type AmountAboveMaximumError = UserError & {
+  __typename?: 'AmountAboveMaximumError';
+  /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
+  code: Scalars['String']['output'];
+  /** The most one payment on the invoice can be now (its maximumPayment). */
+  maximum: Money;
+  /** For people, in English; may change. Show your own text keyed on code where it matters. */
+  message: Scalars['String']['output'];
+};
 
 /** Below the payment provider's minimum charge for the currency. */
 export type AmountBelowMinimumError = UserError & {
@@ -35,7 +85,7 @@ export type AmountBelowMinimumError = UserError & {
   code: Scalars['String']['output'];
   /** For people, in English; may change. Show your own text keyed on code where it matters. */
   message: Scalars['String']['output'];
-  /** The smallest amount that can be charged. */
+  /** The smallest amount that can be paid on the invoice now (its minimumPayment): the provider's minimum charge, or all that is due when no smaller part is possible. */
   minimum: Money;
 };
 
@@ -50,7 +100,22 @@ export type AmountExceedsBalanceError = UserError & {
   message: Scalars['String']['output'];
 };
 
-/** What the token's customer owes across open invoices, in the customer's currency. */
+/** A part payment that would leave less than the provider's minimum charge to pay later, which no card could pay. Pay all that is due, or at most maximumPartial. */
+export type AmountLeavesUnpayableRemainderError = UserError & {
+  __typename?: 'AmountLeavesUnpayableRemainderError';
+  /** What is due now: paying all of it is always possible. */
+  amountDue: Money;
+  /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
+  code: Scalars['String']['output'];
+  /** The largest part that leaves a payable remainder; null when only all that is due can be paid. */
+  maximumPartial: Maybe<Money>;
+  /** For people, in English; may change. Show your own text keyed on code where it matters. */
+  message: Scalars['String']['output'];
+  /** The provider's minimum charge: the smallest remainder a later payment can pay. */
+  minimum: Money;
+};
+
+/** What the token's customer owes across open invoices, in the customer's currency; for a link bound to one invoice, on that invoice alone. */
 export type Balance = {
   __typename?: 'Balance';
   /** How many invoices are open. */
@@ -59,6 +124,15 @@ export type Balance = {
   overdue: Money;
   /** Sum of amountDue over open invoices. */
   totalOutstanding: Money;
+};
+
+/** The link is bound to one invoice: it may pay with saved cards, but only a link for the whole account adds, removes or changes the default card. Nothing changed. */
+export type CardManagementNotAllowedError = UserError & {
+  __typename?: 'CardManagementNotAllowedError';
+  /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
+  code: Scalars['String']['output'];
+  /** For people, in English; may change. Show your own text keyed on code where it matters. */
+  message: Scalars['String']['output'];
 };
 
 /** Where the payment stands at the provider: recorded, waiting for 3-D Secure, still processing, or failed. */
@@ -84,7 +158,7 @@ export type CreateInvoiceInput = {
   dueAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
   /** Defaults to now. */
   issuedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
-  /** 1 to 1000 lines; the total must be 1 to 1000000000 minor units. */
+  /** 1 to 1000 lines; the total must be 1 to 1000000000 minor units, and at least the payment provider's minimum charge in the customer's currency (an invoice below it could never be paid online). */
   lineItems: Array<InvoiceLineItemInput>;
   /** Unique within the organization, up to 64 characters; generated when omitted. */
   number?: InputMaybe<Scalars['String']['input']>;
@@ -92,7 +166,7 @@ export type CreateInvoiceInput = {
 
 /** What to pay. Every field is optional: by default, all that is due on the link's (or the oldest open) invoice. */
 export type CreatePaymentIntentInput = {
-  /** Minor units; defaults to the amount due. Partial payments are allowed, down to the provider's minimum charge. */
+  /** Minor units; defaults to the amount due. All that is due, or a part from the invoice's minimumPayment to its maximumPartialPayment (a part never leaves less than the provider's minimum charge to pay later). An Int: no invoice's amount due can exceed it. */
   amount?: InputMaybe<Scalars['Int']['input']>;
   /** If given, must be the invoice's currency (ISO 4217, any case). */
   currency?: InputMaybe<Scalars['String']['input']>;
@@ -105,7 +179,7 @@ export type CreatePaymentIntentInput = {
 };
 
 /** A payment intent to confirm in the browser, or why one cannot be made. */
-export type CreatePaymentIntentResult = AmountBelowMinimumError | AmountExceedsBalanceError | CurrencyMismatchError | InvalidAmountError | InvoiceNotPayableError | PaymentDeclinedError | PaymentInProgressError | PaymentIntent | PaymentMethodNotFoundError;
+export type CreatePaymentIntentResult = AmountAboveMaximumError | AmountBelowMinimumError | AmountExceedsBalanceError | AmountLeavesUnpayableRemainderError | CurrencyMismatchError | InvalidAmountError | InvoiceNotPayableError | InvoiceNotPayableOnlineError | PaymentDeclinedError | PaymentInProgressError | PaymentIntent | PaymentMethodNotFoundError;
 
 /** The currency given is not the invoice's. */
 export type CurrencyMismatchError = UserError & {
@@ -182,12 +256,18 @@ export type Invoice = {
   issuedAt: Scalars['DateTimeISO']['output'];
   /** The lines of the invoice, in order. */
   lineItems: Array<InvoiceLineItem>;
-  /** The smallest amount that may be paid on the invoice now, to check a typed amount against (amountDue is the most): the payment provider's minimum charge in the invoice's currency, but never more than amountDue while something is due. So paying all that is due always passes this check; when that is itself below the provider's minimum, createPaymentIntent answers AmountBelowMinimumError. */
+  /** The largest part, less than all that is due, that can be paid now: a part must leave at least the provider's minimum charge for a later payment. Null when only all that is due can be paid. A typed amount is accepted when it equals amountDue (and is at most maximumPayment), or lies between minimumPayment and maximumPartialPayment; createPaymentIntent answers the other cases with AmountLeavesUnpayableRemainderError, AmountAboveMaximumError, AmountBelowMinimumError or InvoiceNotPayableOnlineError. */
+  maximumPartialPayment: Maybe<Money>;
+  /** The largest amount one payment on the invoice may be now: all that is due, or, when that is above the provider's largest single charge, the largest part (pay the rest later). Zero when nothing can be paid online. */
+  maximumPayment: Money;
+  /** The smallest amount one payment on the invoice may be now: the payment provider's minimum charge in the invoice's currency, or all that is due when any smaller part would leave less than that minimum. When nothing can be paid online (payableOnline false), the provider's minimum. */
   minimumPayment: Money;
   /** The business's invoice number, unique within the organization, e.g. INV-0042. */
   number: Scalars['String']['output'];
   /** True when the invoice is open and its dueAt has passed, by the server's clock. */
   overdue: Scalars['Boolean']['output'];
+  /** Whether some amount can be paid on the invoice online now. False when it is paid or void, and when amountDue is below the payment provider's minimum charge (after a payment outside the portal, say): no card payment can settle that, and the customer should contact the business. */
+  payableOnline: Scalars['Boolean']['output'];
   /** OPEN invoices can be paid; PAID and VOID ones cannot. */
   status: InvoiceStatus;
   /** The sum of the line items. */
@@ -246,6 +326,19 @@ export type InvoiceNotPayableError = UserError & {
   message: Scalars['String']['output'];
 };
 
+/** What is due is less than the payment provider's minimum charge, so no card payment can settle it: the customer should contact the business (Organization.supportEmail). */
+export type InvoiceNotPayableOnlineError = UserError & {
+  __typename?: 'InvoiceNotPayableOnlineError';
+  /** What is still owed. */
+  amountDue: Money;
+  /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
+  code: Scalars['String']['output'];
+  /** For people, in English; may change. Show your own text keyed on code where it matters. */
+  message: Scalars['String']['output'];
+  /** The provider's minimum charge, which amountDue is below. */
+  minimum: Money;
+};
+
 /** Where an invoice stands. */
 export type InvoiceStatus =
   /** Issued and not fully paid: it can be paid. */
@@ -258,8 +351,8 @@ export type InvoiceStatus =
 /** An amount of money: an integer number of minor units (cents) and a currency. */
 export type Money = {
   __typename?: 'Money';
-  /** Minor units, e.g. 1050 is $10.50 in usd. */
-  amount: Scalars['Int']['output'];
+  /** Minor units, e.g. 1050 is $10.50 in usd. A whole number up to 2^53 − 1 (a balance sums many invoices). */
+  amount: Scalars['SafeInt']['output'];
   /** Lowercase ISO 4217 code, e.g. "usd". */
   currency: Scalars['String']['output'];
   /** For display only, e.g. "$10.50". Compute with `amount`. */
@@ -268,7 +361,7 @@ export type Money = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Saves a card created with Stripe.js. The first card becomes the default. */
+  /** Saves a card created with Stripe.js. The first card becomes the default. Only through a link for the whole account (else CardManagementNotAllowedError). */
   addPaymentMethod: AddPaymentMethodResult;
   /** Call after Stripe.js confirmed the card. The server asks Stripe and records only what Stripe says; safe to call again. */
   confirmPayment: ConfirmPaymentResult;
@@ -280,11 +373,13 @@ export type Mutation = {
   createPaymentIntent: CreatePaymentIntentResult;
   /** Issues a payment link for a customer of your organization. The token is shown only here. */
   generateCustomerPaymentToken: GeneratedPaymentToken;
-  /** Removes a saved card; if it was the default, the newest remaining card becomes the default. */
+  /** Removes a saved card; if it was the default, the newest remaining card becomes the default. Only through a link for the whole account (else CardManagementNotAllowedError). */
   removePaymentMethod: RemovePaymentMethodResult;
+  /** Revokes one of your organization's admin API keys; it is refused from the next request on. Revoking the key making the request, or the last active one, needs confirmLossOfAccess. Revoking twice keeps the first time. */
+  revokeAdminApiKey: RevokeAdminApiKeyResult;
   /** Revokes a payment link; it stops working on the next request. Revoking twice keeps the first time. */
   revokeCustomerPaymentToken: PaymentToken;
-  /** Makes a saved card the default; the previous default stays saved. */
+  /** Makes a saved card the default; the previous default stays saved. Only through a link for the whole account (else CardManagementNotAllowedError). */
   setDefaultMethod: SetDefaultMethodResult;
 };
 
@@ -320,6 +415,12 @@ export type MutationGenerateCustomerPaymentTokenArgs = {
 
 
 export type MutationRemovePaymentMethodArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeAdminApiKeyArgs = {
+  confirmLossOfAccess?: Scalars['Boolean']['input'];
   id: Scalars['ID']['input'];
 };
 
@@ -577,7 +678,9 @@ export type PaymentTokenStatus =
 
 export type Query = {
   __typename?: 'Query';
-  /** The token's customer's balance over open invoices. */
+  /** Your organization's admin API keys, newest first, without their secrets. */
+  adminApiKeys: Array<AdminApiKey>;
+  /** The token's customer's balance over open invoices; for a link bound to one invoice, over that invoice alone. */
   balance: Balance;
   /** A customer's payment links, newest first, without their secrets. */
   customerPaymentTokens: Array<PaymentToken>;
@@ -585,11 +688,11 @@ export type Query = {
   invoice: Invoice;
   /** The token's customer's invoices: open ones first, earliest due first, then the others, newest issued first. A link bound to one invoice lists only that one. */
   invoices: InvoiceConnection;
-  /** The token's customer's payments, newest first. */
+  /** The token's customer's payments, newest first; for a link bound to one invoice, that invoice's payments alone. */
   paymentHistory: PaymentConnection;
   /** What the token's link opens: the organization, the customer, the invoice it is bound to if any, and its expiry. */
   paymentLink: PaymentLink;
-  /** The token's customer's saved cards, the default first. */
+  /** The token's customer's saved cards, the default first. A link bound to one invoice lists them too, to pay that invoice with one. */
   paymentMethods: Array<PaymentMethod>;
 };
 
@@ -617,7 +720,7 @@ export type QueryPaymentHistoryArgs = {
 };
 
 /** The removed card, or why it could not be removed. */
-export type RemovePaymentMethodResult = PaymentMethodNotFoundError | RemovedPaymentMethod;
+export type RemovePaymentMethodResult = CardManagementNotAllowedError | PaymentMethodNotFoundError | RemovedPaymentMethod;
 
 /** A saved card that was removed. */
 export type RemovedPaymentMethod = {
@@ -626,8 +729,22 @@ export type RemovedPaymentMethod = {
   id: Scalars['ID']['output'];
 };
 
+/** Nothing was revoked: doing it would cut off access (see consequences). Call again with confirmLossOfAccess: true to revoke anyway. */
+export type RevocationNeedsConfirmationError = UserError & {
+  __typename?: 'RevocationNeedsConfirmationError';
+  /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
+  code: Scalars['String']['output'];
+  /** What the revocation would cost; one or both. */
+  consequences: Array<AdminKeyRevocationConsequence>;
+  /** For people, in English; may change. Show your own text keyed on code where it matters. */
+  message: Scalars['String']['output'];
+};
+
+/** The revoked key, or what revoking it would cost when that needs confirming. */
+export type RevokeAdminApiKeyResult = AdminApiKey | RevocationNeedsConfirmationError;
+
 /** The new default card, or why it could not be made the default. */
-export type SetDefaultMethodResult = PaymentMethod | PaymentMethodNotFoundError;
+export type SetDefaultMethodResult = CardManagementNotAllowedError | PaymentMethod | PaymentMethodNotFoundError;
 
 /** An expected failure, returned as a mutation result. Branch on __typename or code. */
 export type UserError = {
@@ -674,15 +791,41 @@ export type CustomerPaymentTokensQueryVariables = Exact<{
 
 export type CustomerPaymentTokensQuery = { __typename?: 'Query', customerPaymentTokens: Array<{ __typename?: 'PaymentToken', id: string, customerId: string, invoiceId: string | null, status: PaymentTokenStatus, createdAt: string, expiresAt: string, revokedAt: string | null, lastUsedAt: string | null, lastUsedIp: string | null, useCount: number }> };
 
+export type AdminApiKeyPartsFragment = { __typename?: 'AdminApiKey', id: string, name: string, status: AdminApiKeyStatus, createdAt: string, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null, current: boolean };
+
+export type AdminApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminApiKeysQuery = { __typename?: 'Query', adminApiKeys: Array<{ __typename?: 'AdminApiKey', id: string, name: string, status: AdminApiKeyStatus, createdAt: string, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null, current: boolean }> };
+
+export type RevokeAdminApiKeyMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  confirmLossOfAccess?: Scalars['Boolean']['input'];
+}>;
+
+
+export type RevokeAdminApiKeyMutation = { __typename?: 'Mutation', revokeAdminApiKey:
+    | { __typename: 'AdminApiKey', id: string, name: string, status: AdminApiKeyStatus, createdAt: string, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null, current: boolean }
+    | { __typename: 'RevocationNeedsConfirmationError', code: string, message: string, consequences: Array<AdminKeyRevocationConsequence> }
+   };
+
+type UserErrorParts_AmountAboveMaximumError_Fragment = { __typename?: 'AmountAboveMaximumError', code: string, message: string };
+
 type UserErrorParts_AmountBelowMinimumError_Fragment = { __typename?: 'AmountBelowMinimumError', code: string, message: string };
 
 type UserErrorParts_AmountExceedsBalanceError_Fragment = { __typename?: 'AmountExceedsBalanceError', code: string, message: string };
+
+type UserErrorParts_AmountLeavesUnpayableRemainderError_Fragment = { __typename?: 'AmountLeavesUnpayableRemainderError', code: string, message: string };
+
+type UserErrorParts_CardManagementNotAllowedError_Fragment = { __typename?: 'CardManagementNotAllowedError', code: string, message: string };
 
 type UserErrorParts_CurrencyMismatchError_Fragment = { __typename?: 'CurrencyMismatchError', code: string, message: string };
 
 type UserErrorParts_InvalidAmountError_Fragment = { __typename?: 'InvalidAmountError', code: string, message: string };
 
 type UserErrorParts_InvoiceNotPayableError_Fragment = { __typename?: 'InvoiceNotPayableError', code: string, message: string };
+
+type UserErrorParts_InvoiceNotPayableOnlineError_Fragment = { __typename?: 'InvoiceNotPayableOnlineError', code: string, message: string };
 
 type UserErrorParts_PaymentCanceledError_Fragment = { __typename?: 'PaymentCanceledError', code: string, message: string };
 
@@ -696,18 +839,25 @@ type UserErrorParts_PaymentMethodRejectedError_Fragment = { __typename?: 'Paymen
 
 type UserErrorParts_PaymentNotConfirmedError_Fragment = { __typename?: 'PaymentNotConfirmedError', code: string, message: string };
 
+type UserErrorParts_RevocationNeedsConfirmationError_Fragment = { __typename?: 'RevocationNeedsConfirmationError', code: string, message: string };
+
 export type UserErrorPartsFragment =
+  | UserErrorParts_AmountAboveMaximumError_Fragment
   | UserErrorParts_AmountBelowMinimumError_Fragment
   | UserErrorParts_AmountExceedsBalanceError_Fragment
+  | UserErrorParts_AmountLeavesUnpayableRemainderError_Fragment
+  | UserErrorParts_CardManagementNotAllowedError_Fragment
   | UserErrorParts_CurrencyMismatchError_Fragment
   | UserErrorParts_InvalidAmountError_Fragment
   | UserErrorParts_InvoiceNotPayableError_Fragment
+  | UserErrorParts_InvoiceNotPayableOnlineError_Fragment
   | UserErrorParts_PaymentCanceledError_Fragment
   | UserErrorParts_PaymentDeclinedError_Fragment
   | UserErrorParts_PaymentInProgressError_Fragment
   | UserErrorParts_PaymentMethodNotFoundError_Fragment
   | UserErrorParts_PaymentMethodRejectedError_Fragment
   | UserErrorParts_PaymentNotConfirmedError_Fragment
+  | UserErrorParts_RevocationNeedsConfirmationError_Fragment
 ;
 
 export type CreatePaymentIntentMutationVariables = Exact<{
@@ -716,11 +866,14 @@ export type CreatePaymentIntentMutationVariables = Exact<{
 
 
 export type CreatePaymentIntentMutation = { __typename?: 'Mutation', createPaymentIntent:
+    | { __typename: 'AmountAboveMaximumError', code: string, message: string, maximum: { __typename?: 'Money', amount: number, currency: string, formatted: string } }
     | { __typename: 'AmountBelowMinimumError', code: string, message: string, minimum: { __typename?: 'Money', amount: number, currency: string, formatted: string } }
     | { __typename: 'AmountExceedsBalanceError', code: string, message: string, amountDue: { __typename?: 'Money', amount: number, currency: string, formatted: string } }
+    | { __typename: 'AmountLeavesUnpayableRemainderError', code: string, message: string, amountDue: { __typename?: 'Money', amount: number, currency: string, formatted: string }, maximumPartial: { __typename?: 'Money', amount: number, currency: string, formatted: string } | null, minimum: { __typename?: 'Money', amount: number, currency: string, formatted: string } }
     | { __typename: 'CurrencyMismatchError', expectedCurrency: string, code: string, message: string }
     | { __typename: 'InvalidAmountError', code: string, message: string }
     | { __typename: 'InvoiceNotPayableError', invoiceStatus: string, code: string, message: string }
+    | { __typename: 'InvoiceNotPayableOnlineError', code: string, message: string, amountDue: { __typename?: 'Money', amount: number, currency: string, formatted: string }, minimum: { __typename?: 'Money', amount: number, currency: string, formatted: string } }
     | { __typename: 'PaymentDeclinedError', code: string, message: string }
     | { __typename: 'PaymentInProgressError', code: string, message: string }
     | { __typename: 'PaymentIntent', id: string, clientSecret: string, status: PaymentIntentStatus, amount: { __typename?: 'Money', amount: number, currency: string, formatted: string } }
@@ -747,6 +900,7 @@ export type AddPaymentMethodMutationVariables = Exact<{
 
 
 export type AddPaymentMethodMutation = { __typename?: 'Mutation', addPaymentMethod:
+    | { __typename: 'CardManagementNotAllowedError', code: string, message: string }
     | { __typename: 'PaymentMethod', id: string, brand: string, last4: string, expMonth: number, expYear: number, isDefault: boolean }
     | { __typename: 'PaymentMethodRejectedError', code: string, message: string }
    };
@@ -757,6 +911,7 @@ export type RemovePaymentMethodMutationVariables = Exact<{
 
 
 export type RemovePaymentMethodMutation = { __typename?: 'Mutation', removePaymentMethod:
+    | { __typename: 'CardManagementNotAllowedError', code: string, message: string }
     | { __typename: 'PaymentMethodNotFoundError', code: string, message: string }
     | { __typename: 'RemovedPaymentMethod', id: string }
    };
@@ -767,6 +922,7 @@ export type SetDefaultMethodMutationVariables = Exact<{
 
 
 export type SetDefaultMethodMutation = { __typename?: 'Mutation', setDefaultMethod:
+    | { __typename: 'CardManagementNotAllowedError', code: string, message: string }
     | { __typename: 'PaymentMethod', id: string, brand: string, last4: string, expMonth: number, expYear: number, isDefault: boolean }
     | { __typename: 'PaymentMethodNotFoundError', code: string, message: string }
    };
@@ -784,7 +940,7 @@ export type InvoiceQueryVariables = Exact<{
 }>;
 
 
-export type InvoiceQuery = { __typename?: 'Query', invoice: { __typename?: 'Invoice', currency: string, issuedAt: string, dueAt: string, overdue: boolean, id: string, number: string, status: InvoiceStatus, amountPaid: { __typename?: 'Money', amount: number, currency: string, formatted: string }, minimumPayment: { __typename?: 'Money', amount: number, currency: string, formatted: string }, total: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountDue: { __typename?: 'Money', amount: number, currency: string, formatted: string }, lineItems: Array<{ __typename?: 'InvoiceLineItem', description: string, quantity: number, unitAmount: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amount: { __typename?: 'Money', amount: number, currency: string, formatted: string } }> } };
+export type InvoiceQuery = { __typename?: 'Query', invoice: { __typename?: 'Invoice', currency: string, issuedAt: string, dueAt: string, overdue: boolean, payableOnline: boolean, id: string, number: string, status: InvoiceStatus, amountPaid: { __typename?: 'Money', amount: number, currency: string, formatted: string }, minimumPayment: { __typename?: 'Money', amount: number, currency: string, formatted: string }, maximumPayment: { __typename?: 'Money', amount: number, currency: string, formatted: string }, maximumPartialPayment: { __typename?: 'Money', amount: number, currency: string, formatted: string } | null, total: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountDue: { __typename?: 'Money', amount: number, currency: string, formatted: string }, lineItems: Array<{ __typename?: 'InvoiceLineItem', description: string, quantity: number, unitAmount: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amount: { __typename?: 'Money', amount: number, currency: string, formatted: string } }> } };
 
 export type BalanceQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -824,6 +980,7 @@ export type InvoicesQueryVariables = Exact<{
 export type InvoicesQuery = { __typename?: 'Query', invoices: { __typename?: 'InvoiceConnection', edges: Array<{ __typename?: 'InvoiceEdge', cursor: string, node: { __typename?: 'Invoice', id: string, number: string, status: InvoiceStatus, issuedAt: string, dueAt: string, overdue: boolean, amountDue: { __typename?: 'Money', amount: number, currency: string, formatted: string }, minimumPayment: { __typename?: 'Money', amount: number, currency: string, formatted: string }, lineItems: Array<{ __typename?: 'InvoiceLineItem', description: string, amount: { __typename?: 'Money', amount: number, currency: string, formatted: string } }> } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
 
 export const PaymentTokenPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PaymentTokenParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedIp"}},{"kind":"Field","name":{"kind":"Name","value":"useCount"}}]}}]} as unknown as DocumentNode<PaymentTokenPartsFragment, unknown>;
+export const AdminApiKeyPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AdminApiKeyParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AdminApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"current"}}]}}]} as unknown as DocumentNode<AdminApiKeyPartsFragment, unknown>;
 export const UserErrorPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<UserErrorPartsFragment, unknown>;
 export const InvoiceSummaryPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InvoiceSummaryParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Invoice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lineItems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitAmount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}}]}}]} as unknown as DocumentNode<InvoiceSummaryPartsFragment, unknown>;
 export const BalancePartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BalanceParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Balance"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalOutstanding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overdue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"openInvoiceCount"}}]}}]} as unknown as DocumentNode<BalancePartsFragment, unknown>;
@@ -834,12 +991,14 @@ export const CreateInvoiceDocument = {"kind":"Document","definitions":[{"kind":"
 export const GenerateCustomerPaymentTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GenerateCustomerPaymentToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GenerateCustomerPaymentTokenInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generateCustomerPaymentToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"paymentToken"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PaymentTokenParts"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PaymentTokenParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedIp"}},{"kind":"Field","name":{"kind":"Name","value":"useCount"}}]}}]} as unknown as DocumentNode<GenerateCustomerPaymentTokenMutation, GenerateCustomerPaymentTokenMutationVariables>;
 export const RevokeCustomerPaymentTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeCustomerPaymentToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeCustomerPaymentToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PaymentTokenParts"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PaymentTokenParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedIp"}},{"kind":"Field","name":{"kind":"Name","value":"useCount"}}]}}]} as unknown as DocumentNode<RevokeCustomerPaymentTokenMutation, RevokeCustomerPaymentTokenMutationVariables>;
 export const CustomerPaymentTokensDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerPaymentTokens"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customerPaymentTokens"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"customerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PaymentTokenParts"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PaymentTokenParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedIp"}},{"kind":"Field","name":{"kind":"Name","value":"useCount"}}]}}]} as unknown as DocumentNode<CustomerPaymentTokensQuery, CustomerPaymentTokensQueryVariables>;
-export const CreatePaymentIntentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreatePaymentIntent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreatePaymentIntentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createPaymentIntent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentIntent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"clientSecret"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorParts"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AmountExceedsBalanceError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amountDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AmountBelowMinimumError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minimum"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CurrencyMismatchError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"expectedCurrency"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvoiceNotPayableError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoiceStatus"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CreatePaymentIntentMutation, CreatePaymentIntentMutationVariables>;
+export const AdminApiKeysDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminApiKeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminApiKeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AdminApiKeyParts"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AdminApiKeyParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AdminApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"current"}}]}}]} as unknown as DocumentNode<AdminApiKeysQuery, AdminApiKeysQueryVariables>;
+export const RevokeAdminApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeAdminApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"confirmLossOfAccess"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},"defaultValue":{"kind":"BooleanValue","value":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeAdminApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"confirmLossOfAccess"},"value":{"kind":"Variable","name":{"kind":"Name","value":"confirmLossOfAccess"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AdminApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AdminApiKeyParts"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RevocationNeedsConfirmationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"consequences"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AdminApiKeyParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AdminApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"current"}}]}}]} as unknown as DocumentNode<RevokeAdminApiKeyMutation, RevokeAdminApiKeyMutationVariables>;
+export const CreatePaymentIntentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreatePaymentIntent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreatePaymentIntentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createPaymentIntent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentIntent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"clientSecret"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorParts"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AmountExceedsBalanceError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amountDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AmountBelowMinimumError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minimum"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AmountAboveMaximumError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"maximum"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AmountLeavesUnpayableRemainderError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amountDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"maximumPartial"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"minimum"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvoiceNotPayableOnlineError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amountDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"minimum"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CurrencyMismatchError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"expectedCurrency"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvoiceNotPayableError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoiceStatus"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CreatePaymentIntentMutation, CreatePaymentIntentMutationVariables>;
 export const ConfirmPaymentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmPayment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"paymentIntentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmPayment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"paymentIntentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"paymentIntentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"PaymentParts"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentRequiresAction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"paymentIntentId"}},{"kind":"Field","name":{"kind":"Name","value":"clientSecret"}},{"kind":"Field","name":{"kind":"Name","value":"nextActionType"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentPending"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"paymentIntentId"}},{"kind":"Field","alias":{"kind":"Name","value":"intentStatus"},"name":{"kind":"Name","value":"status"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorParts"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentDeclinedError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"declineCode"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PaymentParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Payment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountRefunded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overpaid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cardBrand"}},{"kind":"Field","name":{"kind":"Name","value":"cardLast4"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<ConfirmPaymentMutation, ConfirmPaymentMutationVariables>;
 export const AddPaymentMethodDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddPaymentMethod"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddPaymentMethodInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addPaymentMethod"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"PaymentMethodParts"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorParts"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PaymentMethodParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentMethod"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"brand"}},{"kind":"Field","name":{"kind":"Name","value":"last4"}},{"kind":"Field","name":{"kind":"Name","value":"expMonth"}},{"kind":"Field","name":{"kind":"Name","value":"expYear"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<AddPaymentMethodMutation, AddPaymentMethodMutationVariables>;
 export const RemovePaymentMethodDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemovePaymentMethod"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removePaymentMethod"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RemovedPaymentMethod"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorParts"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<RemovePaymentMethodMutation, RemovePaymentMethodMutationVariables>;
 export const SetDefaultMethodDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetDefaultMethod"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setDefaultMethod"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"PaymentMethodParts"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorParts"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PaymentMethodParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentMethod"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"brand"}},{"kind":"Field","name":{"kind":"Name","value":"last4"}},{"kind":"Field","name":{"kind":"Name","value":"expMonth"}},{"kind":"Field","name":{"kind":"Name","value":"expYear"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<SetDefaultMethodMutation, SetDefaultMethodMutationVariables>;
-export const InvoiceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Invoice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InvoiceSummaryParts"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"issuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"amountPaid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}},{"kind":"Field","name":{"kind":"Name","value":"minimumPayment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InvoiceSummaryParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Invoice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lineItems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitAmount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}}]}}]} as unknown as DocumentNode<InvoiceQuery, InvoiceQueryVariables>;
+export const InvoiceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Invoice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InvoiceSummaryParts"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"issuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"amountPaid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}},{"kind":"Field","name":{"kind":"Name","value":"payableOnline"}},{"kind":"Field","name":{"kind":"Name","value":"minimumPayment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"maximumPayment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"maximumPartialPayment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InvoiceSummaryParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Invoice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lineItems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitAmount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}}]}}]} as unknown as DocumentNode<InvoiceQuery, InvoiceQueryVariables>;
 export const BalanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BalanceParts"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BalanceParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Balance"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalOutstanding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overdue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"openInvoiceCount"}}]}}]} as unknown as DocumentNode<BalanceQuery, BalanceQueryVariables>;
 export const PaymentHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PaymentHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"paymentHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PaymentParts"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PaymentParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Payment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountRefunded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overpaid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cardBrand"}},{"kind":"Field","name":{"kind":"Name","value":"cardLast4"}}]}}]} as unknown as DocumentNode<PaymentHistoryQuery, PaymentHistoryQueryVariables>;
 export const PaymentMethodsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PaymentMethods"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"paymentMethods"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PaymentMethodParts"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PaymentMethodParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentMethod"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"brand"}},{"kind":"Field","name":{"kind":"Name","value":"last4"}},{"kind":"Field","name":{"kind":"Name","value":"expMonth"}},{"kind":"Field","name":{"kind":"Name","value":"expYear"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}}]} as unknown as DocumentNode<PaymentMethodsQuery, PaymentMethodsQueryVariables>;

@@ -15,6 +15,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.This scalar is serialized to a string in ISO 8601 format and parsed from a string in ISO 8601 format. */
   DateTimeISO: { input: string; output: string; }
+  /** The `SafeInt` scalar type represents non-fractional signed whole numeric values that are considered safe as defined by the ECMAScript specification. */
+  SafeInt: { input: number; output: number; }
 };
 
 /** A card to save, created in the browser by Stripe.js. */
@@ -24,6 +26,22 @@ export type AddPaymentMethodInput = {
   /** The pm_… id Stripe.js created from the card details. */
   stripePaymentMethodId: Scalars['String']['input'];
 };
+
+/** Whether an admin API key still works. */
+export type AdminApiKeyStatus =
+  /** It works (until expiresAt, when it has one). */
+  | 'ACTIVE'
+  /** Past expiresAt: it no longer works. */
+  | 'EXPIRED'
+  /** It was revoked: it no longer works. */
+  | 'REVOKED';
+
+/** What revoking an admin API key would cost. */
+export type AdminKeyRevocationConsequence =
+  /** The organization has no active admin API key left; only an operator can create one, with the CLI. */
+  | 'LEAVES_NO_ACTIVE_KEY'
+  /** The key making the request stops working: the next request with it is refused. */
+  | 'REVOKES_OWN_KEY';
 
 /** A customer to create. */
 export type CreateCustomerInput = {
@@ -45,7 +63,7 @@ export type CreateInvoiceInput = {
   dueAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
   /** Defaults to now. */
   issuedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
-  /** 1 to 1000 lines; the total must be 1 to 1000000000 minor units. */
+  /** 1 to 1000 lines; the total must be 1 to 1000000000 minor units, and at least the payment provider's minimum charge in the customer's currency (an invoice below it could never be paid online). */
   lineItems: Array<InvoiceLineItemInput>;
   /** Unique within the organization, up to 64 characters; generated when omitted. */
   number?: InputMaybe<Scalars['String']['input']>;
@@ -53,7 +71,7 @@ export type CreateInvoiceInput = {
 
 /** What to pay. Every field is optional: by default, all that is due on the link's (or the oldest open) invoice. */
 export type CreatePaymentIntentInput = {
-  /** Minor units; defaults to the amount due. Partial payments are allowed, down to the provider's minimum charge. */
+  /** Minor units; defaults to the amount due. All that is due, or a part from the invoice's minimumPayment to its maximumPartialPayment (a part never leaves less than the provider's minimum charge to pay later). An Int: no invoice's amount due can exceed it. */
   amount?: InputMaybe<Scalars['Int']['input']>;
   /** If given, must be the invoice's currency (ISO 4217, any case). */
   currency?: InputMaybe<Scalars['String']['input']>;
@@ -133,6 +151,7 @@ export type SaveCardMutationVariables = Exact<{
 
 
 export type SaveCardMutation = { __typename?: 'Mutation', addPaymentMethod:
+    | { __typename: 'CardManagementNotAllowedError', code: string, message: string }
     | { __typename: 'PaymentMethod', id: string, brand: string, last4: string, expMonth: number, expYear: number, isDefault: boolean }
     | { __typename: 'PaymentMethodRejectedError', code: string, message: string }
    };
@@ -143,6 +162,7 @@ export type MakeDefaultCardMutationVariables = Exact<{
 
 
 export type MakeDefaultCardMutation = { __typename?: 'Mutation', setDefaultMethod:
+    | { __typename: 'CardManagementNotAllowedError', code: string, message: string }
     | { __typename: 'PaymentMethod', id: string, isDefault: boolean }
     | { __typename: 'PaymentMethodNotFoundError', code: string, message: string }
    };
@@ -153,6 +173,7 @@ export type RemoveCardMutationVariables = Exact<{
 
 
 export type RemoveCardMutation = { __typename?: 'Mutation', removePaymentMethod:
+    | { __typename: 'CardManagementNotAllowedError', code: string, message: string }
     | { __typename: 'PaymentMethodNotFoundError', code: string, message: string }
     | { __typename: 'RemovedPaymentMethod', id: string }
    };
@@ -171,7 +192,7 @@ export type PortalHomeQueryVariables = Exact<{
 }>;
 
 
-export type PortalHomeQuery = { __typename?: 'Query', paymentLink: { __typename?: 'PaymentLink', invoiceId: string | null, expiresAt: string, organization: { __typename?: 'Organization', name: string, supportEmail: string | null }, customer: { __typename?: 'Customer', name: string } }, balance: { __typename?: 'Balance', openInvoiceCount: number, totalOutstanding: { __typename?: 'Money', amount: number, currency: string }, overdue: { __typename?: 'Money', amount: number, currency: string } }, invoices: { __typename?: 'InvoiceConnection', edges: Array<{ __typename?: 'InvoiceEdge', node: { __typename?: 'Invoice', id: string, number: string, status: InvoiceStatus, overdue: boolean, currency: string, issuedAt: string, dueAt: string, total: { __typename?: 'Money', amount: number, currency: string }, amountPaid: { __typename?: 'Money', amount: number, currency: string }, amountDue: { __typename?: 'Money', amount: number, currency: string }, minimumPayment: { __typename?: 'Money', amount: number, currency: string }, lineItems: Array<{ __typename?: 'InvoiceLineItem', description: string, quantity: number, unitAmount: { __typename?: 'Money', amount: number, currency: string }, amount: { __typename?: 'Money', amount: number, currency: string } }> } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } }, paymentMethods: Array<{ __typename?: 'PaymentMethod', id: string, brand: string, last4: string, expMonth: number, expYear: number, isDefault: boolean }>, paymentHistory: { __typename?: 'PaymentConnection', edges: Array<{ __typename?: 'PaymentEdge', node: { __typename?: 'Payment', id: string, status: PaymentStatus, createdAt: string, invoiceId: string, cardBrand: string | null, cardLast4: string | null, amount: { __typename?: 'Money', amount: number, currency: string }, amountRefunded: { __typename?: 'Money', amount: number, currency: string } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+export type PortalHomeQuery = { __typename?: 'Query', paymentLink: { __typename?: 'PaymentLink', invoiceId: string | null, expiresAt: string, organization: { __typename?: 'Organization', name: string, supportEmail: string | null }, customer: { __typename?: 'Customer', name: string } }, balance: { __typename?: 'Balance', openInvoiceCount: number, totalOutstanding: { __typename?: 'Money', amount: number, currency: string }, overdue: { __typename?: 'Money', amount: number, currency: string } }, invoices: { __typename?: 'InvoiceConnection', edges: Array<{ __typename?: 'InvoiceEdge', node: { __typename?: 'Invoice', id: string, number: string, status: InvoiceStatus, overdue: boolean, currency: string, issuedAt: string, dueAt: string, payableOnline: boolean, total: { __typename?: 'Money', amount: number, currency: string }, amountPaid: { __typename?: 'Money', amount: number, currency: string }, amountDue: { __typename?: 'Money', amount: number, currency: string }, minimumPayment: { __typename?: 'Money', amount: number, currency: string }, maximumPayment: { __typename?: 'Money', amount: number, currency: string }, maximumPartialPayment: { __typename?: 'Money', amount: number, currency: string } | null, lineItems: Array<{ __typename?: 'InvoiceLineItem', description: string, quantity: number, unitAmount: { __typename?: 'Money', amount: number, currency: string }, amount: { __typename?: 'Money', amount: number, currency: string } }> } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } }, paymentMethods: Array<{ __typename?: 'PaymentMethod', id: string, brand: string, last4: string, expMonth: number, expYear: number, isDefault: boolean }>, paymentHistory: { __typename?: 'PaymentConnection', edges: Array<{ __typename?: 'PaymentEdge', node: { __typename?: 'Payment', id: string, status: PaymentStatus, createdAt: string, invoiceId: string, cardBrand: string | null, cardLast4: string | null, amount: { __typename?: 'Money', amount: number, currency: string }, amountRefunded: { __typename?: 'Money', amount: number, currency: string } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
 
 export type MoreInvoicesQueryVariables = Exact<{
   first: Scalars['Int']['input'];
@@ -179,7 +200,7 @@ export type MoreInvoicesQueryVariables = Exact<{
 }>;
 
 
-export type MoreInvoicesQuery = { __typename?: 'Query', invoices: { __typename?: 'InvoiceConnection', edges: Array<{ __typename?: 'InvoiceEdge', node: { __typename?: 'Invoice', id: string, number: string, status: InvoiceStatus, overdue: boolean, currency: string, issuedAt: string, dueAt: string, total: { __typename?: 'Money', amount: number, currency: string }, amountPaid: { __typename?: 'Money', amount: number, currency: string }, amountDue: { __typename?: 'Money', amount: number, currency: string }, minimumPayment: { __typename?: 'Money', amount: number, currency: string }, lineItems: Array<{ __typename?: 'InvoiceLineItem', description: string, quantity: number, unitAmount: { __typename?: 'Money', amount: number, currency: string }, amount: { __typename?: 'Money', amount: number, currency: string } }> } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+export type MoreInvoicesQuery = { __typename?: 'Query', invoices: { __typename?: 'InvoiceConnection', edges: Array<{ __typename?: 'InvoiceEdge', node: { __typename?: 'Invoice', id: string, number: string, status: InvoiceStatus, overdue: boolean, currency: string, issuedAt: string, dueAt: string, payableOnline: boolean, total: { __typename?: 'Money', amount: number, currency: string }, amountPaid: { __typename?: 'Money', amount: number, currency: string }, amountDue: { __typename?: 'Money', amount: number, currency: string }, minimumPayment: { __typename?: 'Money', amount: number, currency: string }, maximumPayment: { __typename?: 'Money', amount: number, currency: string }, maximumPartialPayment: { __typename?: 'Money', amount: number, currency: string } | null, lineItems: Array<{ __typename?: 'InvoiceLineItem', description: string, quantity: number, unitAmount: { __typename?: 'Money', amount: number, currency: string }, amount: { __typename?: 'Money', amount: number, currency: string } }> } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
 
 export type StartPaymentMutationVariables = Exact<{
   input: CreatePaymentIntentInput;
@@ -187,11 +208,14 @@ export type StartPaymentMutationVariables = Exact<{
 
 
 export type StartPaymentMutation = { __typename?: 'Mutation', createPaymentIntent:
+    | { __typename: 'AmountAboveMaximumError', code: string, message: string, maximum: { __typename?: 'Money', amount: number, currency: string } }
     | { __typename: 'AmountBelowMinimumError', code: string, message: string, minimum: { __typename?: 'Money', amount: number, currency: string } }
     | { __typename: 'AmountExceedsBalanceError', code: string, message: string, amountDue: { __typename?: 'Money', amount: number, currency: string } }
+    | { __typename: 'AmountLeavesUnpayableRemainderError', code: string, message: string, amountDue: { __typename?: 'Money', amount: number, currency: string }, maximumPartial: { __typename?: 'Money', amount: number, currency: string } | null, minimum: { __typename?: 'Money', amount: number, currency: string } }
     | { __typename: 'CurrencyMismatchError', code: string, message: string }
     | { __typename: 'InvalidAmountError', code: string, message: string }
     | { __typename: 'InvoiceNotPayableError', code: string, message: string }
+    | { __typename: 'InvoiceNotPayableOnlineError', code: string, message: string, amountDue: { __typename?: 'Money', amount: number, currency: string }, minimum: { __typename?: 'Money', amount: number, currency: string } }
     | { __typename: 'PaymentDeclinedError', code: string, message: string }
     | { __typename: 'PaymentInProgressError', code: string, message: string }
     | { __typename: 'PaymentIntent', id: string, clientSecret: string, status: PaymentIntentStatus, amount: { __typename?: 'Money', amount: number, currency: string } }
@@ -353,7 +377,16 @@ export const PortalHomeDocument = new TypedDocumentString(`
           amount
           currency
         }
+        payableOnline
         minimumPayment {
+          amount
+          currency
+        }
+        maximumPayment {
+          amount
+          currency
+        }
+        maximumPartialPayment {
           amount
           currency
         }
@@ -434,7 +467,16 @@ export const MoreInvoicesDocument = new TypedDocumentString(`
           amount
           currency
         }
+        payableOnline
         minimumPayment {
+          amount
+          currency
+        }
+        maximumPayment {
+          amount
+          currency
+        }
+        maximumPartialPayment {
           amount
           currency
         }
@@ -483,6 +525,36 @@ export const StartPaymentDocument = new TypedDocumentString(`
       }
     }
     ... on AmountBelowMinimumError {
+      minimum {
+        amount
+        currency
+      }
+    }
+    ... on AmountAboveMaximumError {
+      maximum {
+        amount
+        currency
+      }
+    }
+    ... on AmountLeavesUnpayableRemainderError {
+      amountDue {
+        amount
+        currency
+      }
+      maximumPartial {
+        amount
+        currency
+      }
+      minimum {
+        amount
+        currency
+      }
+    }
+    ... on InvoiceNotPayableOnlineError {
+      amountDue {
+        amount
+        currency
+      }
       minimum {
         amount
         currency

@@ -45,6 +45,12 @@ export const en = {
   amountInvalid: 'Enter an amount, for example 45.50.',
   amountTooLarge: (max: string) => `The most you can pay on this invoice is ${max}.`,
   amountTooSmall: (min: string) => `The least you can pay is ${min}.`,
+  amountHintFullOnly: (due: string) => `Only the full amount due, ${due}, can be paid.`,
+  amountHintInParts: (max: string, min: string) => `A card can be charged at most ${max} at once: pay from ${min} up to that now, and the rest afterwards.`,
+  amountAboveMaximum: (max: string) => `A card can be charged at most ${max} at once. Pay up to that now, and the rest in another payment.`,
+  amountLeavesRemainder: (due: string, maxPartial: string, min: string) =>
+    `That would leave less than ${min} to pay, which no card can be charged. Pay all ${due}, or at most ${maxPartial}.`,
+  amountFullOnly: (due: string) => `Pay the full ${due}: a smaller payment would leave too little to be charged to a card.`,
   payWith: 'Pay with',
   savedCard: (brand: string, last4: string, month: string, year: string) => `${brand} ending in ${last4}, expires ${month}/${year}`,
   defaultCard: 'Default',
@@ -70,6 +76,8 @@ export const en = {
   authenticationFailed: 'We could not verify this payment with your bank. Nothing was charged; try again or use another card.',
   paymentInProgress: 'A payment for this invoice is already being processed. Check back in a few minutes before paying again.',
   notPayable: 'This invoice can no longer be paid: it is already paid or was cancelled.',
+  notPayableOnline: (due: string, min: string) => `The ${due} still due is less than the smallest card payment (${min}), so this invoice cannot be paid online.`,
+  notPayableOnlineContact: (organization: string) => `Please contact ${organization} to settle it.`,
   paymentCanceled: 'This payment was cancelled. Nothing was charged; you can start again.',
   paymentFailedGeneric: 'The payment did not go through. Nothing was charged; please try again.',
 

@@ -44,6 +44,12 @@ export const fr: Messages = {
   amountInvalid: 'Saisissez un montant, par exemple 45,50.',
   amountTooLarge: (max) => `Vous pouvez payer au plus ${max} sur cette facture.`,
   amountTooSmall: (min) => `Le montant minimum est de ${min}.`,
+  amountHintFullOnly: (due) => `Seul le montant total dû, ${due}, peut être payé.`,
+  amountHintInParts: (max, min) => `Une carte peut être débitée d’au plus ${max} à la fois : payez de ${min} jusqu’à ce montant maintenant, et le reste ensuite.`,
+  amountAboveMaximum: (max) => `Une carte peut être débitée d’au plus ${max} à la fois. Payez jusqu’à ce montant maintenant, et le reste en un autre paiement.`,
+  amountLeavesRemainder: (due, maxPartial, min) =>
+    `Il resterait moins de ${min} à payer, un montant qu’aucune carte ne peut régler. Payez la totalité (${due}) ou au plus ${maxPartial}.`,
+  amountFullOnly: (due) => `Payez la totalité, ${due} : un paiement plus petit laisserait un reste trop faible pour être débité d’une carte.`,
   payWith: 'Payer avec',
   savedCard: (brand, last4, month, year) => `${brand} se terminant par ${last4}, expire le ${month}/${year}`,
   defaultCard: 'Par défaut',
@@ -69,6 +75,8 @@ export const fr: Messages = {
   authenticationFailed: 'Votre banque n’a pas pu vérifier ce paiement. Aucun montant n’a été prélevé ; réessayez ou utilisez une autre carte.',
   paymentInProgress: 'Un paiement pour cette facture est déjà en cours de traitement. Revenez dans quelques minutes avant de payer à nouveau.',
   notPayable: 'Cette facture ne peut plus être payée : elle est déjà payée ou a été annulée.',
+  notPayableOnline: (due, min) => `Les ${due} encore dus sont inférieurs au plus petit paiement par carte (${min}) : cette facture ne peut pas être payée en ligne.`,
+  notPayableOnlineContact: (organization) => `Veuillez contacter ${organization} pour la régler.`,
   paymentCanceled: 'Ce paiement a été annulé. Aucun montant n’a été prélevé ; vous pouvez recommencer.',
   paymentFailedGeneric: 'Le paiement n’a pas abouti. Aucun montant n’a été prélevé ; veuillez réessayer.',
 

@@ -16,6 +16,9 @@ export function SavedCards({ data, actions, request, config }: { data: PortalDat
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const label = (card: CardNode) => t.cardShort(brandName(card.brand), card.last4);
+  // The page offers these only on a link for the whole account; a link bound to one invoice is refused by the server.
+  const cardChangeRefused = (typename: 'CardManagementNotAllowedError' | 'PaymentMethodNotFoundError') =>
+    typename === 'CardManagementNotAllowedError' ? t.cardsManagedOnAccountLink : t.cardNotFound;
 
   async function run(change: () => Promise<string>) {
     setBusy(true);
@@ -34,13 +37,13 @@ export function SavedCards({ data, actions, request, config }: { data: PortalDat
   const makeDefault = (card: CardNode) =>
     run(async () => {
       const result = (await request(MakeDefaultCardDocument, { id: card.id })).setDefaultMethod;
-      return result.__typename === 'PaymentMethod' ? t.cardMadeDefault(label(card)) : t.cardNotFound;
+      return result.__typename === 'PaymentMethod' ? t.cardMadeDefault(label(card)) : cardChangeRefused(result.__typename);
     });
   const remove = (card: CardNode) =>
     run(async () => {
       setRemoving(null);
       const result = (await request(RemoveCardDocument, { id: card.id })).removePaymentMethod;
-      return result.__typename === 'RemovedPaymentMethod' ? t.cardRemoved(label(card)) : t.cardNotFound;
+      return result.__typename === 'RemovedPaymentMethod' ? t.cardRemoved(label(card)) : cardChangeRefused(result.__typename);
     });
 
   return (
@@ -138,6 +141,7 @@ function AddCard({ request, config, onDone, onFail }: { request: Request; config
       if (created.error) return setError(created.error.message ?? t.cardRejected);
       const result = (await request(SaveCardDocument, { input: { stripePaymentMethodId: created.paymentMethod.id, setAsDefault: makeDefault } })).addPaymentMethod;
       if (result.__typename === 'PaymentMethod') onDone(t.cardSaved(t.cardShort(brandName(result.brand), result.last4)));
+      else if (result.__typename === 'CardManagementNotAllowedError') setError(t.cardsManagedOnAccountLink);
       else setError(result.message ? `${result.message} ${t.cardRejected}` : t.cardRejected);
     } catch (failure) {
       if (failure instanceof ApiError && failure.failure.kind === 'unauthenticated') return onFail(failure.failure);

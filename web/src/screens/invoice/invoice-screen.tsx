@@ -4,7 +4,7 @@ import type { InvoiceNode, PortalActions, PortalData } from '../../app';
 import { Money } from '../../components/money';
 import { StatusBadge } from '../../components/status-badge';
 import type { PortalConfig } from '../../config';
-import { formatDate, useLocale } from '../../i18n/i18n';
+import { formatDate, formatMoney, useLocale } from '../../i18n/i18n';
 import { PaymentHistory } from '../history/payment-history';
 import { PayPanel } from '../pay/pay-panel';
 
@@ -14,7 +14,8 @@ export function InvoiceScreen(props: { invoice: InvoiceNode; data: PortalData; b
   const { messages: t, tag } = useLocale();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus({ preventScroll: bound }), [invoice.id, bound]);
-  const payable = invoice.status === 'OPEN' && invoice.amountDue.amount > 0;
+  const owed = invoice.status === 'OPEN' && invoice.amountDue.amount > 0;
+  const payable = owed && invoice.payableOnline;
   // The pay panel stays to show its result once the payment has made the invoice paid.
   const [payableAtFirst] = useState(payable);
   return (
@@ -111,6 +112,19 @@ export function InvoiceScreen(props: { invoice: InvoiceNode; data: PortalData; b
         </div>
         {invoice.status === 'PAID' && <p class="notice success">{t.invoicePaid}</p>}
         {invoice.status === 'VOID' && <p class="notice">{t.invoiceVoid}</p>}
+        {owed && !invoice.payableOnline && (
+          // Less is due than a card can be charged (paid in part elsewhere, say): say so, and whom to ask, instead of a form that cannot work.
+          <p class="notice">
+            {t.notPayableOnline(formatMoney(invoice.amountDue, tag), formatMoney(invoice.minimumPayment, tag))}{' '}
+            {t.notPayableOnlineContact(data.paymentLink.organization.name)}
+            {data.paymentLink.organization.supportEmail && (
+              <>
+                {' '}
+                <a href={`mailto:${data.paymentLink.organization.supportEmail}`}>{data.paymentLink.organization.supportEmail}</a>
+              </>
+            )}
+          </p>
+        )}
       </section>
       {(payable || payableAtFirst) && <PayPanel invoice={invoice} cards={data.paymentMethods} request={request} config={config} actions={actions} />}
       {bound && <PaymentHistory data={data} actions={actions} />}

@@ -31,7 +31,8 @@ export function PayPanel({ invoice, cards, request, config, actions }: { invoice
   const { messages: t, tag } = useLocale();
   const stripe = useStripe(config, tag);
   const [state, setState] = useState<PayState>({ kind: 'form' });
-  const [amountText, setAmountText] = useState(() => editableAmount(invoice.amountDue, tag));
+  // All that is due, or the largest part when a card cannot be charged that much at once (the rest is paid after).
+  const [amountText, setAmountText] = useState(() => editableAmount(firstAmount(invoice), tag));
   const [amountError, setAmountError] = useState<string | null>(null);
   const [method, setMethod] = useState<string>(() => cards.find((card) => card.isDefault)?.id ?? 'new');
   const [saveCard, setSaveCard] = useState(false);
@@ -47,9 +48,18 @@ export function PayPanel({ invoice, cards, request, config, actions }: { invoice
 
   const due = invoice.amountDue;
   const minimum = invoice.minimumPayment;
+  const maximum = invoice.maximumPayment;
+  const maximumPartial = invoice.maximumPartialPayment;
   const parsed = parseAmount(amountText, invoice.currency);
-  const buttonAmount = parsed !== null && parsed > 0 ? formatMoney({ amount: parsed, currency: invoice.currency }, tag) : formatMoney(due, tag);
+  const buttonAmount = parsed !== null && parsed > 0 ? formatMoney({ amount: parsed, currency: invoice.currency }, tag) : formatMoney(firstAmount(invoice), tag);
+  const hint =
+    maximum.amount < due.amount
+      ? t.amountHintInParts(formatMoney(maximum, tag), formatMoney(minimum, tag))
+      : maximumPartial
+        ? t.amountHint(formatMoney(due, tag), formatMoney(minimum, tag))
+        : t.amountHintFullOnly(formatMoney(due, tag));
 
+  /** The server's rule (all that is due, or a part that leaves a payable remainder), checked before anything is sent. */
   function validateAmount(): number | null {
     const amount = parseAmount(amountText, invoice.currency);
     const message =
@@ -57,9 +67,15 @@ export function PayPanel({ invoice, cards, request, config, actions }: { invoice
         ? t.amountInvalid
         : amount > due.amount
           ? t.amountTooLarge(formatMoney(due, tag))
-          : amount < minimum.amount
-            ? t.amountTooSmall(formatMoney(minimum, tag))
-            : null;
+          : amount > maximum.amount
+            ? t.amountAboveMaximum(formatMoney(maximum, tag))
+            : amount < due.amount && !maximumPartial
+              ? t.amountFullOnly(formatMoney(due, tag))
+              : amount < minimum.amount
+                ? t.amountTooSmall(formatMoney(minimum, tag))
+                : maximumPartial && amount < due.amount && amount > maximumPartial.amount
+                  ? t.amountLeavesRemainder(formatMoney(due, tag), formatMoney(maximumPartial, tag), formatMoney(minimum, tag))
+                  : null;
     setAmountError(message);
     if (message) amountInput.current?.focus();
     return message ? null : amount;
@@ -120,6 +136,22 @@ export function PayPanel({ invoice, cards, request, config, actions }: { invoice
           return stopWith('');
         case 'AmountBelowMinimumError':
           setAmountError(t.amountTooSmall(formatMoney(started.minimum, tag)));
+          return stopWith('');
+        case 'AmountAboveMaximumError':
+          setAmountError(t.amountAboveMaximum(formatMoney(started.maximum, tag)));
+          return stopWith('');
+        case 'AmountLeavesUnpayableRemainderError':
+          setAmountError(
+            started.maximumPartial
+              ? t.amountLeavesRemainder(formatMoney(started.amountDue, tag), formatMoney(started.maximumPartial, tag), formatMoney(started.minimum, tag))
+              : t.amountFullOnly(formatMoney(started.amountDue, tag)),
+          );
+          void actions.refresh();
+          return stopWith('');
+        case 'InvoiceNotPayableOnlineError':
+          // Said at the field until the refreshed invoice replaces the form with the same words and whom to contact.
+          setAmountError(t.notPayableOnline(formatMoney(started.amountDue, tag), formatMoney(started.minimum, tag)));
+          void actions.refresh();
           return stopWith('');
         case 'InvalidAmountError':
         case 'CurrencyMismatchError':
@@ -209,7 +241,7 @@ export function PayPanel({ invoice, cards, request, config, actions }: { invoice
               type="button"
               class="button primary"
               onClick={() => {
-                setAmountText(editableAmount(remaining, tag));
+                setAmountText(editableAmount(invoiceAfter ? firstAmount(invoiceAfter) : remaining, tag));
                 // A card saved with the first payment is the one to use for the rest.
                 setMethod(cards.find((saved) => saved.isDefault)?.id ?? 'new');
                 setState({ kind: 'form' });
@@ -239,7 +271,7 @@ export function PayPanel({ invoice, cards, request, config, actions }: { invoice
     );
   }
 
-  if (state.kind === 'form' && !(invoice.status === 'OPEN' && due.amount > 0)) {
+  if (state.kind === 'form' && !(invoice.status === 'OPEN' && due.amount > 0 && invoice.payableOnline)) {
     // Paid meanwhile (elsewhere, or by this payment's own refresh): say why the form went away, if it did just now.
     return notice ? (
       <section class="card" aria-labelledby="pay-heading">
@@ -271,13 +303,17 @@ export function PayPanel({ invoice, cards, request, config, actions }: { invoice
               value={amountText}
               aria-invalid={!!amountError}
               aria-describedby="amount-hint amount-error"
-              onInput={(e) => setAmountText((e.target as HTMLInputElement).value)}
-              onBlur={() => amountError && validateAmount()}
+              onInput={(e) => {
+                setAmountText((e.target as HTMLInputElement).value);
+                // Cleared as it is corrected (and checked again on paying), not when leaving the field: clearing it
+                // then moved the Pay button from under the pointer on its way to click it.
+                if (amountError) setAmountError(null);
+              }}
               disabled={working}
             />
           </div>
           <p id="amount-hint" class="hint">
-            {t.amountHint(formatMoney(due, tag), formatMoney(minimum, tag))}
+            {hint}
           </p>
           <p id="amount-error" class="field-error" role="alert">
             {amountError ?? ''}
@@ -329,6 +365,11 @@ export function PayPanel({ invoice, cards, request, config, actions }: { invoice
       </form>
     </section>
   );
+}
+
+/** What the amount field starts at: all that is due, or as much as one payment can be when that is less. */
+function firstAmount(invoice: InvoiceNode): Money {
+  return invoice.maximumPayment.amount > 0 && invoice.maximumPayment.amount < invoice.amountDue.amount ? invoice.maximumPayment : invoice.amountDue;
 }
 
 /** An amount as the customer would type it in their locale, without the currency: "1,925.00" / "1 925,00". */

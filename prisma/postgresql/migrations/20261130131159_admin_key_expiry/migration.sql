@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "AdminApiKey" ADD COLUMN     "expiresAt" TIMESTAMP(3);

@@ -1,0 +1,85 @@
+/**
+ * No existence oracles (OWASP API1, broken object level authorization): an admin key that names another
+ * organization's real customer, invoice, payment link or admin key gets exactly the answer a made-up id gets,
+ * NOT_FOUND with the same message, on every admin field that takes an id, and nothing changes. A new admin field
+ * taking an id fails the last test until it is covered here.
+ */
+import { getNamedType, isInputObjectType, type GraphQLInputType } from 'graphql';
+import { buildApiSchema } from '../../src/api/schema';
+import { loadConfig } from '../../src/config/config';
+import {
+  CreateInvoiceDocument,
+  CustomerPaymentTokensDocument,
+  GenerateCustomerPaymentTokenDocument,
+  RevokeAdminApiKeyDocument,
+  RevokeCustomerPaymentTokenDocument,
+} from '../graphql/generated/operations';
+import { seedCustomer, type SeededCustomer } from '../support/fixtures';
+import { rootFields } from '../support/schema-walk';
+import { graphql, NO_RATE_LIMITS, type GraphQLResponse, type TestApp } from '../support/test-app';
+import { expectNothingChanged, startSecurityApp } from './support';
+
+let t: TestApp;
+let ours: SeededCustomer;
+let theirs: SeededCustomer;
+let theirAdminKeyId: string;
+
+beforeAll(async () => {
+  t = await startSecurityApp(NO_RATE_LIMITS);
+  ours = await seedCustomer(t);
+  theirs = await seedCustomer(t);
+  theirAdminKeyId = (await t.app.database.prisma.adminApiKey.findFirstOrThrow({ where: { organizationId: theirs.organizationId } })).id;
+});
+afterAll(() => t?.stop());
+
+/** An id in the shape of a real one (a cuid) that names nothing. */
+const MADE_UP = 'clzzzzzzzzzzzzzzzzzzzzzzz';
+
+/** Each admin field's id, as `field.argument` or `field.input.field`, and a request naming a given id there. */
+const probes: Record<string, (id: string) => Promise<GraphQLResponse<unknown>>> = {
+  'customerPaymentTokens.customerId': (id) => graphql(t.url, CustomerPaymentTokensDocument, { customerId: id }, { token: ours.adminApiKey }),
+  'revokeCustomerPaymentToken.id': (id) => graphql(t.url, RevokeCustomerPaymentTokenDocument, { id }, { token: ours.adminApiKey }),
+  'generateCustomerPaymentToken.input.customerId': (id) => graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: id } }, { token: ours.adminApiKey }),
+  'generateCustomerPaymentToken.input.invoiceId': (id) =>
+    graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: ours.customerId, invoiceId: id } }, { token: ours.adminApiKey }),
+  'createInvoice.input.customerId': (id) =>
+    graphql(t.url, CreateInvoiceDocument, { input: { customerId: id, lineItems: [{ description: 'Consulting', quantity: 1, unitAmount: 10_000 }] } }, { token: ours.adminApiKey }),
+  'revokeAdminApiKey.id': (id) => graphql(t.url, RevokeAdminApiKeyDocument, { id, confirmLossOfAccess: true }, { token: ours.adminApiKey }),
+};
+
+/** The other organization's real id each probe is tried with. */
+const realForeignId: Record<string, () => string> = {
+  'customerPaymentTokens.customerId': () => theirs.customerId,
+  'revokeCustomerPaymentToken.id': () => theirs.tokenId,
+  'generateCustomerPaymentToken.input.customerId': () => theirs.customerId,
+  'generateCustomerPaymentToken.input.invoiceId': () => theirs.invoiceIds[0],
+  'createInvoice.input.customerId': () => theirs.customerId,
+  'revokeAdminApiKey.id': () => theirAdminKeyId,
+};
+
+it.each(Object.keys(probes))("%s: another organization's real id and a made-up one get identical answers, and nothing changes", async (where) => {
+  const [foreign, madeUp] = await expectNothingChanged(t, async () => [await probes[where](realForeignId[where]()), await probes[where](MADE_UP)]);
+  expect(foreign.body.errors).toEqual([expect.objectContaining({ extensions: { code: 'NOT_FOUND' } })]);
+  expect(foreign.body.errors![0].message).toMatch(/^(Customer|Invoice|Payment token|Admin API key) not found\.$/);
+  expect(foreign.status).toBe(madeUp.status);
+  expect(foreign.body).toEqual(madeUp.body);
+});
+
+it("still works on the organization's own ids (the probes reach their resolvers)", async () => {
+  const res = await graphql(t.url, CustomerPaymentTokensDocument, { customerId: ours.customerId }, { token: ours.adminApiKey });
+  expect(res.body.errors).toBeUndefined();
+});
+
+it('covers every id an admin field takes', () => {
+  const schema = buildApiSchema(loadConfig({ NODE_ENV: 'test' }).rateLimits);
+  const ids = (type: GraphQLInputType, path: string): string[] => {
+    const named = getNamedType(type);
+    if (named.name === 'ID') return [path];
+    if (!isInputObjectType(named)) return [];
+    return Object.values(named.getFields()).flatMap((field) => ids(field.type, `${path}.${field.name}`));
+  };
+  const adminIds = rootFields(schema)
+    .filter((f) => f.access === 'admin')
+    .flatMap((f) => f.field.args.flatMap((arg) => ids(arg.type, `${f.field.name}.${arg.name}`)));
+  expect(adminIds.sort()).toEqual(Object.keys(probes).sort());
+});
