@@ -19,9 +19,15 @@ export function isStorableText(text: string): boolean {
 /** Where an operation carries unstorable text: a variable's path (`$input.lineItems[0].description`) or a literal. */
 export type UnstorableText = { variable: string } | { literal: ASTNode };
 
-/** The first unstorable string of the document's literals, then of the variables; null when there is none. */
-export function findUnstorableText(document: DocumentNode, variables: Readonly<Record<string, unknown>> | undefined): UnstorableText | null {
-  let literal: ASTNode | undefined;
+/**
+ * The document's first unstorable literal, found once per document: Apollo keeps one parsed DocumentNode per query
+ * text, and walking every document on every request was a visible share of a request's CPU.
+ */
+const literalsChecked = new WeakMap<DocumentNode, ASTNode | null>();
+
+function unstorableLiteral(document: DocumentNode): ASTNode | null {
+  if (literalsChecked.has(document)) return literalsChecked.get(document)!;
+  let literal: ASTNode | null = null;
   visit(document, {
     [Kind.STRING]: (node) => {
       if (isStorableText(node.value)) return undefined;
@@ -29,6 +35,13 @@ export function findUnstorableText(document: DocumentNode, variables: Readonly<R
       return BREAK;
     },
   });
+  literalsChecked.set(document, literal);
+  return literal;
+}
+
+/** The first unstorable string of the document's literals, then of the variables; null when there is none. */
+export function findUnstorableText(document: DocumentNode, variables: Readonly<Record<string, unknown>> | undefined): UnstorableText | null {
+  const literal = unstorableLiteral(document);
   if (literal) return { literal };
   for (const [name, value] of Object.entries(variables ?? {})) {
     const path = unstorablePath(value, `$${name}`);

@@ -51,7 +51,11 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     req.on('end', () => resolve(Buffer.concat(chunks)));
     // Errors of a request stream are its connection's (ECONNRESET "aborted"); a settled promise ignores the later ones.
     req.on('error', (error) => reject(new ClientAbortedError(error.message)));
-    req.on('close', () => reject(new ClientAbortedError('connection closed before the body ended')));
+    // 'close' follows every request; only one that closed before its body was complete was abandoned (building an
+    // Error for each of the others cost a visible share of a request's CPU).
+    req.on('close', () => {
+      if (!req.complete) reject(new ClientAbortedError('connection closed before the body ended'));
+    });
   });
 }
 

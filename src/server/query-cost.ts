@@ -114,14 +114,28 @@ export function requestCost(
   return operationCost(schema, operation, fragments, coerced.coerced, weights);
 }
 
+/** Costs already computed, by document and variables: clients send the same few operations over and over. */
+const MAX_COSTS_PER_DOCUMENT = 64;
+
 /** Refuses, before execution and with 400 GRAPHQL_VALIDATION_FAILED, an operation whose cost is over `maxCost`. */
 export function queryCostPlugin(options: QueryCostOptions): ApolloServerPlugin {
+  // Apollo keeps one parsed DocumentNode per query text, so the same operation meets the same object: the cost of a
+  // document and its variables is computed once (it walked the whole document on every request).
+  const known = new WeakMap<DocumentNode, Map<string, number | undefined>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const cost = requestCost(schema, document, operation, request.variables ?? {}, options);
+          let costs = known.get(document);
+          if (!costs) known.set(document, (costs = new Map()));
+          const key = `${operation.name?.value ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
+          let cost = costs.get(key);
+          if (!costs.has(key)) {
+            cost = requestCost(schema, document, operation, request.variables ?? {}, options);
+            if (costs.size >= MAX_COSTS_PER_DOCUMENT) costs.clear();
+            costs.set(key, cost);
+          }
           if (cost !== undefined && cost > options.maxCost) {
             throw new GraphQLError(`Query Cost limit of ${options.maxCost} exceeded, found ${cost}.`, {
               extensions: { code: ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400 } },
