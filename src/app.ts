@@ -86,6 +86,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     config,
     provider: stripeProviderFrom(config),
     authFailureGate: authFailureGate(rateLimits),
+    log: logger,
     usage: {
       onFlushError: (err) => logger.error({ err }, 'credential usage not written; retrying with the next flush'),
       onDropped: (uses) => logger.error({ uses }, 'credential usage dropped: too many credentials waiting to be written'),

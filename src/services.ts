@@ -9,12 +9,16 @@ import { OrganizationService } from './domain/organization.service';
 import { PaymentMethodService } from './domain/payment-method.service';
 import { PaymentPortalService } from './domain/payment-portal.service';
 import { PaymentTokenService } from './domain/payment-token.service';
+import { Disputes } from './domain/payments/disputes';
+import { PaymentAdminService } from './domain/payments/payment-admin.service';
 import { PaymentAttempts } from './domain/payments/payment-attempts';
 import { PaymentCheckoutService } from './domain/payments/payment-checkout.service';
 import { PaymentReconciliationService } from './domain/payments/payment-reconciliation.service';
 import { PaymentSettlementService } from './domain/payments/payment-settlement.service';
+import { Refunds } from './domain/payments/refunds';
 import { ProviderCustomers } from './domain/provider-customers';
 import { WebhookService } from './domain/webhook.service';
+import type { OperatorLog } from './domain/operator-log';
 import type { PaymentProvider } from './payments/payment-provider.port';
 
 /** The domain services, wired once per process. Nothing here knows about GraphQL or HTTP. */
@@ -32,6 +36,8 @@ export interface Services {
   checkout: PaymentCheckoutService;
   /** Records what the provider reports, from any path. */
   settlement: PaymentSettlementService;
+  /** Admins' refunds, voiding, and invoices with their payments, refunds and disputes. */
+  paymentAdmin: PaymentAdminService;
   /** The operator's repair of unsettled payments. */
   reconciliation: PaymentReconciliationService;
   paymentMethods: PaymentMethodService;
@@ -48,15 +54,18 @@ export interface ServiceDeps {
   provider: PaymentProvider;
   authFailureGate?: AuthFailureGate;
   usage?: Omit<CredentialUsageRecorderOptions, 'flushIntervalMs'>;
+  /** Where the services report what an operator must know (the server's logger); silent when not given. */
+  log?: OperatorLog;
 }
 
-export function createServices({ db, dbProvider, reads, config, provider, authFailureGate, usage: usageOptions }: ServiceDeps): Services {
+export function createServices({ db, dbProvider, reads, config, provider, authFailureGate, usage: usageOptions, log }: ServiceDeps): Services {
   const audit = new AuditLogService(db);
   const usage = new CredentialUsageRecorder(db, { flushIntervalMs: config.tokenUsageFlushMs, ...usageOptions });
   const providerCustomers = new ProviderCustomers(db, provider);
-  const paymentMethods = new PaymentMethodService(db, provider, providerCustomers, audit);
-  const attempts = new PaymentAttempts(db, provider, providerCustomers);
-  const settlement = new PaymentSettlementService(db, dbProvider, attempts, paymentMethods, audit);
+  const paymentMethods = new PaymentMethodService(db, provider, providerCustomers, audit, log);
+  const attempts = new PaymentAttempts(db, provider, providerCustomers, log);
+  const refunds = new Refunds(db, dbProvider, provider, audit);
+  const settlement = new PaymentSettlementService(db, dbProvider, attempts, paymentMethods, audit, refunds, new Disputes(db, dbProvider, audit));
   const webhooks = new WebhookService(db, provider, settlement, paymentMethods);
   return {
     audit,
@@ -65,6 +74,7 @@ export function createServices({ db, dbProvider, reads, config, provider, authFa
     portal: new PaymentPortalService(reads, provider.rules),
     checkout: new PaymentCheckoutService(db, provider, attempts, settlement, audit),
     settlement,
+    paymentAdmin: new PaymentAdminService(db, dbProvider, provider, attempts, settlement, refunds, audit),
     reconciliation: new PaymentReconciliationService(attempts, settlement, webhooks),
     paymentMethods,
     providerCustomers,

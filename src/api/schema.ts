@@ -10,6 +10,7 @@ import { BalanceResolver } from './resolvers/balance.resolver';
 import { BillingResolver } from './resolvers/billing.resolver';
 import { InvoiceResolver } from './resolvers/invoice.resolver';
 import { PaymentHistoryResolver } from './resolvers/payment-history.resolver';
+import { PaymentAdminResolver } from './resolvers/payment-admin.resolver';
 import { PaymentLinkResolver } from './resolvers/payment-link.resolver';
 import { PaymentMethodResolver } from './resolvers/payment-method.resolver';
 import { PaymentResolver } from './resolvers/payment.resolver';
@@ -25,6 +26,7 @@ export const resolvers = [
   PaymentTokenResolver,
   BillingResolver,
   AdminKeyResolver,
+  PaymentAdminResolver,
 ] as const;
 
 /**

@@ -11,7 +11,7 @@ import type { AdminApiKeyView } from '../domain/views';
 import { createServices, type Services } from '../services';
 import { stripeProviderFrom } from '../app';
 import type { PaymentProvider } from '../payments/payment-provider.port';
-import { stripeRules } from '../payments/stripe/stripe-rules';
+import { stripeRulesFor } from '../payments/stripe/stripe-rules';
 
 const USAGE = `Usage: npm run cli -- <command> [options] [--json]
 
@@ -52,7 +52,7 @@ class CommandFailed extends Error {
  */
 function cliProvider(config: Config): PaymentProvider {
   if (config.stripe.secretKey && config.stripe.webhookSecret) return stripeProviderFrom(config);
-  return new Proxy({ rules: stripeRules } as PaymentProvider, {
+  return new Proxy({ rules: stripeRulesFor(config.stripe.settlementCurrency) } as PaymentProvider, {
     get(target, property) {
       if (property === 'rules') return target.rules;
       throw new UsageError('This command talks to Stripe: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (and STRIPE_API_URL for the local emulator).');

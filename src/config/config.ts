@@ -1,5 +1,6 @@
 import { BlockList, isIP } from 'node:net';
 import { LIMITS } from '../domain/limits';
+import { STRIPE_SETTLEMENT_CURRENCIES } from '../payments/stripe/stripe-rules';
 
 /**
  * Configuration, read from the environment and validated once at start-up.
@@ -61,6 +62,8 @@ export interface Config {
     timeoutMs: number;
     maxNetworkRetries: number;
     webhookToleranceSeconds: number;
+    /** The currency the Stripe account is paid out in, lowercase: where Stripe's minimum charge is exact (stripe-rules.ts). */
+    settlementCurrency: string;
   };
   logLevel: string;
   /** Maximum GraphQL request body, bytes. */
@@ -219,6 +222,11 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
 
+  const settlementCurrency = (env.STRIPE_SETTLEMENT_CURRENCY || 'usd').trim().toLowerCase();
+  if (!STRIPE_SETTLEMENT_CURRENCIES.includes(settlementCurrency)) {
+    throw new ConfigError(`STRIPE_SETTLEMENT_CURRENCY must be one of ${STRIPE_SETTLEMENT_CURRENCIES.join(', ')} (your Stripe account's payout currency), got "${env.STRIPE_SETTLEMENT_CURRENCY}"`);
+  }
+
   const portalBaseUrl = url(env, 'PORTAL_BASE_URL', `http://localhost:${port}/pay`, ['http:', 'https:'])!;
   // The token goes in the link's fragment, which browsers never send to a server; a query or fragment would move it.
   if (/[?#]/.test(portalBaseUrl)) {
@@ -275,6 +283,7 @@ export function loadConfig(env: Env = process.env): Config {
       timeoutMs: int(env, 'STRIPE_TIMEOUT_MS', 5000, 100, 80000),
       maxNetworkRetries: int(env, 'STRIPE_MAX_NETWORK_RETRIES', 1, 0, 5),
       webhookToleranceSeconds: 300,
+      settlementCurrency,
     },
     logLevel,
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 100 * 1024, 1024, 10 * 1024 * 1024),

@@ -23,7 +23,7 @@ export type TokenCredentialRecord = Pick<CustomerPaymentToken, 'id' | 'organizat
 /** What checking an admin key needs of its row. */
 export type AdminKeyCredentialRecord = Pick<AdminApiKey, 'id' | 'organizationId' | 'verifierHash' | 'expiresAt' | 'revokedAt'>;
 
-export type InvoiceRecord = Pick<Invoice, 'id' | 'customerId' | 'number' | 'status' | 'currency' | 'total' | 'amountPaid' | 'issuedAt' | 'dueAt'>;
+export type InvoiceRecord = Pick<Invoice, 'id' | 'customerId' | 'number' | 'status' | 'currency' | 'total' | 'amountPaid' | 'amountRefunded' | 'issuedAt' | 'dueAt'>;
 
 /** What a payment link opens: its own bounds, and whose it is. */
 export interface PaymentLinkRecord {
@@ -51,12 +51,12 @@ export interface InvoiceFilter {
 }
 
 /** The open invoices' figures a balance is computed from. */
-export type OpenInvoiceFigures = Pick<Invoice, 'total' | 'amountPaid' | 'dueAt' | 'status'>;
+export type OpenInvoiceFigures = Pick<Invoice, 'total' | 'amountPaid' | 'amountRefunded' | 'dueAt' | 'status'>;
 
 /** A payment as the history shows it: what the page needs, not the whole row. */
 export type PaymentHistoryRecord = Pick<
   Payment,
-  'id' | 'invoiceId' | 'amount' | 'currency' | 'amountRefunded' | 'overpaidAmount' | 'status' | 'paymentMethodBrand' | 'paymentMethodLast4' | 'createdAt'
+  'id' | 'invoiceId' | 'amount' | 'currency' | 'amountRefunded' | 'amountDisputed' | 'overpaidAmount' | 'status' | 'paymentMethodBrand' | 'paymentMethodLast4' | 'createdAt'
 >;
 
 export type SavedCardRecord = Pick<PaymentMethod, 'id' | 'brand' | 'last4' | 'expMonth' | 'expYear' | 'defaultForCustomerId'>;
@@ -121,8 +121,8 @@ interface Statement<T> {
   decode(values: Values): T;
 }
 
-const INVOICE_COLUMNS = '"id", "customerId", "number", "status", "currency", "total", "amountPaid", "issuedAt", "dueAt"';
-const decodeInvoice = ([id, customerId, number, status, currency, total, amountPaid, issuedAt, dueAt]: Values): InvoiceRecord => ({
+const INVOICE_COLUMNS = '"id", "customerId", "number", "status", "currency", "total", "amountPaid", "amountRefunded", "issuedAt", "dueAt"';
+const decodeInvoice = ([id, customerId, number, status, currency, total, amountPaid, amountRefunded, issuedAt, dueAt]: Values): InvoiceRecord => ({
   id: text(id),
   customerId: text(customerId),
   number: text(number),
@@ -130,6 +130,7 @@ const decodeInvoice = ([id, customerId, number, status, currency, total, amountP
   currency: text(currency),
   total: int(total),
   amountPaid: int(amountPaid),
+  amountRefunded: int(amountRefunded),
   issuedAt: date(issuedAt),
   dueAt: date(dueAt),
 });
@@ -147,14 +148,15 @@ const INVOICE_LISTING = {
 
 // Only the columns a history page shows: a page of rows is the widest read here, and every value costs.
 const PAYMENT_COLUMNS =
-  '"id", "invoiceId", "amount", "currency", "amountRefunded", "overpaidAmount", "status", "paymentMethodBrand", "paymentMethodLast4", "createdAt"';
+  '"id", "invoiceId", "amount", "currency", "amountRefunded", "amountDisputed", "overpaidAmount", "status", "paymentMethodBrand", "paymentMethodLast4", "createdAt"';
 const PAYMENTS_OF = `"customerId" = $1 AND (CAST($2 AS TEXT) IS NULL OR "invoiceId" = CAST($2 AS TEXT))`;
-const decodePayment = ([id, invoiceId, amount, currency, amountRefunded, overpaidAmount, status, brand, last4, createdAt]: Values): PaymentHistoryRecord => ({
+const decodePayment = ([id, invoiceId, amount, currency, amountRefunded, amountDisputed, overpaidAmount, status, brand, last4, createdAt]: Values): PaymentHistoryRecord => ({
   id: text(id),
   invoiceId: text(invoiceId),
   amount: int(amount),
   currency: text(currency),
   amountRefunded: int(amountRefunded),
+  amountDisputed: int(amountDisputed),
   overpaidAmount: int(overpaidAmount),
   status: text(status),
   paymentMethodBrand: textOrNull(brand),
@@ -227,12 +229,12 @@ const STATEMENTS = {
   // $2 narrows it to one invoice (a link bound to one).
   openInvoices: {
     sql:
-      `SELECT c."currency", i."status", i."total", i."amountPaid", i."dueAt" FROM "Customer" c ` +
+      `SELECT c."currency", i."status", i."total", i."amountPaid", i."amountRefunded", i."dueAt" FROM "Customer" c ` +
       `LEFT JOIN "Invoice" i ON i."customerId" = c."id" AND i."status" = 'OPEN' AND (CAST($2 AS TEXT) IS NULL OR i."id" = CAST($2 AS TEXT)) ` +
       `WHERE c."id" = $1`,
-    decode: ([currency, status, total, amountPaid, dueAt]) => ({
+    decode: ([currency, status, total, amountPaid, amountRefunded, dueAt]) => ({
       currency: text(currency),
-      invoice: status === null ? null : { status: text(status), total: int(total), amountPaid: int(amountPaid), dueAt: date(dueAt) },
+      invoice: status === null ? null : { status: text(status), total: int(total), amountPaid: int(amountPaid), amountRefunded: int(amountRefunded), dueAt: date(dueAt) },
     }),
   } satisfies Statement<{ currency: string; invoice: OpenInvoiceFigures | null }>,
   // $2 narrows them to one invoice's payments (a link bound to one).

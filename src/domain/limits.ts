@@ -34,4 +34,8 @@ export const LIMITS = {
   pageSize: { default: 10, max: 100 },
   /** Days from issue to due when an invoice names no due date. */
   defaultDaysToPay: 30,
+  /** An admin's note on a refund. */
+  refundNote: { max: 500 },
+  /** A client's request id for an admin's refund (its idempotency key): letters, digits, `-` and `_`. */
+  refundRequestId: { min: 1, max: 64, pattern: /^[A-Za-z0-9_-]+$/ },
 } as const;

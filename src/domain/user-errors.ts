@@ -25,7 +25,13 @@ export type UserError =
   | { kind: 'error'; code: 'PAYMENT_DECLINED'; message: string; declineCode: string | null }
   | { kind: 'error'; code: 'PAYMENT_CANCELED'; message: string }
   | { kind: 'error'; code: 'PAYMENT_NOT_CONFIRMED'; message: string }
-  | { kind: 'error'; code: 'REVOCATION_NEEDS_CONFIRMATION'; message: string; consequences: AdminKeyRevocationConsequence[] };
+  | { kind: 'error'; code: 'PAYMENT_NOT_POSSIBLE'; message: string }
+  | { kind: 'error'; code: 'REVOCATION_NEEDS_CONFIRMATION'; message: string; consequences: AdminKeyRevocationConsequence[] }
+  | { kind: 'error'; code: 'REFUND_EXCEEDS_REFUNDABLE'; message: string; refundable: Money }
+  | { kind: 'error'; code: 'PAYMENT_DISPUTED'; message: string }
+  | { kind: 'error'; code: 'REFUND_REJECTED'; message: string; providerCode: string }
+  | { kind: 'error'; code: 'REFUND_REQUEST_CONFLICT'; message: string }
+  | { kind: 'error'; code: 'INVOICE_NOT_VOIDABLE'; message: string; invoiceStatus: string; amountPaid: Money };
 
 export type UserErrorCode = UserError['code'];
 

@@ -5,14 +5,14 @@
  * The status sets are objects rather than string unions so the API can register them as GraphQL enums as they are,
  * one definition for both layers.
  */
-import type { ProviderIntentStatus } from '../payments/payment-provider.port';
+import { ProviderDisputeStatus, ProviderRefundStatus, RefundReason, type ProviderIntentStatus } from '../payments/payment-provider.port';
 import type { Money } from './money';
 import { payableAmounts, type ChargeLimits } from './payments/payable-amounts';
 
 export const InvoiceStatus = { OPEN: 'OPEN', PAID: 'PAID', VOID: 'VOID' } as const;
 export type InvoiceStatus = keyof typeof InvoiceStatus;
 
-export const PaymentStatus = { SUCCEEDED: 'SUCCEEDED', PARTIALLY_REFUNDED: 'PARTIALLY_REFUNDED', REFUNDED: 'REFUNDED' } as const;
+export const PaymentStatus = { SUCCEEDED: 'SUCCEEDED', PARTIALLY_REFUNDED: 'PARTIALLY_REFUNDED', REFUNDED: 'REFUNDED', DISPUTED: 'DISPUTED' } as const;
 export type PaymentStatus = keyof typeof PaymentStatus;
 
 export const PaymentTokenStatus = { ACTIVE: 'ACTIVE', REVOKED: 'REVOKED', EXPIRED: 'EXPIRED' } as const;
@@ -68,6 +68,8 @@ export interface PaymentView {
   invoiceId: string;
   amount: Money;
   amountRefunded: Money;
+  /** Taken back by the customer's bank through disputes, and not given back. */
+  amountDisputed: Money;
   /** Received beyond what was due; null when nothing was. */
   overpaid: Money | null;
   cardBrand: string | null;
@@ -131,9 +133,19 @@ export interface IntentView {
   amount: Money;
 }
 
-/** What is still owed: nothing on a paid or void invoice (a refund on a paid invoice does not reopen it). */
-export function amountDue(invoice: { total: number; amountPaid: number; status: string }): number {
-  return invoice.status === InvoiceStatus.OPEN ? Math.max(invoice.total - invoice.amountPaid, 0) : 0;
+/** A card setup for the browser to confirm (Stripe.js confirmCardSetup), then hand to addPaymentMethod. */
+export interface CardSetupView {
+  id: string;
+  /** For the provider's browser library only; never logged or stored. */
+  clientSecret: string;
+}
+
+/**
+ * What is still owed: nothing on a paid or void invoice. Money refunded was given back by the business and is not
+ * owed again, so only a dispute (funds the bank took back) makes a paid invoice owe again (see payments/payment-balance.ts).
+ */
+export function amountDue(invoice: { total: number; amountPaid: number; amountRefunded: number; status: string }): number {
+  return invoice.status === InvoiceStatus.OPEN ? Math.max(invoice.total - invoice.amountPaid - invoice.amountRefunded, 0) : 0;
 }
 
 /** `now` is the server's clock: "overdue" means past due by it, as the balance counts it. */
@@ -145,6 +157,7 @@ export function invoiceView(
     currency: string;
     total: number;
     amountPaid: number;
+    amountRefunded: number;
     issuedAt: Date;
     dueAt: Date;
   },
@@ -191,6 +204,7 @@ export function paymentView(payment: {
   amount: number;
   currency: string;
   amountRefunded: number;
+  amountDisputed: number;
   overpaidAmount: number;
   paymentMethodBrand: string | null;
   paymentMethodLast4: string | null;
@@ -203,6 +217,7 @@ export function paymentView(payment: {
     invoiceId: payment.invoiceId,
     amount: { amount: payment.amount, currency },
     amountRefunded: { amount: payment.amountRefunded, currency },
+    amountDisputed: { amount: payment.amountDisputed, currency },
     overpaid: payment.overpaidAmount > 0 ? { amount: payment.overpaidAmount, currency } : null,
     cardBrand: payment.paymentMethodBrand,
     cardLast4: payment.paymentMethodLast4,
@@ -264,4 +279,146 @@ export function adminApiKeyView(
 ): AdminApiKeyView {
   const { id, name, createdAt, expiresAt, revokedAt, lastUsedAt } = key;
   return { id, name, status: adminApiKeyStatus(key, now), createdAt, expiresAt, revokedAt, lastUsedAt, current: id === currentKeyId };
+}
+
+// ---- Money after the payment, as admins see it ----
+
+/** Where a refund stands: the provider's statuses, and REQUESTED for an admin's refund the provider has not answered yet. */
+export const RefundStatus = { REQUESTED: 'REQUESTED', ...ProviderRefundStatus } as const;
+export type RefundStatus = keyof typeof RefundStatus;
+
+export const DisputeStatus = ProviderDisputeStatus;
+export type DisputeStatus = keyof typeof DisputeStatus;
+
+/** Why an admin should look at a payment; each goes away once the money is put right. */
+export const PaymentAttention = {
+  /** Received beyond what was due, and not refunded yet. */
+  OVERPAID: 'OVERPAID',
+  /** Received on an invoice that had been voided (the bank was faster than the cancellation), and not refunded yet. */
+  PAID_ON_VOID_INVOICE: 'PAID_ON_VOID_INVOICE',
+  /** A refund failed: the money came back to the business and the customer still waits for it. */
+  REFUND_FAILED: 'REFUND_FAILED',
+  /** A dispute or inquiry waits for the business's evidence. */
+  DISPUTE_NEEDS_RESPONSE: 'DISPUTE_NEEDS_RESPONSE',
+} as const;
+export type PaymentAttention = keyof typeof PaymentAttention;
+
+export interface RefundView {
+  id: string;
+  status: RefundStatus;
+  amount: Money;
+  reason: RefundReason | null;
+  note: string | null;
+  failureReason: string | null;
+  /** The provider's refund id (Stripe's re_…); null while unanswered, and for refunds recorded before they were tracked by id. */
+  providerRefundId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface DisputeView {
+  id: string;
+  providerDisputeId: string;
+  status: DisputeStatus;
+  reason: string;
+  amount: Money;
+  amountWithdrawn: Money;
+  amountReinstated: Money;
+  evidenceDueBy: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A payment with everything that happened to the money after it. */
+export interface AdminPaymentView extends PaymentView {
+  providerIntentId: string;
+  needsAttention: PaymentAttention[];
+  refunds: RefundView[];
+  disputes: DisputeView[];
+}
+
+/** An invoice's money as an admin reconciles it. */
+export interface AdminInvoiceView {
+  id: string;
+  customerId: string;
+  number: string;
+  status: InvoiceStatus;
+  currency: string;
+  issuedAt: Date;
+  dueAt: Date;
+  voidedAt: Date | null;
+  total: Money;
+  amountPaid: Money;
+  amountRefunded: Money;
+  amountDue: Money;
+  overdue: boolean;
+}
+
+export function adminInvoiceView(
+  invoice: { id: string; customerId: string; number: string; status: string; currency: string; issuedAt: Date; dueAt: Date; voidedAt: Date | null; total: number; amountPaid: number; amountRefunded: number },
+  now = new Date(),
+): AdminInvoiceView {
+  const { id, customerId, number, currency, issuedAt, dueAt, voidedAt } = invoice;
+  const status = statusIn(InvoiceStatus, invoice.status);
+  const money = (amount: number): Money => ({ amount, currency });
+  return {
+    id,
+    customerId,
+    number,
+    status,
+    currency,
+    issuedAt,
+    dueAt,
+    voidedAt,
+    total: money(invoice.total),
+    amountPaid: money(invoice.amountPaid),
+    amountRefunded: money(invoice.amountRefunded),
+    amountDue: money(amountDue(invoice)),
+    overdue: status === InvoiceStatus.OPEN && dueAt < now,
+  };
+}
+
+export function refundView(refund: {
+  id: string;
+  status: string;
+  amount: number;
+  currency: string;
+  reason: string | null;
+  note: string | null;
+  failureReason: string | null;
+  providerRefundId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}): RefundView {
+  const { id, note, failureReason, providerRefundId, createdAt, updatedAt } = refund;
+  const reason = refund.reason === null ? null : statusIn(RefundReason, refund.reason);
+  return { id, status: statusIn(RefundStatus, refund.status), amount: { amount: refund.amount, currency: refund.currency }, reason, note, failureReason, providerRefundId, createdAt, updatedAt };
+}
+
+export function disputeView(dispute: {
+  id: string;
+  providerDisputeId: string;
+  status: string;
+  reason: string;
+  amount: number;
+  currency: string;
+  amountWithdrawn: number;
+  amountReinstated: number;
+  evidenceDueBy: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}): DisputeView {
+  const { id, providerDisputeId, reason, currency, evidenceDueBy, createdAt, updatedAt } = dispute;
+  return {
+    id,
+    providerDisputeId,
+    status: statusIn(DisputeStatus, dispute.status),
+    reason,
+    amount: { amount: dispute.amount, currency },
+    amountWithdrawn: { amount: dispute.amountWithdrawn, currency },
+    amountReinstated: { amount: dispute.amountReinstated, currency },
+    evidenceDueBy,
+    createdAt,
+    updatedAt,
+  };
 }

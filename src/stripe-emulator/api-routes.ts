@@ -1,98 +1,18 @@
 import type Stripe from 'stripe';
-import type { EmulatorState, MetadataPatch } from './emulator-state';
+import {
+  allow, bool, currencyParam, hash, int, list, metadata, nullable, offSession, paymentMethodTypes, required, str, strings, type RouteHandler,
+} from './api-params';
+import { checkChargeAmount } from './currencies';
+import type { EmulatorState } from './emulator-state';
 import type { FormParams } from './form-encoding';
 import { clientSecretMismatch, publishableKeyRefused } from './publishable-key';
+import { disputeAndRefundRoutes } from './refund-and-dispute-routes';
+import { publishableSetupIntentRoutes, setupIntentRoutes } from './setup-intent-routes';
 import { cardError, invalidRequest, missingParam, resourceMissing, throwError } from './stripe-api-error';
-import { CURRENCIES, formatAmount, type PaymentIntentFields } from './stripe-objects';
+import type { PaymentIntentFields } from './stripe-objects';
 import { cardBrand, passesLuhn, testCardForNumber } from './test-cards';
 
-/** Handles one Stripe API route; `id` is the path's `:id`. */
-export type RouteHandler = (params: FormParams, id: string, apiVersion: string) => object;
-
-/** API version 2026-09-30.endive replaced `payment_method_types` with `allowed_payment_method_types` (stripe-node 23.0.0 changelog). */
-const ALLOWED_TYPES_SINCE = '2026-09-30';
-
-// Parameter readers: like Stripe, malformed values are rejected with `param` naming the field.
-const str = (p: FormParams, key: string): string | undefined => {
-  if (p[key] === undefined || typeof p[key] === 'string') return p[key] as string | undefined;
-  throw invalidRequest(`Invalid string: ${JSON.stringify(p[key])}`, key);
-};
-const required = (p: FormParams, key: string): string => str(p, key) || throwError(missingParam(key));
-/** An empty value unsets a field, as the SDK encodes `null`. */
-const nullable = (p: FormParams, key: string): string | null => (p[key] === '' ? null : str(p, key) ?? null);
-const int = (p: FormParams, key: string): number | undefined => {
-  const value = str(p, key);
-  if (value !== undefined && !/^-?\d+$/.test(value)) throw invalidRequest(`Invalid integer: ${value}`, key, 'parameter_invalid_integer');
-  return value === undefined ? undefined : Number(value);
-};
-const bool = (p: FormParams, key: string): boolean | undefined => {
-  const value = str(p, key);
-  if (value !== undefined && value !== 'true' && value !== 'false') throw invalidRequest(`Invalid boolean: ${value}`, key);
-  return value === undefined ? undefined : value === 'true';
-};
-const hash = (p: FormParams, key: string): Record<string, string> | undefined => {
-  const value = p[key];
-  if (value === undefined || value === '') return undefined;
-  if (typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string')) return value as Record<string, string>;
-  throw invalidRequest('Invalid hash', key);
-};
-const metadata = (p: FormParams): MetadataPatch | undefined => (p.metadata === '' ? '' : hash(p, 'metadata'));
-const strings = (p: FormParams, key: string): string[] | undefined =>
-  p[key] === undefined ? undefined : [p[key]].flat().filter((v): v is string => typeof v === 'string');
-const offSession = (p: FormParams): boolean | undefined => (['one_off', 'recurring'].includes(p.off_session as string) || bool(p, 'off_session'));
-
-/** Stripe rejects parameters it does not know; the emulator also rejects the ones it does not implement. */
-function allow(p: FormParams, ...keys: string[]): FormParams {
-  const unknown = Object.keys(p).find((key) => key !== 'expand' && !keys.includes(key));
-  if (unknown) throw invalidRequest(`Received unknown parameter: ${unknown} (the Stripe emulator implements a subset of Stripe's parameters)`, unknown, 'parameter_unknown');
-  return p;
-}
-
-function currencyParam(p: FormParams): string | undefined {
-  const currency = str(p, 'currency')?.toLowerCase();
-  if (currency === undefined || CURRENCIES[currency]) return currency;
-  throw invalidRequest(`Invalid currency: ${p.currency}. The Stripe emulator supports these currencies: ${Object.keys(CURRENCIES).join(', ')}`, 'currency');
-}
-
-function checkAmount(amount: number, currency: string): void {
-  const { min } = CURRENCIES[currency];
-  if (amount < 1) throw invalidRequest('This value must be greater than or equal to 1.', 'amount', 'parameter_invalid_integer');
-  if (amount < min) throw invalidRequest(`Amount must be at least ${formatAmount(min, currency)} ${currency}`, 'amount', 'amount_too_small');
-  if (amount > 99_999_999) throw invalidRequest(`Amount must be no more than ${formatAmount(99_999_999, currency)} ${currency}`, 'amount', 'amount_too_large');
-}
-
-/** The intent's payment method types, from whichever parameter the request's API version has; the emulator can only pay by card. */
-function paymentMethodTypes(p: FormParams, apiVersion: string): Pick<PaymentIntentFields, 'allowed_payment_method_types' | 'payment_method_types'> | undefined {
-  const allowed = strings(p, 'allowed_payment_method_types');
-  if (p.payment_method_types !== undefined && apiVersion >= ALLOWED_TYPES_SINCE) {
-    throw invalidRequest(`Received unknown parameter: payment_method_types. API version ${apiVersion} uses allowed_payment_method_types instead.`, 'payment_method_types', 'parameter_unknown');
-  }
-  const types = allowed ?? strings(p, 'payment_method_types');
-  if (types && !types.includes('card')) throw invalidRequest(`The Stripe emulator supports only card payments, not ${types.join(', ')}.`, allowed ? 'allowed_payment_method_types' : 'payment_method_types');
-  return types && { allowed_payment_method_types: (allowed ?? null) as PaymentIntentFields['allowed_payment_method_types'], payment_method_types: ['card'] };
-}
-
-/** Stripe's list envelope over newest-first items, paginated with `limit` and `starting_after`. */
-function list<T extends { id: string }>(url: string, items: T[], p: FormParams): Stripe.ApiList<T> {
-  const limit = int(p, 'limit') ?? 10;
-  if (limit < 1 || limit > 100) throw invalidRequest(`This value must be between 1 and 100 (it currently is ${limit}).`, 'limit');
-  const after = str(p, 'starting_after');
-  const start = after === undefined ? 0 : items.findIndex((item) => item.id === after) + 1;
-  if (start === 0 && after !== undefined) throw resourceMissing('object', after, 'starting_after');
-  return { object: 'list', url, has_more: start + limit < items.length, data: items.slice(start, start + limit) };
-}
-
-/** Replaces ids at `expand[]` paths (`latest_charge`, `data.customer`, ...) in a response with the objects. */
-export function expand(body: object, paths: string[], lookup: (id: string) => object | undefined): void {
-  const walk = (target: unknown, [head, ...rest]: string[], path: string): void => {
-    if (Array.isArray(target)) return target.forEach((item) => walk(item, [head, ...rest], path));
-    const record = target as Record<string, unknown>;
-    if (!record || typeof record !== 'object' || !(head in record)) throw invalidRequest(`This property cannot be expanded (${path}).`, 'expand');
-    if (typeof record[head] === 'string') record[head] = structuredClone(lookup(record[head] as string)) ?? record[head];
-    if (rest.length > 0 && record[head] !== null) walk(record[head], rest, path);
-  };
-  paths.forEach((path) => walk(body, path.split('.'), path));
-}
+export { expand } from './api-params';
 
 /** The Stripe API routes the emulator implements, keyed `METHOD /path/:id`. */
 export function apiRoutes(state: EmulatorState): Record<string, RouteHandler> {
@@ -127,7 +47,7 @@ export function apiRoutes(state: EmulatorState): Record<string, RouteHandler> {
         'setup_future_usage', 'metadata', 'confirm', 'off_session', 'description', 'receipt_email', 'statement_descriptor_suffix', 'return_url');
       const currency = currencyParam(p) ?? throwError(missingParam('currency'));
       const amount = int(p, 'amount') ?? throwError(missingParam('amount'));
-      checkAmount(amount, currency);
+      checkChargeAmount(amount, currency, state.settlementCurrency);
       const types = paymentMethodTypes(p, apiVersion);
       const apm = p.automatic_payment_methods as FormParams | undefined;
       if (types && apm) throw invalidRequest('You may only specify one of these parameters: allowed_payment_method_types, automatic_payment_methods.', 'automatic_payment_methods');
@@ -148,7 +68,7 @@ export function apiRoutes(state: EmulatorState): Record<string, RouteHandler> {
         'metadata', 'description', 'receipt_email');
       const current = state.getPaymentIntent(id);
       const [currency, amount] = [currencyParam(p), int(p, 'amount')];
-      if (currency !== undefined || amount !== undefined) checkAmount(amount ?? current.amount, currency ?? current.currency);
+      if (currency !== undefined || amount !== undefined) checkChargeAmount(amount ?? current.amount, currency ?? current.currency, state.settlementCurrency);
       const changes: Partial<PaymentIntentFields> = { ...(amount !== undefined && { amount }), ...(currency && { currency }), ...paymentMethodTypes(p, apiVersion) };
       for (const key of ['customer', 'payment_method', 'description', 'receipt_email', 'setup_future_usage'] as const) {
         if (p[key] !== undefined) Object.assign(changes, { [key]: nullable(p, key) });
@@ -162,14 +82,8 @@ export function apiRoutes(state: EmulatorState): Record<string, RouteHandler> {
     },
     'POST /v1/payment_intents/:id/cancel': (p, id) =>
       state.cancelPaymentIntent(id, str(allow(p, 'cancellation_reason'), 'cancellation_reason') as Stripe.PaymentIntent.CancellationReason | undefined),
-    'GET /v1/charges/:id': (p, id) => state.charges.get(id) ?? throwError(resourceMissing('charge', id, 'id')),
-    'POST /v1/refunds': (p) => {
-      allow(p, 'payment_intent', 'charge', 'amount', 'reason', 'metadata');
-      const target = { paymentIntent: str(p, 'payment_intent'), charge: str(p, 'charge') };
-      if (!target.paymentIntent && !target.charge) throw invalidRequest('One of the following params should be provided for this request: payment_intent or charge.');
-      return state.createRefund(target, int(p, 'amount'), { reason: nullable(p, 'reason') as Stripe.Refund.Reason | null, metadata: hash(p, 'metadata') ?? {} });
-    },
-    'GET /v1/refunds/:id': (p, id) => state.refunds.get(id) ?? throwError(resourceMissing('refund', id, 'id')),
+    ...disputeAndRefundRoutes(state),
+    ...setupIntentRoutes(state),
     'GET /v1/events': (p) => {
       allow(p, 'type', 'types', 'limit', 'starting_after');
       // `type` may use `*` as a wildcard, e.g. `payment_intent.*`.
@@ -255,5 +169,6 @@ export function publishableApiRoutes(state: EmulatorState): Record<string, Route
         paymentMethod: str(rest, 'payment_method'), returnUrl: str(rest, 'return_url'), setupFutureUsage, useStripeSdk: bool(rest, 'use_stripe_sdk'),
       });
     },
+    ...publishableSetupIntentRoutes(state),
   };
 }

@@ -1,10 +1,18 @@
+/**
+ * The emulator's HTTP server and its handle, `StripeEmulator`: Stripe's API under `/v1`, Stripe.js under `/v3`, and the
+ * control API under `/_emulator` (control-routes.ts lists it; each route has a method on the handle).
+ */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type Stripe from 'stripe';
 import { apiRoutes, expand, publishableApiRoutes } from './api-routes';
-import { EmulatorState } from './emulator-state';
-import { FaultInjector, type FaultSettings } from './fault-injector';
+import { controlRoutes, latestCharge } from './control-routes';
+import { isSettlementCurrency } from './currencies';
+import type { DisputeChanges } from './disputes';
+import { EmulatorState, type CardNetworkUpdate, type MetadataPatch } from './emulator-state';
+import { FaultInjector } from './fault-injector';
 import { decodeStripeForm, type FormParams, type FormValue } from './form-encoding';
+import type { RefundFailureReason } from './refunds';
 import {
   CORS_HEADERS, DEFAULT_PUBLISHABLE_KEY, isPublishableKey, preflightHeaders, publishableKeyChecker, publishableKeyRefused, publishableView,
 } from './publishable-key';
@@ -13,7 +21,7 @@ import {
 } from './stripe-api-error';
 import { API_VERSION, newId } from './stripe-objects';
 import { serveStripeJs } from './stripe-js/routes';
-import { WebhookDispatcher, type WebhookDelivery } from './webhook-dispatcher';
+import { WebhookDispatcher, type WebhookDelivery, type WebhookEndpoint } from './webhook-dispatcher';
 
 /** How to start the emulator. */
 export interface StripeEmulatorOptions {
@@ -26,11 +34,15 @@ export interface StripeEmulatorOptions {
   /**
    * The only publishable key accepted (what the page gives Stripe.js). Without it, any `pk_test_...` key is.
    * A publishable key may do only what Stripe lets it do: create card PaymentMethods, retrieve and confirm a
-   * PaymentIntent with its client_secret, and answer the 3-D Secure challenge.
+   * PaymentIntent or SetupIntent with its client_secret, and answer the 3-D Secure challenge.
    */
   publishableKey?: string;
   /** Where to POST signed events, and the `whsec_...` signing secret. */
-  webhook?: { url: string; secret: string };
+  webhook?: WebhookEndpoint;
+  /** The currency the account settles in; default `usd`. Stripe checks the minimum charge after converting to it. */
+  settlementCurrency?: string;
+  /** How long "later" is for what Stripe does some time after a request (a `pm_card_refundFail` refund failing); default 5000. */
+  delayedChangeMs?: number;
   /** Waits before each webhook retry; default [100, 500, 2000]. Stripe itself retries for days. */
   webhookRetryDelaysMs?: number[];
   /** How long `reorderWebhooks` collects events before delivering them reversed; default 50. */
@@ -48,24 +60,59 @@ export interface StripeEmulator {
   jsUrl: string;
   /** A publishable key the emulator accepts: `publishableKey` when configured, else `pk_test_emulator`. */
   publishableKey: string;
+  /**
+   * Fault injection. `faults.failAfterProcessingNext(n, status, { pathPrefix })` makes a request take effect (say, a
+   * PaymentIntent is created) and then answer a 5xx `api_error`, stored under its idempotency key: every retry with
+   * that key replays the 5xx until the key expires (24 hours, or `expireIdempotencyKeys()`), as Stripe does.
+   */
   faults: FaultInjector;
   /** Sets where signed events go from now on (the app may start after the emulator, on a port it picks). */
-  setWebhookEndpoint(endpoint: { url: string; secret: string }): void;
+  setWebhookEndpoint(endpoint: WebhookEndpoint): void;
   /** Resolves when all scheduled webhook deliveries (incl. retries) are done or given up. Held events are not waited for. */
   flushWebhooks(): Promise<void>;
   /** Every delivery attempt so far with its HTTP status, for tests. */
   deliveries: ReadonlyArray<WebhookDelivery>;
   /** Settles an intent as Stripe would on its side (e.g. a `processing` payment clears); emits events. */
   succeedOutOfBand(paymentIntentId: string): Promise<void>;
+  /** Answers the 3-D Secure challenge of a PaymentIntent (`pi_...`) or SetupIntent (`seti_...`) as the customer would. */
+  authenticate(intentId: string, outcome: 'succeed' | 'fail'): Promise<Stripe.PaymentIntent | Stripe.SetupIntent>;
   /** Refunds like a refund made in the Stripe dashboard; emits `charge.refunded` and `refund.created`. */
   refund(paymentIntentId: string, amount?: number): Promise<Stripe.Refund>;
+  /** A pending or succeeded refund fails (default reason `unknown`): `charge.refund.updated`, `refund.updated`, `refund.failed`. */
+  failRefund(refundId: string, reason?: RefundFailureReason): Promise<Stripe.Refund>;
+  /** A pending refund is canceled: `charge.refund.updated`, `refund.updated`. */
+  cancelRefund(refundId: string): Promise<Stripe.Refund>;
+  /** A pending refund succeeds: `charge.refund.updated`, `refund.updated`. */
+  succeedRefund(refundId: string): Promise<Stripe.Refund>;
+  /**
+   * The customer's bank disputes the charge of a PaymentIntent (`pi_...`) or a charge (`ch_...`): all of it unless
+   * `amount` says less, as `fraudulent` unless `reason` says otherwise. `charge.dispute.created`, then `charge.dispute.funds_withdrawn`.
+   */
+  dispute(paymentIntentOrChargeId: string, options?: { amount?: number; reason?: string }): Promise<Stripe.Dispute>;
+  /** Evidence submitted (`submit: true` puts it `under_review`) or the bank's status: `charge.dispute.updated`. */
+  updateDispute(disputeId: string, changes: DisputeChanges): Promise<Stripe.Dispute>;
+  /** Won: `charge.dispute.closed` (status `won`), then `charge.dispute.funds_reinstated`. Lost: `charge.dispute.closed`, funds stay withdrawn. */
+  closeDispute(disputeId: string, outcome: 'won' | 'lost'): Promise<Stripe.Dispute>;
+  /** The card network's updater changes a saved card (expiry, brand, last4): `payment_method.automatically_updated`. */
+  updateCardFromNetwork(paymentMethodId: string, changes: CardNetworkUpdate): Promise<Stripe.PaymentMethod>;
+  /** The card is updated through the API by someone else (expiry, billing details, metadata): `payment_method.updated`. */
+  updatePaymentMethod(paymentMethodId: string, changes: {
+    expMonth?: number; expYear?: number; billingDetails?: Partial<Stripe.PaymentMethod.BillingDetails>; metadata?: MetadataPatch;
+  }): Promise<Stripe.PaymentMethod>;
+  /** The card is detached from its customer outside the portal: `payment_method.detached`. */
+  detachPaymentMethod(paymentMethodId: string): Promise<Stripe.PaymentMethod>;
+  /** Runs now, in order, what Stripe does "later" (`delayedChangeMs`): a `pm_card_refundFail` refund fails, a `pm_card_pendingRefund` one succeeds. */
+  runDelayed(): Promise<void>;
+  /** Forgets every stored idempotency key, as Stripe does 24 hours after a key's first use. */
+  expireIdempotencyKeys(): void;
   stop(): Promise<void>;
 }
 
-interface StoredResponse { endpoint: string; fingerprint: string; status: number; body: string; requestId: string }
+interface StoredResponse { endpoint: string; fingerprint: string; status: number; body: string; requestId: string; storedAt: number }
 
-/** Idempotency results kept per emulator; Stripe keeps them for 24 hours, the emulator for this many keys. */
+/** Idempotency results kept per emulator: for Stripe's 24 hours, and at most this many keys. */
 const MAX_IDEMPOTENCY_KEYS = 10_000;
+const IDEMPOTENCY_KEY_LIFETIME_MS = 24 * 3600_000;
 
 /** Starts a Stripe-compatible HTTP server with in-memory state. */
 export async function startStripeEmulator(opts: StripeEmulatorOptions = {}): Promise<StripeEmulator> {
@@ -78,36 +125,60 @@ export async function startStripeEmulator(opts: StripeEmulatorOptions = {}): Pro
     reorderWindowMs: opts.webhookReorderWindowMs ?? 50, faults: () => faults, logger: log,
   });
   const faults: FaultInjector = new FaultInjector(dispatcher);
-  const state = new EmulatorState({ pendingWebhooks: opts.webhook ? 1 : 0, takeProcessingFault: () => faults.takeProcessing() });
+  const settlementCurrency = opts.settlementCurrency ?? 'usd';
+  if (!isSettlementCurrency(settlementCurrency)) throw new Error(`settlementCurrency must be a currency Stripe settles in, got "${settlementCurrency}"`);
   const idempotency = new Map<string, StoredResponse>();
   const acceptsPublishableKey = publishableKeyChecker(opts.publishableKey);
   const timers = new Set<NodeJS.Timeout>();
+  /** What Stripe does "later", by timer, in the order scheduled. */
+  const delayed = new Map<NodeJS.Timeout, () => void>();
 
-  /** Runs a state change outside any API request ("in the dashboard") and delivers its events. */
-  const asStripe = <T>(change: () => T): T => {
+  /** Runs a change Stripe makes on its own; one that no longer applies (say, the refund was failed by hand first) is skipped. */
+  const runQuietly = (change: () => void, what: string) => {
     try {
-      return structuredClone(change());
-    } finally {
-      dispatcher.send(state.outbox.splice(0));
+      asStripe(change);
+    } catch (error) {
+      log(`${what} skipped`, { message: error instanceof Error ? error.message : String(error) });
     }
   };
-
-  const controlRoutes = compileRoutes<object | Promise<object>>({
-    'POST /_emulator/faults': (p) => {
-      faults.configure(p as FaultSettings);
-      const { latencyMs, nextConfirmProcessing, duplicateWebhooks, reorderWebhooks, rules } = faults;
-      return { latencyMs, nextConfirmProcessing, duplicateWebhooks, reorderWebhooks, rules };
+  const state = new EmulatorState({
+    pendingWebhooks: opts.webhook ? 1 : 0, takeProcessingFault: () => faults.takeProcessing(), settlementCurrency,
+    later: (change) => {
+      const timer = setTimeout(() => (delayed.delete(timer), runQuietly(change, 'delayed change')), opts.delayedChangeMs ?? 5000);
+      delayed.set(timer, change);
     },
-    'POST /_emulator/payment_intents/:id/succeed': (p, id) => asStripe(() => state.succeedOutOfBand(id)),
-    'POST /_emulator/payment_intents/:id/authenticate': (p, id) => {
-      if (p.outcome !== undefined && p.outcome !== 'succeed' && p.outcome !== 'fail') throw invalidRequest('outcome must be succeed or fail.', 'outcome');
-      return asStripe(() => state.authenticate(id, p.outcome !== 'fail'));
-    },
-    'POST /_emulator/payment_intents/:id/refund': (p, id) =>
-      asStripe(() => state.createRefund({ paymentIntent: id }, p.amount === undefined ? undefined : Number(p.amount), { reason: null, metadata: {} })),
-    'POST /_emulator/webhooks/flush': async () => (await dispatcher.flush(), { deliveries: dispatcher.deliveries }),
-    'GET /_emulator/webhooks/deliveries': () => ({ deliveries: dispatcher.deliveries }),
   });
+
+  /**
+   * Runs a state change outside any API request ("in the dashboard", or Stripe on its own), then what Stripe does right
+   * after it (asynchronous capture, a test card's dispute), and delivers the events.
+   */
+  function asStripe<T>(change: () => T): T {
+    const request = state.request;
+    state.request = null;
+    try {
+      const result = structuredClone(change());
+      for (let next = state.afterRequest.shift(); next; next = state.afterRequest.shift()) next();
+      return result;
+    } finally {
+      state.request = request;
+      dispatcher.send(state.outbox.splice(0));
+    }
+  }
+
+  async function runDelayed(): Promise<void> {
+    while (delayed.size > 0) {
+      const [timer, change] = delayed.entries().next().value!;
+      clearTimeout(timer);
+      delayed.delete(timer);
+      runQuietly(change, 'delayed change');
+    }
+  }
+
+  const control = compileRoutes(controlRoutes({
+    state, faults, asStripe, flushWebhooks: () => dispatcher.flush(), deliveries: dispatcher.deliveries, runDelayed,
+    expireIdempotencyKeys: () => idempotency.clear(),
+  }));
   const routes = compileRoutes(apiRoutes(state));
   const publishableRoutes = compileRoutes(publishableApiRoutes(state));
   /** The handler for a request; a publishable key reaching a secret-key route gets Stripe's 403. */
@@ -160,8 +231,8 @@ export async function startStripeEmulator(opts: StripeEmulatorOptions = {}): Pro
     if (isControl) {
       try {
         const controlParams = header(req, 'content-type')?.includes('json') ? parseJson(body) : decodeStripeForm(body);
-        const control = controlRoutes(method, path) ?? throwError(unrecognizedUrl(method, path));
-        return reply(200, await control(controlParams, apiVersion));
+        const handler = control(method, path) ?? throwError(unrecognizedUrl(method, path));
+        return reply(200, await handler(controlParams, apiVersion));
       } catch (error) {
         if (error instanceof StripeApiError) return replyError(error);
         throw error;
@@ -172,7 +243,9 @@ export async function startStripeEmulator(opts: StripeEmulatorOptions = {}): Pro
     const keyHeaders: Record<string, string> = idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {};
     const scopedKey = `${apiKey}\u0000${idempotencyKey}`;
     const [endpoint, fingerprint] = [`${method} ${path}`, canonicalJson(params)];
-    const stored = idempotencyKey ? idempotency.get(scopedKey) : undefined;
+    const found = idempotencyKey ? idempotency.get(scopedKey) : undefined;
+    if (found && Date.now() - found.storedAt > IDEMPOTENCY_KEY_LIFETIME_MS) idempotency.delete(scopedKey);
+    const stored = found && idempotency.has(scopedKey) ? found : undefined;
     if (stored) {
       const hint = `Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`;
       if (stored.endpoint !== endpoint) {
@@ -200,15 +273,25 @@ export async function startStripeEmulator(opts: StripeEmulatorOptions = {}): Pro
       state.request = null;
     }
     const events = state.outbox.splice(0);
-    // As in Stripe, results of requests that ran (successes, card declines) are kept; a failed validation may be retried with the same key.
-    if (idempotencyKey && (status < 400 || status === 402)) {
+    const ran = status < 400 || status === 402;
+    if (fault?.kind === 'fail_after_processing' && ran) {
+      // Stripe failed after it started work: the request took effect, but its answer is a 5xx.
+      const error = apiError(fault.status ?? 500);
+      [status, payload] = [error.status, { error: error.body }];
+    }
+    // As in Stripe, results of requests that ran (successes, card declines, a 5xx after the work began) are kept; a
+    // failed validation may be retried with the same key.
+    if (idempotencyKey && ran) {
       if (idempotency.size >= MAX_IDEMPOTENCY_KEYS) idempotency.delete(idempotency.keys().next().value!);
-      idempotency.set(scopedKey, { endpoint, fingerprint, status, body: JSON.stringify(payload, null, 2), requestId });
+      idempotency.set(scopedKey, { endpoint, fingerprint, status, body: JSON.stringify(payload, null, 2), requestId, storedAt: Date.now() });
     }
     if (fault?.kind === 'drop') req.socket.destroy();
     else reply(status, payload, keyHeaders);
-    // Webhooks follow the API response, as with Stripe.
-    setImmediate(() => dispatcher.send(events));
+    // Webhooks follow the API response, as with Stripe, then what Stripe does right after the request.
+    setImmediate(() => {
+      dispatcher.send(events);
+      runQuietly(() => undefined, 'change after a request');
+    });
   }
 
   /** Waits out `latencyMs`, then takes the fault for this request, if any. */
@@ -240,10 +323,24 @@ export async function startStripeEmulator(opts: StripeEmulatorOptions = {}): Pro
     setWebhookEndpoint: (endpoint) => dispatcher.setEndpoint(endpoint),
     flushWebhooks: () => dispatcher.flush(),
     succeedOutOfBand: async (id) => void asStripe(() => state.succeedOutOfBand(id)),
-    refund: async (id, amount) => asStripe(() => state.createRefund({ paymentIntent: id }, amount, { reason: null, metadata: {} })),
+    authenticate: async (id, outcome) =>
+      asStripe(() => (id.startsWith('seti_') ? state.setupIntents.authenticate(id, outcome === 'succeed') : state.authenticate(id, outcome === 'succeed'))),
+    refund: async (id, amount) => asStripe(() => state.refunds.create({ paymentIntent: id }, amount, { reason: null, metadata: {} })),
+    failRefund: async (id, reason) => asStripe(() => state.refunds.fail(id, reason)),
+    cancelRefund: async (id) => asStripe(() => state.refunds.cancel(id)),
+    succeedRefund: async (id) => asStripe(() => state.refunds.succeed(id)),
+    dispute: async (id, options) => asStripe(() => state.disputes.open(id.startsWith('pi_') ? latestCharge(state, id) : id, options)),
+    updateDispute: async (id, changes) => asStripe(() => state.disputes.update(id, changes)),
+    closeDispute: async (id, outcome) => asStripe(() => state.disputes.close(id, outcome)),
+    updateCardFromNetwork: async (id, changes) => asStripe(() => state.updateCardFromNetwork(id, changes)),
+    updatePaymentMethod: async (id, changes) => asStripe(() => state.updatePaymentMethod(id, changes)),
+    detachPaymentMethod: async (id) => asStripe(() => state.detachPaymentMethod(id)),
+    runDelayed,
+    expireIdempotencyKeys: () => idempotency.clear(),
     stop: async () => {
       dispatcher.stop();
       timers.forEach(clearTimeout);
+      delayed.forEach((change, timer) => clearTimeout(timer));
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

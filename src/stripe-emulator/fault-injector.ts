@@ -6,7 +6,7 @@ const FLAGS = ['latencyMs', 'nextConfirmProcessing', 'duplicateWebhooks', 'reord
 export interface FaultSpec {
   count: number;
   pathPrefix?: string;
-  /** For `failNext`: 500, 502 or 503 (default 500). */
+  /** For `failNext` and `failAfterProcessingNext`: 500, 502 or 503 (default 500). */
   status?: number;
   /** For `dropNext`: process the request, then drop the response, so the caller cannot tell whether it happened. */
   afterProcessing?: boolean;
@@ -22,6 +22,7 @@ export interface FaultSettings {
   /** `true` holds webhook deliveries, `false` releases them. */
   holdWebhooks?: boolean;
   failNext?: number | FaultSpec;
+  failAfterProcessingNext?: number | FaultSpec;
   rateLimitNext?: number | FaultSpec;
   dropNext?: number | FaultSpec;
   hangNext?: number | FaultSpec;
@@ -29,7 +30,7 @@ export interface FaultSettings {
 
 /** One queued fault, consumed request by request. */
 export interface FaultRule extends Omit<FaultSpec, 'count'> {
-  kind: 'fail' | 'rate_limit' | 'drop' | 'hang';
+  kind: 'fail' | 'fail_after_processing' | 'rate_limit' | 'drop' | 'hang';
   remaining: number;
 }
 
@@ -54,6 +55,17 @@ export class FaultInjector {
   /** Answer the next `n` requests with a 5xx `api_error` (`StripeAPIError` in the SDK). */
   failNext(n: number, status: 500 | 502 | 503 = 500, scope: Omit<FaultSpec, 'count'> = {}): void {
     this.rules.push({ ...scope, kind: 'fail', remaining: n, status });
+  }
+
+  /**
+   * Let the next `n` requests take effect (a PaymentIntent is created, its events are sent), then answer a 5xx
+   * `api_error`, as when Stripe fails after it started work. As Stripe documents for such errors, the 5xx is stored
+   * under the request's idempotency key: every retry with that key gets the same 5xx back (`Idempotent-Replayed: true`)
+   * for as long as the key is kept (24 hours; `expireIdempotencyKeys()`), and never runs the request again. Recovering
+   * takes looking the object up, or a new key.
+   */
+  failAfterProcessingNext(n: number, status: 500 | 502 | 503 = 500, scope: Omit<FaultSpec, 'count'> = {}): void {
+    this.rules.push({ ...scope, kind: 'fail_after_processing', remaining: n, status });
   }
 
   /** Answer the next `n` requests with 429 (`StripeRateLimitError`). */
@@ -93,6 +105,7 @@ export class FaultInjector {
     for (const [key, value] of Object.entries(settings)) {
       const { count, ...scope }: FaultSpec = typeof value === 'number' ? { count: value } : value;
       if (key === 'failNext') this.failNext(count, (scope.status ?? 500) as 500, scope);
+      else if (key === 'failAfterProcessingNext') this.failAfterProcessingNext(count, (scope.status ?? 500) as 500, scope);
       else if (key === 'rateLimitNext') this.rateLimitNext(count, scope);
       else if (key === 'dropNext') this.dropNext(count, scope);
       else if (key === 'hangNext') this.hangNext(count, scope);

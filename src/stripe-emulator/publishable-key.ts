@@ -4,7 +4,8 @@
  * Why: the customer page runs the same Stripe.js calls against real Stripe and against this emulator (js.stripe.com
  * cannot be loaded here), so the emulator's API must accept Stripe.js's key for exactly what Stripe accepts it for,
  * refuse everything else the way Stripe does, answer browsers with Stripe's CORS headers, and never hand a browser
- * data that Stripe only shows to secret keys.
+ * data that Stripe only shows to secret keys. A publishable key may create card PaymentMethods, and retrieve and confirm
+ * a PaymentIntent or a SetupIntent whose client_secret comes with the request.
  */
 import type Stripe from 'stripe';
 import { StripeApiError, invalidRequest } from './stripe-api-error';
@@ -27,8 +28,9 @@ export function publishableKeyRefused(): StripeApiError {
 }
 
 /** A client_secret that is not the intent's. */
-export function clientSecretMismatch(): StripeApiError {
-  return invalidRequest('The client_secret provided does not match the client_secret associated with the PaymentIntent.', 'client_secret', 'payment_intent_invalid_parameter');
+export function clientSecretMismatch(kind: 'PaymentIntent' | 'SetupIntent' = 'PaymentIntent'): StripeApiError {
+  const code = kind === 'PaymentIntent' ? 'payment_intent_invalid_parameter' : 'setup_intent_invalid_parameter';
+  return invalidRequest(`The client_secret provided does not match the client_secret associated with the ${kind}.`, 'client_secret', code);
 }
 
 /** The headers api.stripe.com sends on every response so browsers may read it from any origin. */
@@ -45,7 +47,7 @@ export function preflightHeaders(requestedHeaders: string | undefined): Record<s
   return { ...CORS_HEADERS, 'Access-Control-Allow-Headers': requestedHeaders || 'Authorization, Content-Type, Idempotency-Key, Stripe-Version' };
 }
 
-// The fields a publishable key sees: those Stripe.js's own types declare (@stripe/stripe-js types/api), plus the two
+// The fields a publishable key sees: those Stripe.js's own types declare (@stripe/stripe-js types/api), plus (for intents) the two
 // Stripe's API reference marks "retrievable with publishable key" beyond them. Metadata, the customer, charges and
 // card fingerprints are secret-key data.
 const INTENT_FIELDS = [
@@ -56,6 +58,11 @@ const INTENT_FIELDS = [
 const METHOD_FIELDS = [
   'id', 'object', 'allow_redisplay', 'billing_details', 'card', 'created', 'customer', 'livemode', 'type',
 ] as const satisfies ReadonlyArray<keyof Stripe.PaymentMethod>;
+
+const SETUP_INTENT_FIELDS = [
+  'id', 'object', 'automatic_payment_methods', 'cancellation_reason', 'client_secret', 'created', 'description', 'last_setup_error', 'livemode',
+  'next_action', 'payment_method', 'payment_method_types', 'status', 'usage',
+] as const satisfies ReadonlyArray<keyof Stripe.SetupIntent>;
 
 /** A PaymentMethod as a publishable key sees it. */
 export type PublishablePaymentMethod = Omit<Pick<Stripe.PaymentMethod, (typeof METHOD_FIELDS)[number]>, 'card'> & {
@@ -68,6 +75,14 @@ type LastPaymentError = Omit<Stripe.PaymentIntent.LastPaymentError, 'payment_met
 export type PublishablePaymentIntent = Omit<Pick<Stripe.PaymentIntent, (typeof INTENT_FIELDS)[number]>, 'payment_method' | 'last_payment_error'> & {
   payment_method: string | PublishablePaymentMethod | null;
   last_payment_error: LastPaymentError | null;
+};
+
+type LastSetupError = Omit<Stripe.SetupIntent.LastSetupError, 'payment_method'> & { payment_method?: PublishablePaymentMethod };
+
+/** A SetupIntent as a publishable key sees it. */
+export type PublishableSetupIntent = Omit<Pick<Stripe.SetupIntent, (typeof SETUP_INTENT_FIELDS)[number]>, 'payment_method' | 'last_setup_error'> & {
+  payment_method: string | PublishablePaymentMethod | null;
+  last_setup_error: LastSetupError | null;
 };
 
 function pick<T extends object, K extends keyof T>(object: T, keys: readonly K[]): Pick<T, K> {
@@ -92,14 +107,30 @@ export function publishablePaymentIntent(pi: Stripe.PaymentIntent): PublishableP
   };
 }
 
+export function publishableSetupIntent(si: Stripe.SetupIntent): PublishableSetupIntent {
+  const { payment_method: pm, last_setup_error: error, ...rest } = pick(si, SETUP_INTENT_FIELDS);
+  return {
+    ...rest,
+    payment_method: pm && typeof pm === 'object' ? publishablePaymentMethod(pm) : pm,
+    last_setup_error: error && { ...error, payment_method: error.payment_method && publishablePaymentMethod(error.payment_method) },
+  };
+}
+
 /** A response body (an object or `{ error }`) cut down to what a publishable key may see. */
 export function publishableView(body: object): object {
-  const record = body as { object?: string; error?: { payment_intent?: Stripe.PaymentIntent; payment_method?: Stripe.PaymentMethod } };
+  type ErrorBody = { payment_intent?: Stripe.PaymentIntent; setup_intent?: Stripe.SetupIntent; payment_method?: Stripe.PaymentMethod };
+  const record = body as { object?: string; error?: ErrorBody };
   if (record.object === 'payment_intent') return publishablePaymentIntent(body as Stripe.PaymentIntent);
+  if (record.object === 'setup_intent') return publishableSetupIntent(body as Stripe.SetupIntent);
   if (record.object === 'payment_method') return publishablePaymentMethod(body as Stripe.PaymentMethod);
   if (record.error) {
-    const { payment_intent: pi, payment_method: pm, ...error } = record.error;
-    return { error: { ...error, ...(pi && { payment_intent: publishablePaymentIntent(pi) }), ...(pm && { payment_method: publishablePaymentMethod(pm) }) } };
+    const { payment_intent: pi, setup_intent: si, payment_method: pm, ...error } = record.error;
+    return {
+      error: {
+        ...error, ...(pi && { payment_intent: publishablePaymentIntent(pi) }), ...(si && { setup_intent: publishableSetupIntent(si) }),
+        ...(pm && { payment_method: publishablePaymentMethod(pm) }),
+      },
+    };
   }
   return body;
 }

@@ -11,6 +11,16 @@ export class StripeApiError extends Error {
   constructor(readonly status: number, readonly body: StripeErrorBody, readonly headers: Record<string, string> = {}) {
     super(body.message);
   }
+
+  /** Stripe's error code, e.g. `charge_disputed` (also for errors thrown by the emulator handle's methods). */
+  get code(): string | undefined {
+    return this.body.code;
+  }
+
+  /** The parameter the error is about, if any. */
+  get param(): string | undefined {
+    return this.body.param;
+  }
 }
 
 const docUrl = (code?: string) => code && `https://stripe.com/docs/error-codes/${code.replace(/_/g, '-')}`;
@@ -38,6 +48,12 @@ export function missingParam(param: string): StripeApiError {
 /** 400 `payment_intent_unexpected_state`, carrying the intent as Stripe does. */
 export function unexpectedState(message: string, intent: Stripe.PaymentIntent): StripeApiError {
   return invalidRequest(message, undefined, 'payment_intent_unexpected_state', { payment_intent: structuredClone(intent) });
+}
+
+/** Confirming server-side without a `return_url` while automatic payment methods may redirect (PaymentIntents and SetupIntents). */
+export function returnUrlRequired(): StripeApiError {
+  const message = 'A `return_url` must be specified because this Payment Intent is configured to automatically accept the payment methods enabled in the Dashboard, some of which may require a full page redirect to succeed. If you do not want to accept redirect-based payment methods, set `automatic_payment_methods[enabled]` to `true` and `automatic_payment_methods[allow_redirects]` to `never` when creating Setup Intents and Payment Intents.';
+  return invalidRequest(message, 'return_url');
 }
 
 /** 402 `card_error`, e.g. a declined card. */

@@ -10,7 +10,8 @@ export const API_VERSION: string = Stripe.API_VERSION;
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
-const randomString = (length: number) => [...randomBytes(length)].map((b) => ALPHABET[b % 62]).join('');
+/** `length` random base-62 characters. */
+export const randomString = (length: number) => [...randomBytes(length)].map((b) => ALPHABET[b % 62]).join('');
 
 /** A Stripe-looking id: `pi_` plus 24 base-62 characters. */
 export function newId(prefix: string, length = 24): string {
@@ -20,17 +21,15 @@ export function newId(prefix: string, length = 24): string {
 /** Seconds since the epoch, Stripe's timestamp unit. */
 export const now = (): number => Math.floor(Date.now() / 1000);
 
-/** Minimum charge amounts (minor units) and symbols for the currencies the emulator supports. */
-export const CURRENCIES: Readonly<Record<string, { min: number; zeroDecimal?: boolean; symbol: string }>> = {
-  usd: { min: 50, symbol: '$' }, eur: { min: 50, symbol: '€' }, gbp: { min: 30, symbol: '£' },
-  cad: { min: 50, symbol: '$' }, aud: { min: 50, symbol: '$' }, nzd: { min: 50, symbol: '$' },
-  chf: { min: 50, symbol: 'CHF ' }, jpy: { min: 50, zeroDecimal: true, symbol: '¥' },
-};
+/** Metadata as sent: a map whose empty values delete keys, or `''` to clear everything (Stripe's semantics). */
+export type MetadataPatch = Record<string, string> | '';
 
-/** `$0.50` / `¥50`, as Stripe's amount messages print it. */
-export function formatAmount(amount: number, currency: string): string {
-  const { zeroDecimal, symbol } = CURRENCIES[currency];
-  return `${symbol}${zeroDecimal ? amount : (amount / 100).toFixed(2)}`;
+/** Applies a metadata patch the way Stripe merges metadata on update. */
+export function mergeMetadata(current: Stripe.Metadata | null, patch: MetadataPatch): Stripe.Metadata {
+  if (patch === '') return {};
+  const merged = { ...current, ...patch };
+  for (const key of Object.keys(patch)) if (patch[key] === '') delete merged[key];
+  return merged;
 }
 
 /** A new Customer. */
@@ -86,53 +85,73 @@ export function paymentIntentObject(fields: PaymentIntentFields): Stripe.Payment
   };
 }
 
-/** A Charge for one payment attempt: succeeded, or failed with the card's decline. */
-export function chargeObject(intent: Stripe.PaymentIntent, pm: Stripe.PaymentMethod, decline?: TestCard['decline']): Stripe.Charge {
+/** How a payment attempt went: declined with the card's decline, pending (a payment still processing), or paid. */
+export type ChargeOutcome = 'succeeded' | 'pending' | NonNullable<TestCard['decline']>;
+
+/**
+ * A Charge for one payment attempt. As with Stripe's asynchronous capture (the default capture method), a paid charge
+ * has no balance transaction yet: it is added a moment later, with a `charge.updated` event.
+ */
+export function chargeObject(intent: Stripe.PaymentIntent, pm: Stripe.PaymentMethod, outcome: ChargeOutcome): Stripe.Charge {
   const card = pm.card!;
-  const paid = !decline;
+  const decline = typeof outcome === 'object' ? outcome : undefined;
+  const paid = outcome === 'succeeded';
   return {
     id: newId('ch'), object: 'charge', amount: intent.amount, amount_captured: paid ? intent.amount : 0, amount_refunded: 0,
-    application: null, application_fee: null, application_fee_amount: null, balance_transaction: paid ? newId('txn') : null,
+    application: null, application_fee: null, application_fee_amount: null, balance_transaction: null,
     billing_details: pm.billing_details, calculated_statement_descriptor: 'STRIPE EMULATOR', captured: paid, created: now(),
     currency: intent.currency, customer: intent.customer, description: intent.description, disputed: false,
     failure_balance_transaction: null, failure_code: decline?.code ?? null, failure_message: decline?.message ?? null,
     fraud_details: {}, livemode: false, metadata: intent.metadata, on_behalf_of: null,
     outcome: {
       advice_code: null, network_advice_code: null, network_decline_code: null, risk_level: 'normal', risk_score: 20,
-      network_status: paid ? 'approved_by_network' : 'declined_by_network', reason: decline?.declineCode ?? null,
-      seller_message: paid ? 'Payment complete.' : 'The bank did not return any further details with this decline.',
-      type: paid ? 'authorized' : 'issuer_declined',
+      network_status: decline ? 'declined_by_network' : 'approved_by_network', reason: decline?.declineCode ?? null,
+      seller_message: decline ? 'The bank did not return any further details with this decline.' : 'Payment complete.',
+      type: decline ? 'issuer_declined' : 'authorized',
     },
     paid, payment_intent: intent.id, payment_method: pm.id, receipt_email: intent.receipt_email, receipt_number: null,
     payment_method_details: {
       type: 'card',
       card: {
-        amount_authorized: paid ? intent.amount : null, authorization_code: paid ? '123456' : null, brand: card.brand,
+        amount_authorized: decline ? null : intent.amount, authorization_code: decline ? null : '123456', brand: card.brand,
         checks: card.checks, country: card.country, exp_month: card.exp_month, exp_year: card.exp_year, funding: card.funding,
         last4: card.last4, fingerprint: card.fingerprint, installments: null, mandate: null, network: card.brand,
-        network_transaction_id: paid ? randomString(15) : null, regulated_status: card.regulated_status,
+        network_transaction_id: decline ? null : randomString(15), regulated_status: card.regulated_status,
         electronic_commerce_indicator: null, three_d_secure: null, transaction_link_id: null, wallet: null,
       },
     },
     receipt_url: null, refunded: false, review: null, shipping: null, source: null, source_transfer: null,
     statement_descriptor: null, statement_descriptor_suffix: intent.statement_descriptor_suffix,
-    status: paid ? 'succeeded' : 'failed', transfer_data: null, transfer_group: null,
+    status: paid ? 'succeeded' : decline ? 'failed' : 'pending', transfer_data: null, transfer_group: null,
   };
 }
 
-/** A Refund of (part of) a charge; card refunds succeed immediately in test mode. */
-export function refundObject(charge: Stripe.Charge, amount: number, fields: Pick<Stripe.Refund, 'reason' | 'metadata'>): Stripe.Refund {
+/** A Refund of (part of) a charge: card refunds succeed at once in test mode, unless the card says they stay pending. */
+export function refundObject(
+  charge: Stripe.Charge, amount: number, status: 'succeeded' | 'pending', fields: Pick<Stripe.Refund, 'reason' | 'metadata'>,
+): Stripe.Refund {
   return {
     id: newId('re'), object: 'refund', amount, balance_transaction: newId('txn'), charge: charge.id, created: now(),
     currency: charge.currency, customer: charge.customer, customer_account: null,
+    destination_details: { type: 'card', card: { reference_status: 'pending', reference_type: 'acquirer_reference_number', type: status === 'pending' ? 'pending' : 'refund' } },
     payment_intent: charge.payment_intent, payment_method: charge.payment_method, receipt_number: null,
-    source_transfer_reversal: null, status: 'succeeded', transfer_reversal: null, ...fields,
+    source_transfer_reversal: null, status, transfer_reversal: null, ...(status === 'pending' && { pending_reason: 'processing' }), ...fields,
   };
 }
 
+/** Every event type the emulator emits (the SDK-shapes test checks each against the SDK's declarations). */
+export const EMITTED_EVENT_TYPES = [
+  'customer.created',
+  'payment_method.attached', 'payment_method.detached', 'payment_method.updated', 'payment_method.automatically_updated',
+  'payment_intent.created', 'payment_intent.requires_action', 'payment_intent.processing', 'payment_intent.succeeded',
+  'payment_intent.payment_failed', 'payment_intent.canceled',
+  'charge.pending', 'charge.succeeded', 'charge.failed', 'charge.updated', 'charge.refunded', 'charge.refund.updated',
+  'charge.dispute.created', 'charge.dispute.funds_withdrawn', 'charge.dispute.updated', 'charge.dispute.closed', 'charge.dispute.funds_reinstated',
+  'refund.created', 'refund.updated', 'refund.failed',
+  'setup_intent.created', 'setup_intent.requires_action', 'setup_intent.succeeded', 'setup_intent.setup_failed', 'setup_intent.canceled',
+] as const satisfies ReadonlyArray<Stripe.Event['type']>;
 /** The event types the emulator emits. */
-export type EmittedEventType = Extract<Stripe.Event['type'],
-  `payment_intent.${string}` | `payment_method.${string}` | `charge.${string}` | `refund.${string}` | 'customer.created'>;
+export type EmittedEventType = (typeof EMITTED_EVENT_TYPES)[number];
 /** The event variant the SDK declares for `K`, which fixes the type of its `data.object`. */
 export type EventOf<K extends Stripe.Event['type']> = Extract<Stripe.Event, { type: K }>;
 

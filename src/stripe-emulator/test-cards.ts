@@ -8,6 +8,12 @@ export interface TestCard {
   funding: 'credit' | 'debit';
   /** Charges succeed, are declined, or need 3D Secure first. */
   outcome: 'succeed' | 'decline' | 'authenticate';
+  /** For `authenticate` cards: once set up with 3-D Secure (a SetupIntent, or a payment saving it), off-session payments need none. */
+  offSessionOnceSetUp?: boolean;
+  /** What Stripe does after a successful payment: the customer's bank disputes it as fraudulent. */
+  afterPayment?: 'dispute';
+  /** How refunds of its payments go: they succeed, then fail later; or stay pending, then succeed later. */
+  refunds?: 'fail_later' | 'pending';
   /** For declines: Stripe's error `code`, `decline_code` and customer-facing message. */
   decline?: { code: string; declineCode: string; message: string };
   /** Stripe validates a card when it is attached to a customer, so most declining cards fail there already. */
@@ -30,6 +36,10 @@ export const TEST_CARDS: Readonly<Record<string, TestCard>> = {
   pm_card_mastercard: { brand: 'mastercard', last4: '4444', funding: 'credit', outcome: 'succeed' },
   pm_card_amex: { brand: 'amex', last4: '8431', funding: 'credit', outcome: 'succeed' },
   pm_card_authenticationRequired: { brand: 'visa', last4: '3184', funding: 'credit', outcome: 'authenticate' },
+  pm_card_authenticationRequiredSetupForOffSession: { brand: 'visa', last4: '3155', funding: 'credit', outcome: 'authenticate', offSessionOnceSetUp: true },
+  pm_card_createDispute: { brand: 'visa', last4: '0259', funding: 'credit', outcome: 'succeed', afterPayment: 'dispute' },
+  pm_card_refundFail: { brand: 'visa', last4: '5126', funding: 'credit', outcome: 'succeed', refunds: 'fail_later' },
+  pm_card_pendingRefund: { brand: 'visa', last4: '7726', funding: 'credit', outcome: 'succeed', refunds: 'pending' },
   pm_card_chargeDeclined: generic,
   pm_card_visa_chargeDeclined: generic,
   pm_card_chargeDeclinedInsufficientFunds: insufficient,
@@ -53,6 +63,10 @@ export const TEST_CARD_NUMBERS: Readonly<Record<string, string>> = {
   '5555555555554444': 'pm_card_mastercard',
   '378282246310005': 'pm_card_amex',
   '4000002760003184': 'pm_card_authenticationRequired',
+  '4000002500003155': 'pm_card_authenticationRequiredSetupForOffSession',
+  '4000000000000259': 'pm_card_createDispute',
+  '4000000000005126': 'pm_card_refundFail',
+  '4000000000007726': 'pm_card_pendingRefund',
   '4000000000000002': 'pm_card_chargeDeclined',
   '4000000000009995': 'pm_card_chargeDeclinedInsufficientFunds',
   '4000000000000069': 'pm_card_chargeDeclinedExpiredCard',

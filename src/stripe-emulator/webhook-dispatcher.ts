@@ -11,9 +11,21 @@ export interface WebhookDelivery {
   attempt: number;
 }
 
+/** A webhook endpoint as configured in Stripe's Dashboard. */
+export interface WebhookEndpoint {
+  url: string;
+  /** The `whsec_...` signing secret. */
+  secret: string;
+  /**
+   * The endpoint's API version, stamped on the events it receives; default the emulator's (the SDK's pinned one).
+   * Approximation: only `api_version` changes, not the objects' shapes.
+   */
+  apiVersion?: string;
+}
+
 /** Where and how the dispatcher delivers events. */
 export interface WebhookDispatcherOptions {
-  endpoint?: { url: string; secret: string };
+  endpoint?: WebhookEndpoint;
   /** Waits before each retry; the delivery is given up once they are used up. */
   retryDelaysMs: number[];
   /** How long `reorderWebhooks` buffers events before delivering them reversed. */
@@ -45,7 +57,7 @@ export class WebhookDispatcher {
   constructor(private readonly options: WebhookDispatcherOptions) {}
 
   /** Points deliveries at another endpoint, e.g. an app that only learned its port after the emulator started. */
-  setEndpoint(endpoint: { url: string; secret: string }): void {
+  setEndpoint(endpoint: WebhookEndpoint): void {
     this.options.endpoint = endpoint;
   }
 
@@ -97,7 +109,8 @@ export class WebhookDispatcher {
 
   private async deliver(event: Stripe.Event): Promise<void> {
     // Stripe sends pretty-printed JSON: receivers must verify the raw bytes, not a re-serialisation.
-    const payload = JSON.stringify(event, null, 2);
+    const apiVersion = this.options.endpoint?.apiVersion;
+    const payload = JSON.stringify(apiVersion ? { ...event, api_version: apiVersion } : event, null, 2);
     const first = this.firstAttempts.then(() => this.attempt(event, payload, 1));
     this.firstAttempts = first;
     if (await first) return;

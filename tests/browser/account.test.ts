@@ -3,8 +3,20 @@
  * payment history a page at a time (refunds included), and managing saved cards.
  */
 import type { Browser } from 'playwright-core';
-import { createInvoice, markInvoicePaid, recordPayments, seedCustomer, type SeededCustomer } from '../support/fixtures';
-import { assertPageBuilt, CARDS, DESKTOP, enterCard, eventually, launchChromium, openLink, paymentLink, see, type CustomerBrowser } from '../support/payment-page';
+import { createInvoice, markInvoicePaid, payInvoice, recordPayments, seedCustomer, type SeededCustomer } from '../support/fixtures';
+import {
+  answerChallenge,
+  assertPageBuilt,
+  CARDS,
+  DESKTOP,
+  enterCard,
+  eventually,
+  launchChromium,
+  openLink,
+  paymentLink,
+  see,
+  type CustomerBrowser,
+} from '../support/payment-page';
 import { graphql, NO_RATE_LIMITS, startTestApp, type TestApp } from '../support/test-app';
 import { PaymentMethodsDocument } from '../graphql/generated/operations';
 
@@ -119,6 +131,17 @@ describe('payment history', () => {
   });
 });
 
+describe('a disputed payment', () => {
+  it('shows in the history what the bank took back', async () => {
+    const { page } = await accountLink(async (c) => {
+      const { paymentIntentId } = await payInvoice(t, c.token);
+      await t.stripe.dispute(paymentIntentId, { amount: 20_000 });
+      await t.stripe.flushWebhooks();
+    });
+    await see(page.getByRole('region', { name: 'Payment history' }).getByText('Disputed with your bank: $200.00 reversed'));
+  });
+});
+
 /** "Nov 30, 2026 · Visa •••• 4242 $7.00 …" → "$7.00" */
 function amountOf(text: string): string {
   return /\$[\d,]+\.\d\d/.exec(text)?.[0] ?? text;
@@ -159,6 +182,34 @@ describe('saved cards', () => {
     await page.getByRole('dialog', { name: 'Remove this card?' }).getByRole('button', { name: 'Remove card' }).click();
     await see(cards.getByText('Visa •••• 4242 was removed.'));
     expect((await cardsOf(c)).map((card) => [card.last4, card.isDefault])).toEqual([['4444', true]]);
+  });
+
+  it("saves a card through Stripe's SetupIntent, with the bank's 3-D Secure challenge passed", async () => {
+    const { c, page } = await accountLink();
+    const cards = page.getByRole('region', { name: 'Saved cards' });
+    await cards.getByRole('button', { name: 'Add a card' }).click();
+    await enterCard(page, CARDS.threeDSecure);
+    await cards.getByRole('button', { name: 'Save card' }).click();
+    await answerChallenge(page, 'Complete authentication');
+    await see(cards.getByText('Visa •••• 3184 is saved.'));
+    await eventually(async () => expect(await texts(cards.getByRole('listitem'))).toEqual([expect.stringMatching(/^Visa ending in 3184.*Default/)]));
+    const [saved] = await t.app.database.prisma.paymentMethod.findMany({ where: { customerId: c.customerId } });
+    // Saved through a SetupIntent that Stripe says succeeded for this customer, with this card.
+    const setups = await t.browser.stripe.setupIntents.list({ customer: (await t.app.database.prisma.customer.findUniqueOrThrow({ where: { id: c.customerId } })).providerCustomerId! });
+    expect(setups.data.map((setup) => [setup.status, setup.payment_method])).toEqual([['succeeded', saved.providerPaymentMethodId]]);
+  });
+
+  it('saves nothing when the 3-D Secure challenge fails, and says so', async () => {
+    const { c, page } = await accountLink();
+    const cards = page.getByRole('region', { name: 'Saved cards' });
+    await cards.getByRole('button', { name: 'Add a card' }).click();
+    await enterCard(page, CARDS.threeDSecure);
+    await cards.getByRole('button', { name: 'Save card' }).click();
+    await answerChallenge(page, 'Fail authentication');
+    await see(cards.getByRole('alert').filter({ hasText: 'This card could not be saved.' }));
+    await see(cards.getByText('No saved cards.'));
+    await t.stripe.flushWebhooks();
+    expect(await cardsOf(c)).toEqual([]);
   });
 
   it('offers a saved card when paying, and pays with it without asking for the number again', async () => {

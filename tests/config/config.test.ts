@@ -20,6 +20,7 @@ describe('loadConfig', () => {
     expect(config.stripe.secretKey).toBeUndefined();
     expect(config.stripe.publishableKey).toBeUndefined();
     expect(config.stripe.jsUrl).toBe('https://js.stripe.com/v3/');
+    expect(config.stripe.settlementCurrency).toBe('usd');
     expect(config.redisUrl).toBeUndefined();
   });
 
@@ -64,6 +65,11 @@ describe('loadConfig', () => {
     [{ RATE_LIMIT_CREDENTIAL_FAILURES_PER_MINUTE: '0' }, 'RATE_LIMIT_CREDENTIAL_FAILURES_PER_MINUTE must be between 1 and 100000, got 0'],
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));
+  });
+
+  it("takes the Stripe account's settlement currency (where Stripe's minimum charge is exact), one Stripe settles in", () => {
+    expect(loadConfig({ STRIPE_SETTLEMENT_CURRENCY: 'EUR' }).stripe.settlementCurrency).toBe('eur');
+    expect(() => loadConfig({ STRIPE_SETTLEMENT_CURRENCY: 'xts' })).toThrow(/^STRIPE_SETTLEMENT_CURRENCY must be one of usd, eur, .* got "xts"$/);
   });
 
   it('requires the Stripe keys in production, and turns off demo data and start-up migrations there', () => {

@@ -49,9 +49,12 @@ it('keeps amountPaid equal to what was received minus what was refunded when pay
   };
   await Promise.all([
     ...Array.from({ length: PAYMENTS }, (_, i) => settlement.applyIntent(succeeded(`pi_race_${i}`, 100))),
-    // Stripe reports the cumulative amount refunded, 10 more each time.
+    // Stripe reports each refund by its id, 10 each.
     ...Array.from({ length: REFUNDS }, (_, i) =>
-      settlement.applyRefund({ paymentIntentId: 'pi_race_first', amountRefunded: (i + 1) * 10, currency: 'usd' }, noRecovery),
+      settlement.applyRefundChange(
+        { id: `re_race_${i}`, paymentIntentId: 'pi_race_first', amount: 10, currency: 'usd', status: 'SUCCEEDED', reason: null, failureReason: null, metadata: {} },
+        noRecovery,
+      ),
     ),
   ]);
 

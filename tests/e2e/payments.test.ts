@@ -11,7 +11,14 @@ import {
   type CreatePaymentIntentInput,
 } from '../graphql/generated/operations';
 import { runCli } from '../../src/cli/main';
-import { providerCustomerIdOf, recordPaidElsewhere, seedCustomer, type SeededCustomer } from '../support/fixtures';
+import {
+  billInUnsupportedCurrency,
+  customerBilledIn,
+  providerCustomerIdOf,
+  recordPaidElsewhere,
+  seedCustomer,
+  type SeededCustomer,
+} from '../support/fixtures';
 import { errorCodes, graphql, NO_RATE_LIMITS, startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -140,6 +147,39 @@ describe('amounts that are refused, writing nothing', () => {
   it('a fractional amount never reaches the server (GraphQL Int)', async () => {
     const res = await graphql(t.url, CreatePaymentIntentDocument, { input: { amount: 10.5 } }, { token: c.token });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('requests Stripe refuses, which are not declines', () => {
+  it('a currency Stripe does not take is "not possible, nothing charged", logged for us with Stripe\'s code and request id', async () => {
+    const c = await customer();
+    await billInUnsupportedCurrency(t, c.invoiceIds[1], 'xts');
+    const res = await graphql(t.url, CreatePaymentIntentDocument, { input: {} }, { token: c.token });
+    expect(res.body.errors).toBeUndefined();
+    const refused = res.body.data!.createPaymentIntent;
+    expect(refused).toMatchObject({ __typename: 'PaymentNotPossibleError', code: 'PAYMENT_NOT_POSSIBLE', message: expect.stringContaining('nothing was charged') });
+    expect(refused.__typename).not.toBe('PaymentDeclinedError');
+    expect(await paymentsOf(c)).toHaveLength(0);
+    expect(await t.app.database.prisma.paymentAttempt.findMany({ where: { customerId: c.customerId } })).toMatchObject([{ status: 'FAILED', openInvoiceId: null }]);
+
+    const line = t.logs().split('\n').find((l) => l.includes('refused a payment intent as invalid') && l.includes(c.invoiceIds[1]));
+    expect(line).toBeDefined();
+    expect(JSON.parse(line!)).toMatchObject({ level: 50, providerCode: 'invalid_request_error', providerRequestId: expect.stringMatching(/^req_/), requestId: expect.any(String) });
+  });
+
+  it("an amount below Stripe's minimum once converted to the account's currency is refused in Stripe's words, with the minimum it converts to", async () => {
+    const seed = await customer();
+    // £0.35 is above Stripe's £0.30 for a pound account, but this account settles in dollars: £0.35 is about $0.44.
+    const gbp = await customerBilledIn(t, seed.organizationId, 'gbp', 1_000);
+    await recordPaidElsewhere(t, gbp.invoiceId, 965);
+    const res = await graphql(t.url, CreatePaymentIntentDocument, { input: {} }, { token: gbp.token });
+    expect(res.body.data!.createPaymentIntent).toMatchObject({
+      __typename: 'AmountBelowMinimumError',
+      code: 'AMOUNT_BELOW_MINIMUM',
+      message: expect.stringMatching(/^Amount must convert to at least 50 cents/),
+      minimum: { amount: 50, currency: 'usd', formatted: '$0.50' },
+    });
+    expect(await t.app.database.prisma.paymentAttempt.findMany({ where: { customerId: gbp.customerId } })).toMatchObject([{ status: 'FAILED', lastError: 'amount_too_small' }]);
   });
 });
 
@@ -365,6 +405,26 @@ describe('crash recovery', () => {
     t.stripe.faults.configure({ holdWebhooks: false });
     await t.stripe.flushWebhooks();
     expect(await paymentsOf(c)).toHaveLength(1);
+  });
+
+  it('a 500 Stripe stored under the idempotency key after it began work does not leave the invoice stuck: the next try pays it, one charge', async () => {
+    const c = await customer();
+    await seedProviderCustomer(c);
+    // Stripe creates the intent, then answers 500 and keeps that answer under the key: a retry with it gets the 500 again.
+    t.stripe.faults.failAfterProcessingNext(1, 500, { pathPrefix: '/v1/payment_intents' });
+    const failed = await graphql(t.url, CreatePaymentIntentDocument, { input: {} }, { token: c.token });
+    expect(errorCodes(failed)).toEqual(['PAYMENT_PROVIDER_UNAVAILABLE']);
+
+    // The retry's create replays the stored 500: the intent the failed request began is found by its metadata and adopted.
+    const intent = await intentOf(c);
+    await t.browser.confirm(intent.id, 'pm_card_visa');
+    expect(await confirm(c, intent.id)).toMatchObject({ __typename: 'Payment', amount: { amount: 49_900 } });
+
+    const atStripe = await t.browser.stripe.paymentIntents.list({ customer: (await providerCustomerIdOf(t, c.customerId))! });
+    expect(atStripe.data.map((pi) => [pi.id, pi.status])).toEqual([[intent.id, 'succeeded']]);
+    expect(await paymentsOf(c)).toHaveLength(1);
+    expect(await invoice(c)).toMatchObject({ status: 'PAID', amountPaid: { amount: 49_900 } });
+    expect(t.logs()).toMatch(/replays a failure stored under the attempt's idempotency key; the intent it began was found and adopted/);
   });
 
   it('an intent Stripe created but whose answer was lost is found again with the same idempotency key', async () => {

@@ -9,12 +9,16 @@ import { buildApiSchema } from '../../src/api/schema';
 import { loadConfig } from '../../src/config/config';
 import {
   CreateInvoiceDocument,
+  CustomerInvoicesDocument,
   CustomerPaymentTokensDocument,
   GenerateCustomerPaymentTokenDocument,
+  InvoicePaymentsDocument,
+  RefundPaymentDocument,
   RevokeAdminApiKeyDocument,
   RevokeCustomerPaymentTokenDocument,
+  VoidInvoiceDocument,
 } from '../graphql/generated/operations';
-import { seedCustomer, type SeededCustomer } from '../support/fixtures';
+import { recordPayments, seedCustomer, type SeededCustomer } from '../support/fixtures';
 import { rootFields } from '../support/schema-walk';
 import { graphql, NO_RATE_LIMITS, type GraphQLResponse, type TestApp } from '../support/test-app';
 import { expectNothingChanged, startSecurityApp } from './support';
@@ -23,12 +27,15 @@ let t: TestApp;
 let ours: SeededCustomer;
 let theirs: SeededCustomer;
 let theirAdminKeyId: string;
+let theirPaymentId: string;
 
 beforeAll(async () => {
   t = await startSecurityApp(NO_RATE_LIMITS);
   ours = await seedCustomer(t);
   theirs = await seedCustomer(t);
   theirAdminKeyId = (await t.app.database.prisma.adminApiKey.findFirstOrThrow({ where: { organizationId: theirs.organizationId } })).id;
+  await recordPayments(t, theirs, [10_000]);
+  theirPaymentId = (await t.app.database.prisma.payment.findFirstOrThrow({ where: { customerId: theirs.customerId } })).id;
 });
 afterAll(() => t?.stop());
 
@@ -45,6 +52,10 @@ const probes: Record<string, (id: string) => Promise<GraphQLResponse<unknown>>> 
   'createInvoice.input.customerId': (id) =>
     graphql(t.url, CreateInvoiceDocument, { input: { customerId: id, lineItems: [{ description: 'Consulting', quantity: 1, unitAmount: 10_000 }] } }, { token: ours.adminApiKey }),
   'revokeAdminApiKey.id': (id) => graphql(t.url, RevokeAdminApiKeyDocument, { id, confirmLossOfAccess: true }, { token: ours.adminApiKey }),
+  'customerInvoices.customerId': (id) => graphql(t.url, CustomerInvoicesDocument, { customerId: id }, { token: ours.adminApiKey }),
+  'invoicePayments.invoiceId': (id) => graphql(t.url, InvoicePaymentsDocument, { invoiceId: id }, { token: ours.adminApiKey }),
+  'refundPayment.input.paymentId': (id) => graphql(t.url, RefundPaymentDocument, { input: { paymentId: id, reason: 'DUPLICATE', requestId: 'probe' } }, { token: ours.adminApiKey }),
+  'voidInvoice.id': (id) => graphql(t.url, VoidInvoiceDocument, { id }, { token: ours.adminApiKey }),
 };
 
 /** The other organization's real id each probe is tried with. */
@@ -55,12 +66,16 @@ const realForeignId: Record<string, () => string> = {
   'generateCustomerPaymentToken.input.invoiceId': () => theirs.invoiceIds[0],
   'createInvoice.input.customerId': () => theirs.customerId,
   'revokeAdminApiKey.id': () => theirAdminKeyId,
+  'customerInvoices.customerId': () => theirs.customerId,
+  'invoicePayments.invoiceId': () => theirs.invoiceIds[0],
+  'refundPayment.input.paymentId': () => theirPaymentId,
+  'voidInvoice.id': () => theirs.invoiceIds[1],
 };
 
 it.each(Object.keys(probes))("%s: another organization's real id and a made-up one get identical answers, and nothing changes", async (where) => {
   const [foreign, madeUp] = await expectNothingChanged(t, async () => [await probes[where](realForeignId[where]()), await probes[where](MADE_UP)]);
   expect(foreign.body.errors).toEqual([expect.objectContaining({ extensions: { code: 'NOT_FOUND' } })]);
-  expect(foreign.body.errors![0].message).toMatch(/^(Customer|Invoice|Payment token|Admin API key) not found\.$/);
+  expect(foreign.body.errors![0].message).toMatch(/^(Customer|Invoice|Payment token|Admin API key|Payment) not found\.$/);
   expect(foreign.status).toBe(madeUp.status);
   expect(foreign.body).toEqual(madeUp.body);
 });

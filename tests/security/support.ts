@@ -22,6 +22,7 @@ const TABLES = [
   'PaymentAttempt',
   'Payment',
   'Refund',
+  'Dispute',
   'WebhookEvent',
   'PaymentMethod',
   'CustomerPaymentToken',

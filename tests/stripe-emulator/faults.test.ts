@@ -61,6 +61,47 @@ describe('Stripe emulator: fault injection and authentication', () => {
     expect(created).toHaveLength(1);
   });
 
+  describe('a 500 after Stripe started work (failAfterProcessingNext)', () => {
+    const createIntent = (key: string, client = stripe) =>
+      client.paymentIntents.create({ amount: 4200, currency: 'usd', allowed_payment_method_types: ['card'], metadata: { attempt: key } }, { idempotencyKey: key });
+    const intentsFor = async (key: string) => (await stripe.paymentIntents.list({ limit: 100 })).data.filter((pi) => pi.metadata.attempt === key);
+
+    it('creates the PaymentIntent but answers 500; a retry with the same key replays the 500 and creates nothing', async () => {
+      emulator.faults.failAfterProcessingNext(1, 500, { pathPrefix: '/v1/payment_intents' });
+      const first = await createIntent('attempt-1').catch((e: Stripe.errors.StripeError) => e);
+      expect(first).toMatchObject({ type: 'StripeAPIError', statusCode: 500 });
+      expect(await intentsFor('attempt-1')).toHaveLength(1);
+
+      const again = await createIntent('attempt-1').catch((e: Stripe.errors.StripeError) => e);
+      expect(again).toMatchObject({ type: 'StripeAPIError', statusCode: 500, headers: { 'idempotent-replayed': 'true' } });
+      expect(await intentsFor('attempt-1')).toHaveLength(1);
+      const created = (await stripe.events.list({ type: 'payment_intent.created', limit: 100 })).data.filter((e) => (e.data.object as Stripe.PaymentIntent).metadata.attempt === 'attempt-1');
+      expect(created).toHaveLength(1);
+    });
+
+    it("replays it to the SDK's own retries too; a new key works; the key is forgotten after 24 hours", async () => {
+      await control(emulator, 'faults', { failAfterProcessingNext: { count: 1, pathPrefix: '/v1/payment_intents' } });
+      const retrying = stripeClient(emulator, { maxNetworkRetries: 1 });
+      await expect(createIntent('attempt-2', retrying)).rejects.toMatchObject({ statusCode: 500 });
+      expect(await intentsFor('attempt-2')).toHaveLength(1);
+
+      const fresh = await createIntent('attempt-2-new-key');
+      expect(fresh.status).toBe('requires_payment_method');
+      await expect(stripe.paymentIntents.retrieve((await intentsFor('attempt-2'))[0].id)).resolves.toMatchObject({ status: 'requires_payment_method' });
+
+      emulator.expireIdempotencyKeys();
+      await expect(createIntent('attempt-2')).resolves.toMatchObject({ object: 'payment_intent' });
+      expect(await intentsFor('attempt-2')).toHaveLength(2);
+    });
+
+    it('does not store a request refused before it ran: its key stays free', async () => {
+      emulator.faults.failAfterProcessingNext(1, 500, { pathPrefix: '/v1/payment_intents' });
+      const invalid = (amount: number) => stripe.paymentIntents.create({ amount, currency: 'usd', allowed_payment_method_types: ['card'] }, { idempotencyKey: 'attempt-3' });
+      await expect(invalid(10)).rejects.toMatchObject({ code: 'amount_too_small' });
+      await expect(invalid(1000)).resolves.toMatchObject({ amount: 1000 });
+    });
+  });
+
   it('takes faults from another process through POST /_emulator/faults', async () => {
     const { status } = await control(emulator, 'faults', { rateLimitNext: 1, failNext: { count: 1, status: 502 } });
     expect(status).toBe(200);

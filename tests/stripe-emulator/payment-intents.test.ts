@@ -111,30 +111,27 @@ describe('Stripe emulator: payment intents', () => {
     await expect(stripe.paymentIntents.confirm(paid.id)).rejects.toMatchObject({ code: 'payment_intent_unexpected_state' });
   });
 
-  it('ends the next confirmation in processing when asked, and settles it out of band', async () => {
+  it('ends the next confirmation in processing with a pending charge, and settles it out of band with charge.updated after', async () => {
     emulator.faults.nextConfirmProcessing = true;
-    const intent = await cardIntent({ payment_method: 'pm_card_visa', confirm: true });
-    expect(intent.status).toBe('processing');
+    const intent = await cardIntent({ payment_method: 'pm_card_visa', confirm: true, expand: ['latest_charge'] });
+    expect(intent).toMatchObject({ status: 'processing', latest_charge: { status: 'pending', paid: false, amount_captured: 0 } });
     await emulator.succeedOutOfBand(intent.id);
-    await expect(stripe.paymentIntents.retrieve(intent.id)).resolves.toMatchObject({ status: 'succeeded' });
-    const types = (await stripe.events.list({ limit: 3 })).data.map((e) => e.type);
-    expect(types).toEqual(['payment_intent.succeeded', 'charge.succeeded', 'payment_intent.processing']);
+    const settled = await stripe.paymentIntents.retrieve(intent.id, { expand: ['latest_charge'] });
+    expect(settled).toMatchObject({ status: 'succeeded', latest_charge: { id: (intent.latest_charge as Stripe.Charge).id, status: 'succeeded', paid: true, amount_captured: 2500 } });
+    const events = (await stripe.events.list({ limit: 5 })).data;
+    expect(events.map((e) => e.type)).toEqual(['charge.updated', 'payment_intent.succeeded', 'charge.succeeded', 'payment_intent.processing', 'charge.pending']);
+    expect(events[0]).toMatchObject({ request: null, data: { object: { balance_transaction: expect.stringMatching(/^txn_/) }, previous_attributes: { balance_transaction: null } } });
   });
 
-  it.each([
-    [{ amount: 49, currency: 'usd' }, 'amount', 'amount_too_small', 'Amount must be at least $0.50 usd'],
-    [{ amount: 29, currency: 'gbp' }, 'amount', 'amount_too_small', 'Amount must be at least £0.30 gbp'],
-    [{ amount: 0, currency: 'usd' }, 'amount', 'parameter_invalid_integer', undefined],
-    [{ amount: 1000, currency: 'xyz' }, 'currency', undefined, undefined],
-  ])('validates %j like Stripe (param %s)', async (params, param, code, message) => {
-    const error = await stripe.paymentIntents.create({ ...params, allowed_payment_method_types: ['card'] }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
-    expect(error).toMatchObject({ param, ...(code && { code }), ...(message && { message }) });
-  });
-
-  it('treats jpy as zero-decimal with a minimum of 50', async () => {
-    await expect(cardIntent({ amount: 50, currency: 'jpy' })).resolves.toMatchObject({ amount: 50, currency: 'jpy' });
-    await expect(cardIntent({ amount: 49, currency: 'jpy' })).rejects.toMatchObject({ message: 'Amount must be at least ¥50 jpy' });
+  it('captures asynchronously, as Stripe does by default: no balance transaction in the answer, then charge.updated with it', async () => {
+    const intent = await cardIntent({ payment_method: 'pm_card_visa', confirm: true, expand: ['latest_charge'] });
+    expect(intent).toMatchObject({ capture_method: 'automatic_async', latest_charge: { status: 'succeeded', balance_transaction: null } });
+    const [succeeded] = (await stripe.events.list({ type: 'charge.succeeded', limit: 1 })).data;
+    expect(succeeded.data.object).toMatchObject({ balance_transaction: null });
+    const charge = await stripe.charges.retrieve((intent.latest_charge as Stripe.Charge).id);
+    expect(charge.balance_transaction).toMatch(/^txn_/);
+    const [updated] = (await stripe.events.list({ type: 'charge.updated', limit: 1 })).data;
+    expect(updated).toMatchObject({ request: null, data: { object: { id: charge.id, balance_transaction: charge.balance_transaction } } });
   });
 
   describe('idempotency keys', () => {

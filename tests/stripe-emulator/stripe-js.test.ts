@@ -8,10 +8,12 @@ import { startStripeEmulator, type StripeEmulator } from '../../src/stripe-emula
 import { API_KEY, stripeClient } from './emulator-harness';
 
 /** The part of Stripe.js's API these tests call, with results as loose objects (checked with toMatchObject). */
-type Result = { paymentIntent?: any; paymentMethod?: any; error?: any };
+type Result = { paymentIntent?: any; setupIntent?: any; paymentMethod?: any; error?: any };
 interface StripeJs {
   elements(options?: object): { create(type: string, options?: object): CardElement; getElement(type: string): CardElement | null };
   confirmCardPayment(clientSecret: string, data?: object, options?: { handleActions?: boolean }): Promise<Result>;
+  confirmCardSetup(clientSecret: string, data?: object, options?: { handleActions?: boolean }): Promise<Result>;
+  retrieveSetupIntent(clientSecret: string): Promise<Result>;
   handleNextAction(options: { clientSecret: string }): Promise<Result>;
   handleCardAction(clientSecret: string): Promise<Result>;
   createPaymentMethod(data: object): Promise<Result>;
@@ -181,20 +183,20 @@ describe('Stripe emulator: Stripe.js in a browser', () => {
     });
   });
 
-  describe('3-D Secure (4000 0027 6000 3184)', () => {
-    /** Waits for the challenge dialog, checks what it shows and where focus is, then answers it. */
-    async function answerChallenge(button: 'Complete authentication' | 'Fail authentication'): Promise<void> {
-      const dialog = page.getByRole('dialog', { name: '3D Secure authentication' });
-      await dialog.waitFor();
-      expect(await dialog.getAttribute('aria-modal')).toBe('true');
-      await challengeFrame().getByRole('heading', { name: '3D Secure authentication' }).waitFor();
-      await challengeFrame().getByText('$25.00').waitFor();
-      await eventually(() => challengeFrame().getByRole('button', { name: 'Complete authentication' }).evaluate((b) => b === document.activeElement), Boolean, 'focus in the dialog');
-      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('IFRAME');
-      await challengeFrame().getByRole('button', { name: button }).click();
-      await dialog.waitFor({ state: 'detached' });
-    }
+  /** Waits for the challenge dialog, checks what it shows (the amount, or saving the card) and where focus is, then answers it. */
+  async function answerChallenge(button: 'Complete authentication' | 'Fail authentication', shown = '$25.00'): Promise<void> {
+    const dialog = page.getByRole('dialog', { name: '3D Secure authentication' });
+    await dialog.waitFor();
+    expect(await dialog.getAttribute('aria-modal')).toBe('true');
+    await challengeFrame().getByRole('heading', { name: '3D Secure authentication' }).waitFor();
+    await challengeFrame().getByText(shown).waitFor();
+    await eventually(() => challengeFrame().getByRole('button', { name: 'Complete authentication' }).evaluate((b) => b === document.activeElement), Boolean, 'focus in the dialog');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('IFRAME');
+    await challengeFrame().getByRole('button', { name: button }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
 
+  describe('3-D Secure (4000 0027 6000 3184)', () => {
     it('confirmCardPayment opens the challenge; completing it pays, closes the dialog and returns focus', async () => {
       const intent = await newIntent();
       await fillCard('4000 0027 6000 3184');
@@ -239,6 +241,82 @@ describe('Stripe emulator: Stripe.js in a browser', () => {
       await answerChallenge('Fail authentication');
       await expect(next).resolves.toMatchObject({ error: { type: 'card_error', code: 'payment_intent_authentication_failure', payment_intent: { status: 'requires_payment_method' } } });
     });
+  });
+
+  describe('confirmCardSetup: saving a card with a SetupIntent', () => {
+    const SAVING = 'confirm that this card may be saved for later payments';
+    const newSetup = async () => {
+      const customer = await stripe.customers.create({});
+      const intent = await stripe.setupIntents.create({ customer: customer.id, allowed_payment_method_types: ['card'], usage: 'off_session', metadata: { invoice: 'inv_secret' } });
+      return { customer: customer.id, intent };
+    };
+    const setUpWithCard = (clientSecret: string, options?: { handleActions?: boolean }) =>
+      page.evaluate(([secret, opts]) => window.stripe.confirmCardSetup(secret, { payment_method: { card: window.card } }, opts), [clientSecret, options] as const);
+    const saved = async (customer: string) => (await stripe.paymentMethods.list({ customer })).data.map((pm) => pm.card?.last4);
+
+    it('saves 4242 4242 4242 4242 to the SetupIntent\'s customer, showing the browser no secret-key data', async () => {
+      const { customer, intent } = await newSetup();
+      await fillCard('4242 4242 4242 4242');
+      const { setupIntent, error } = await setUpWithCard(intent.client_secret!);
+      expect(error).toBeUndefined();
+      expect(setupIntent).toMatchObject({ id: intent.id, object: 'setup_intent', status: 'succeeded', usage: 'off_session', payment_method: expect.stringMatching(/^pm_/) });
+      for (const secretOnly of ['metadata', 'customer']) expect(setupIntent).not.toHaveProperty(secretOnly);
+      expect(await saved(customer)).toEqual(['4242']);
+      await expect(page.evaluate((secret) => window.stripe.retrieveSetupIntent(secret), intent.client_secret!)).resolves.toMatchObject({ setupIntent: { status: 'succeeded' } });
+    });
+
+    it('with 4000 0027 6000 3184 opens the challenge for saving the card; completing it saves the card', async () => {
+      const { customer, intent } = await newSetup();
+      await fillCard('4000 0027 6000 3184');
+      const setup = setUpWithCard(intent.client_secret!);
+      await answerChallenge('Complete authentication', SAVING);
+      await expect(setup).resolves.toMatchObject({ setupIntent: { id: intent.id, status: 'succeeded' } });
+      expect(await saved(customer)).toEqual(['3184']);
+    });
+
+    it('resolves a failed challenge with setup_intent_authentication_failure, saving nothing', async () => {
+      const { customer, intent } = await newSetup();
+      await fillCard('4000 0027 6000 3184');
+      const setup = setUpWithCard(intent.client_secret!);
+      await answerChallenge('Fail authentication', SAVING);
+      await expect(setup).resolves.toMatchObject({
+        error: { code: 'setup_intent_authentication_failure', setup_intent: { id: intent.id, status: 'requires_payment_method' } },
+      });
+      expect(await saved(customer)).toEqual([]);
+    });
+
+    it('with handleActions: false leaves it in requires_action; handleNextAction runs the challenge', async () => {
+      const { customer, intent } = await newSetup();
+      await fillCard('4000 0025 0000 3155');
+      await expect(setUpWithCard(intent.client_secret!, { handleActions: false })).resolves.toMatchObject({
+        setupIntent: { status: 'requires_action', next_action: { type: 'use_stripe_sdk' } },
+      });
+      const next = page.evaluate((secret) => window.stripe.handleNextAction({ clientSecret: secret }), intent.client_secret!);
+      await answerChallenge('Complete authentication', SAVING);
+      await expect(next).resolves.toMatchObject({ setupIntent: { id: intent.id, status: 'succeeded' } });
+      expect(await saved(customer)).toEqual(['3155']);
+      await expect(page.evaluate((secret) => window.stripe.handleNextAction({ clientSecret: secret }), intent.client_secret!)).resolves.toMatchObject({
+        error: { type: 'invalid_request_error', code: 'setup_intent_unexpected_state', setup_intent: { status: 'succeeded' } },
+      });
+    });
+
+    it('resolves a declined card (4000 0000 0000 0002) with the card error, and by PaymentMethod id too', async () => {
+      const { intent } = await newSetup();
+      await fillCard('4000 0000 0000 0002');
+      await expect(setUpWithCard(intent.client_secret!)).resolves.toMatchObject({
+        error: { type: 'card_error', code: 'card_declined', setup_intent: { id: intent.id, status: 'requires_payment_method' } },
+      });
+      await expect(page.evaluate((secret) => window.stripe.confirmCardSetup(secret, { payment_method: 'pm_card_visa' }), intent.client_secret!))
+        .resolves.toMatchObject({ setupIntent: { status: 'succeeded' } });
+      await expect(page.evaluate(() => window.stripe.confirmCardSetup('pi_123_secret_abc'))).rejects.toThrow(/Invalid value for stripe\.confirmCardSetup intent secret/);
+    });
+  });
+
+  it('pays with 4000 0000 0000 0259, a payment its bank then disputes', async () => {
+    const intent = await newIntent();
+    await fillCard('4000 0000 0000 0259');
+    await expect(payWithCard(intent.client_secret!)).resolves.toMatchObject({ paymentIntent: { status: 'succeeded' } });
+    await eventually(async () => (await stripe.disputes.list({ payment_intent: intent.id })).data, (disputes) => disputes.length === 1, 'the dispute');
   });
 
   it('createPaymentMethod makes a PaymentMethod from the card field, which then pays by id; declining cards only decline when charged', async () => {
@@ -444,6 +522,22 @@ describe('Stripe emulator: Stripe.js in a browser', () => {
       expect(keyParameter.status).toBe(200);
       await expect(call('POST', '/v1/payment_methods', { body: card.replace('4242424242424242', '4242424242424241') })).resolves.toMatchObject({
         status: 402, body: { error: { type: 'card_error', code: 'incorrect_number', param: 'card[number]' } },
+      });
+    });
+
+    it('retrieves and confirms a SetupIntent only with its client_secret', async () => {
+      const intent = await stripe.setupIntents.create({ allowed_payment_method_types: ['card'], metadata: { invoice: 'inv_secret' } });
+      const path = `/v1/setup_intents/${intent.id}`;
+      const retrieved = await call('GET', `${path}?client_secret=${intent.client_secret}`);
+      expect(retrieved).toMatchObject({ status: 200, body: { id: intent.id, status: 'requires_payment_method' } });
+      expect(retrieved.body).not.toHaveProperty('metadata');
+      await expect(call('GET', `${path}?client_secret=${intent.id}_secret_wrong`)).resolves.toMatchObject({
+        status: 400, body: { error: { param: 'client_secret', message: 'The client_secret provided does not match the client_secret associated with the SetupIntent.' } },
+      });
+      await expect(call('GET', path)).resolves.toMatchObject(refused);
+      await expect(call('POST', '/v1/setup_intents', { body: 'usage=off_session' })).resolves.toMatchObject(refused);
+      await expect(call('POST', `${path}/confirm`, { body: `client_secret=${intent.client_secret}&payment_method=pm_card_visa&use_stripe_sdk=true` })).resolves.toMatchObject({
+        status: 200, body: { status: 'succeeded' },
       });
     });
 

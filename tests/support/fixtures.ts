@@ -7,7 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { seedDemo, type DemoSeed } from '../../src/dev/demo-seed';
 import { operatorPrincipal } from '../../src/domain/principal';
-import type { TestApp } from './test-app';
+import { ConfirmPaymentDocument, CreatePaymentIntentDocument } from '../graphql/generated/operations';
+import { graphql, type TestApp } from './test-app';
 
 /** Who a fixture acts for: a customer of an organization. */
 export interface CustomerRef {
@@ -194,4 +195,41 @@ export async function withTableMissing<T>(t: TestApp, table: string, run: () => 
   } finally {
     await prisma.$executeRawUnsafe(`ALTER TABLE "${table}Gone" RENAME TO "${table}"`);
   }
+}
+
+/**
+ * A customer of the organization billed in `currency`, with one open invoice of `total` minor units and a payment link
+ * for the customer's whole account, as an admin makes them.
+ */
+export async function customerBilledIn(t: TestApp, organizationId: string, currency: string, total: number): Promise<ExtraCustomer> {
+  const operator = operatorPrincipal(organizationId);
+  const customer = await t.app.services.billing.createCustomer(operator, { name: 'Emmy Noether', email: null, currency }, null);
+  const invoice = await t.app.services.billing.createInvoice(operator, { customerId: customer.id, lineItems: [{ description: 'Lectures', quantity: 1, unitAmount: total }] }, null);
+  const issued = await issueToken(t, { organizationId, customerId: customer.id });
+  return { customerId: customer.id, invoiceId: invoice.id, invoiceNumber: invoice.number, ...issued };
+}
+
+/**
+ * An invoice whose currency Stripe does not take: a configuration mistake (the admin API accepts only currencies the
+ * payment provider lists), the way a request Stripe refuses as invalid reaches it.
+ */
+export async function billInUnsupportedCurrency(t: TestApp, invoiceId: string, currency: string): Promise<void> {
+  await t.app.database.prisma.invoice.update({ where: { id: invoiceId }, data: { currency } });
+}
+
+/**
+ * The customer pays `amount` (default: all that is due) of their link's invoice with a Stripe test card, as the
+ * payment page does: an intent from our API, confirmed by Stripe.js, then confirmPayment. The webhooks that follow
+ * are delivered. A card such as `pm_card_createDispute` or `pm_card_refundFail` makes Stripe act on it afterwards.
+ */
+export async function payInvoice(t: TestApp, token: string, card = 'pm_card_visa', amount?: number): Promise<{ paymentIntentId: string; paymentId: string }> {
+  const created = await graphql(t.url, CreatePaymentIntentDocument, { input: amount ? { amount } : {} }, { token });
+  const intent = created.body.data?.createPaymentIntent;
+  if (intent?.__typename !== 'PaymentIntent') throw new Error(`expected an intent, got ${JSON.stringify(created.body)}`);
+  await t.browser.confirm(intent.id, card);
+  const confirmed = await graphql(t.url, ConfirmPaymentDocument, { paymentIntentId: intent.id }, { token });
+  const payment = confirmed.body.data?.confirmPayment;
+  if (payment?.__typename !== 'Payment') throw new Error(`expected a payment, got ${JSON.stringify(confirmed.body)}`);
+  await t.stripe.flushWebhooks();
+  return { paymentIntentId: intent.id, paymentId: payment.id };
 }

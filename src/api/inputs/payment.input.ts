@@ -32,7 +32,7 @@ export class CreatePaymentIntentInput implements PaymentIntentRequest {
   @Length(idLength.min, idLength.max)
   paymentMethodId?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Save the card for later once the payment succeeds.' })
+  @Field(() => Boolean, { nullable: true, description: 'Save the new card for later once the payment succeeds. Ignored with paymentMethodId: a saved card is kept already.' })
   @IsOptional()
   @IsBoolean()
   savePaymentMethod?: boolean | null;
@@ -40,9 +40,20 @@ export class CreatePaymentIntentInput implements PaymentIntentRequest {
 
 @InputType({ description: 'A card to save, created in the browser by Stripe.js.' })
 export class AddPaymentMethodInput {
-  @Field(() => String, { description: 'The pm_… id Stripe.js created from the card details.' })
+  @Field(() => String, {
+    description: 'The pm_… id of the card: the one Stripe.js created from the card details, or the one the SetupIntent named by setupIntentId saved.',
+  })
   @Length(4, 200)
   stripePaymentMethodId!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The seti_… id of the card setup (from createCardSetup) that Stripe.js confirmed with this card, 3-D Secure included. The server checks with Stripe that it is this customer's, succeeded and saved this card. Without it, the card is attached directly (no 3-D Secure on save).",
+  })
+  @IsOptional()
+  @Length(4, 200)
+  setupIntentId?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Make it the default card. The first card saved always is.' })
   @IsOptional()

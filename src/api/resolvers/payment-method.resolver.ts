@@ -5,7 +5,7 @@ import type { ApiContext } from '../context';
 import { RateLimit } from '../directives/rate-limit.directive';
 import { AddPaymentMethodInput } from '../inputs/payment.input';
 import type { GraphQLResult } from '../result-boundary';
-import { AddPaymentMethodResult, RemovePaymentMethodResult, SetDefaultMethodResult } from '../types/payment-results.type';
+import { AddPaymentMethodResult, CreateCardSetupResult, RemovePaymentMethodResult, SetDefaultMethodResult } from '../types/payment-results.type';
 import { PaymentMethodType, paymentMethodType } from '../types/payment-method.type';
 
 @Resolver(() => PaymentMethodType)
@@ -19,8 +19,19 @@ export class PaymentMethodResolver {
     return (await services.portal.paymentMethods(customer)).map(paymentMethodType);
   }
 
+  @Mutation(() => CreateCardSetupResult.union, {
+    description:
+      "Starts saving a card the way Stripe recommends: a SetupIntent for the token's customer (for payments later, off session), whose clientSecret Stripe.js confirms with the card, 3-D Secure included; then addPaymentMethod. Only through a link for the whole account (else CardManagementNotAllowedError).",
+  })
+  @Access('customer')
+  @RateLimit('method')
+  async createCardSetup(@CurrentCustomer() customer: CustomerPrincipal, @Ctx() { services, meta }: ApiContext): Promise<GraphQLResult> {
+    return CreateCardSetupResult.from(await services.paymentMethods.createSetup(customer, meta));
+  }
+
   @Mutation(() => AddPaymentMethodResult.union, {
-    description: 'Saves a card created with Stripe.js. The first card becomes the default. Only through a link for the whole account (else CardManagementNotAllowedError).',
+    description:
+      'Saves a card: one a SetupIntent from createCardSetup saved (give setupIntentId; the way to save with 3-D Secure), or one created with Stripe.js createPaymentMethod. The first card becomes the default. Only through a link for the whole account (else CardManagementNotAllowedError).',
   })
   @Access('customer')
   @RateLimit('method')
@@ -29,7 +40,7 @@ export class PaymentMethodResolver {
     @CurrentCustomer() customer: CustomerPrincipal,
     @Ctx() { services, meta }: ApiContext,
   ): Promise<GraphQLResult> {
-    const card = { providerPaymentMethodId: input.stripePaymentMethodId, setAsDefault: input.setAsDefault };
+    const card = { providerPaymentMethodId: input.stripePaymentMethodId, providerSetupId: input.setupIntentId, setAsDefault: input.setAsDefault };
     return AddPaymentMethodResult.from(await services.paymentMethods.add(customer, card, meta));
   }
 

@@ -8,7 +8,7 @@ registerEnumType(InvoiceStatus, {
   description: 'Where an invoice stands.',
   valuesConfig: {
     OPEN: { description: 'Issued and not fully paid: it can be paid.' },
-    PAID: { description: 'Paid in full. A later refund lowers amountPaid but does not reopen it.' },
+    PAID: { description: 'Paid in full. A later refund lowers amountPaid but does not reopen it; only a dispute that takes money back does.' },
     VOID: { description: 'Cancelled by the business: nothing is owed and it cannot be paid.' },
   },
 });
@@ -38,10 +38,12 @@ export class InvoiceType {
   @Field(() => MoneyType, { description: 'The sum of the line items.' })
   total!: MoneyType;
 
-  @Field(() => MoneyType, { description: 'Received so far, net of refunds.' })
+  @Field(() => MoneyType, { description: 'Received so far, net of refunds and of what disputes took back.' })
   amountPaid!: MoneyType;
 
-  @Field(() => MoneyType, { description: 'total − amountPaid while the invoice is open, never below zero; zero once it is paid or void.' })
+  @Field(() => MoneyType, {
+    description: 'What is still owed: total − amountPaid while the invoice is open, less what was refunded (money given back is not owed again), never below zero; zero once it is paid or void.',
+  })
   amountDue!: MoneyType;
 
   @Field(() => Boolean, { description: "True when the invoice is open and its dueAt has passed, by the server's clock." })

@@ -1,5 +1,13 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { CHOOSE_CARD_FAILURES, SAVE_CARD_FAILURES, type CardRemovalOutcome, type DefaultCardOutcome, type SavedCardOutcome } from '../../domain/payment-method.service';
+import {
+  CARD_SETUP_FAILURES,
+  CHOOSE_CARD_FAILURES,
+  SAVE_CARD_FAILURES,
+  type CardRemovalOutcome,
+  type CardSetupOutcome,
+  type DefaultCardOutcome,
+  type SavedCardOutcome,
+} from '../../domain/payment-method.service';
 import { CONFIRMATION_FAILURES, PAYMENT_INTENT_FAILURES, type ConfirmationOutcome, type PaymentIntentOutcome } from '../../domain/payments/payment-results';
 import { ProviderIntentStatus } from '../../payments/payment-provider.port';
 import { resultUnion } from '../result-boundary';
@@ -59,6 +67,18 @@ export class PaymentPendingType {
   status!: ProviderIntentStatus;
 }
 
+@ObjectType('CardSetup', {
+  description:
+    'A card being saved for later (a Stripe SetupIntent): confirm it in the browser with Stripe.js confirmCardSetup(clientSecret, { payment_method: { card } }), which runs 3-D Secure when the bank asks, then call addPaymentMethod with its id and the payment method it saved.',
+})
+export class CardSetupType {
+  @Field(() => String, { description: "Stripe's SetupIntent id (seti_…): pass it to addPaymentMethod as setupIntentId." })
+  id!: string;
+
+  @Field(() => String, { description: 'For Stripe.js only. Do not log or store it.' })
+  clientSecret!: string;
+}
+
 @ObjectType('RemovedPaymentMethod', { description: 'A saved card that was removed.' })
 export class RemovedPaymentMethodType {
   @Field(() => ID, { description: 'The id the card had.' })
@@ -98,6 +118,13 @@ export const AddPaymentMethodResult = resultUnion<SavedCardOutcome>()(
   'The saved card, or why it could not be saved.',
   { method: { type: PaymentMethodType, outcome: 'card_saved', view: ({ method }) => paymentMethodType(method) } },
   SAVE_CARD_FAILURES,
+);
+
+export const CreateCardSetupResult = resultUnion<CardSetupOutcome>()(
+  'CreateCardSetupResult',
+  'A card setup to confirm in the browser, or why a card cannot be added.',
+  { setup: { type: CardSetupType, outcome: 'card_setup_created', view: ({ setup }): CardSetupType => ({ id: setup.id, clientSecret: setup.clientSecret }) } },
+  CARD_SETUP_FAILURES,
 );
 
 export const RemovePaymentMethodResult = resultUnion<CardRemovalOutcome>()(

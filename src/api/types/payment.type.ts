@@ -5,11 +5,15 @@ import { PageInfoType } from './page-info.type';
 
 registerEnumType(PaymentStatus, {
   name: 'PaymentStatus',
-  description: 'Where money received stands after refunds.',
+  description: 'Where money received stands after refunds and disputes.',
   valuesConfig: {
     SUCCEEDED: { description: 'Received, nothing refunded.' },
     PARTIALLY_REFUNDED: { description: 'Part of it was refunded (see amountRefunded).' },
     REFUNDED: { description: 'All of it was refunded.' },
+    DISPUTED: {
+      description:
+        "The customer's bank disputes it: a dispute (or the bank's inquiry before one) is open, or was lost. amountDisputed is what the bank took back; a dispute the business wins gives it back and the payment returns to its other status.",
+    },
   },
 });
 
@@ -18,7 +22,7 @@ export class PaymentType {
   @Field(() => ID, { description: 'Stable id of the payment.' })
   id!: string;
 
-  @Field(() => PaymentStatus, { description: 'Whether any of it was refunded.' })
+  @Field(() => PaymentStatus, { description: 'Whether any of it was refunded, or is disputed.' })
   status!: PaymentStatus;
 
   @Field(() => Date, { description: 'When the payment was recorded.' })
@@ -30,8 +34,16 @@ export class PaymentType {
   @Field(() => MoneyType, { description: 'What was received, before refunds.' })
   amount!: MoneyType;
 
-  @Field(() => MoneyType, { description: "Refunded so far; also lowers the invoice's amountPaid." })
+  @Field(() => MoneyType, {
+    description: "Refunded so far (refunds pending or succeeded; one that fails no longer counts). Lowers the invoice's amountPaid, but is not owed again.",
+  })
   amountRefunded!: MoneyType;
+
+  @Field(() => MoneyType, {
+    description:
+      "Taken back by the customer's bank through disputes and not given back: zero unless a dispute withdrew funds. It lowers the invoice's amountPaid and is owed again (a paid invoice reopens for it) until the dispute is won.",
+  })
+  amountDisputed!: MoneyType;
 
   @Field(() => MoneyType, { nullable: true, description: 'Received beyond what was due (e.g. paid twice elsewhere); flagged for a refund. Null when nothing was.' })
   overpaid!: MoneyType | null;
@@ -66,6 +78,7 @@ export function paymentType(view: PaymentView): PaymentType {
     ...view,
     amount: MoneyType.of(view.amount),
     amountRefunded: MoneyType.of(view.amountRefunded),
+    amountDisputed: MoneyType.of(view.amountDisputed),
     overpaid: view.overpaid && MoneyType.of(view.overpaid),
   };
 }

@@ -104,6 +104,13 @@ export class PaymentCanceledErrorType extends UserErrorType {}
 @ObjectType('PaymentNotConfirmedError', { implements: UserErrorType, description: 'The client has not confirmed the payment with a card yet.' })
 export class PaymentNotConfirmedErrorType extends UserErrorType {}
 
+@ObjectType('PaymentNotPossibleError', {
+  implements: UserErrorType,
+  description:
+    'The payment provider refused the request itself, not the card (our configuration or our bug, e.g. a currency it does not take): nothing was charged or saved, and another card would not help. The business is alerted; try again later or contact it.',
+})
+export class PaymentNotPossibleErrorType extends UserErrorType {}
+
 registerEnumType(AdminKeyRevocationConsequence, {
   name: 'AdminKeyRevocationConsequence',
   description: 'What revoking an admin API key would cost.',
@@ -120,6 +127,46 @@ registerEnumType(AdminKeyRevocationConsequence, {
 export class RevocationNeedsConfirmationErrorType extends UserErrorType {
   @Field(() => [AdminKeyRevocationConsequence], { description: 'What the revocation would cost; one or both.' })
   consequences!: AdminKeyRevocationConsequence[];
+}
+
+@ObjectType('RefundExceedsRefundableError', {
+  implements: UserErrorType,
+  description: 'Nothing was refunded: the amount is more than can still be refunded on the payment (what is not refunded already, being refunded, or held by a dispute).',
+})
+export class RefundExceedsRefundableErrorType extends UserErrorType {
+  @Field(() => MoneyType, { description: 'The most that can be refunded on the payment now; zero when nothing is left.' })
+  refundable!: MoneyType;
+}
+
+@ObjectType('PaymentDisputedError', {
+  implements: UserErrorType,
+  description:
+    "Nothing was refunded: the payment is charged back. While the dispute is open its money is the customer's bank's to decide; once lost, the bank already returned it. (An inquiry does not block refunds, and a won dispute no longer does.)",
+})
+export class PaymentDisputedErrorType extends UserErrorType {}
+
+@ObjectType('RefundRejectedError', { implements: UserErrorType, description: 'The payment provider refused the refund; message is its reason. Nothing was refunded.' })
+export class RefundRejectedErrorType extends UserErrorType {
+  @Field(() => String, { description: "The provider's own code, e.g. charge_already_refunded." })
+  providerCode!: string;
+}
+
+@ObjectType('RefundRequestConflictError', {
+  implements: UserErrorType,
+  description: 'The requestId was already used for a different refund of this payment (another amount or reason). Nothing more was refunded; use a new requestId for a new refund.',
+})
+export class RefundRequestConflictErrorType extends UserErrorType {}
+
+@ObjectType('InvoiceNotVoidableError', {
+  implements: UserErrorType,
+  description: 'Nothing changed: only an open invoice holding no money can be voided. Refund its payments first (see invoicePayments).',
+})
+export class InvoiceNotVoidableErrorType extends UserErrorType {
+  @Field(() => String, { description: 'The invoice\'s status, e.g. "PAID".' })
+  invoiceStatus!: string;
+
+  @Field(() => MoneyType, { description: 'What the invoice holds, received net of refunds and disputes.' })
+  amountPaid!: MoneyType;
 }
 
 type ExtraKeys<C extends UserErrorCode> = Exclude<keyof Failure<C>, 'kind' | 'code' | 'message'>;
@@ -152,5 +199,11 @@ export const USER_ERROR_TYPES: { [C in UserErrorCode]: UserErrorMapping<C> } = {
   PAYMENT_DECLINED: { type: PaymentDeclinedErrorType, fields: (e) => ({ declineCode: e.declineCode }) },
   PAYMENT_CANCELED: { type: PaymentCanceledErrorType },
   PAYMENT_NOT_CONFIRMED: { type: PaymentNotConfirmedErrorType },
+  PAYMENT_NOT_POSSIBLE: { type: PaymentNotPossibleErrorType },
   REVOCATION_NEEDS_CONFIRMATION: { type: RevocationNeedsConfirmationErrorType, fields: (e) => ({ consequences: e.consequences }) },
+  REFUND_EXCEEDS_REFUNDABLE: { type: RefundExceedsRefundableErrorType, fields: (e) => ({ refundable: MoneyType.of(e.refundable) }) },
+  PAYMENT_DISPUTED: { type: PaymentDisputedErrorType },
+  REFUND_REJECTED: { type: RefundRejectedErrorType, fields: (e) => ({ providerCode: e.providerCode }) },
+  REFUND_REQUEST_CONFLICT: { type: RefundRequestConflictErrorType },
+  INVOICE_NOT_VOIDABLE: { type: InvoiceNotVoidableErrorType, fields: (e) => ({ invoiceStatus: e.invoiceStatus, amountPaid: MoneyType.of(e.amountPaid) }) },
 };

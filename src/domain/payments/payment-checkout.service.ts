@@ -48,7 +48,9 @@ export class PaymentCheckoutService {
       ? await this.db.paymentMethod.findFirst({ where: { id: request.paymentMethodId, customerId: customer.customerId } })
       : null;
     if (request.paymentMethodId && !method) return userError('PAYMENT_METHOD_NOT_FOUND', 'Payment method not found.');
-    const preselected = { paymentMethodId: method?.providerPaymentMethodId ?? null, save: !!request.savePaymentMethod };
+    // The provider is asked to keep a card (setup_future_usage) only for a new card the customer asked to save: a
+    // saved card is kept already, and nothing else is ever saved.
+    const preselected = { paymentMethodId: method?.providerPaymentMethodId ?? null, save: !!request.savePaymentMethod && !method };
 
     // Each pass may close a stale attempt (and record a payment it finds), which changes what is due: re-check.
     for (let pass = 0; pass < 4; pass++) {
@@ -92,8 +94,10 @@ export class PaymentCheckoutService {
         if (isUniqueViolation(error)) continue; // a concurrent request opened one first: reuse or replace it
         throw error;
       }
-      const intent = await this.attempts.open(attempt);
-      if ('kind' in intent) return intent;
+      const opened = await this.attempts.open(attempt, meta.requestId);
+      if (opened.kind === 'closed') continue; // its key was spent (see PaymentAttempts): the next pass starts another
+      if (opened.kind === 'error') return opened;
+      const { intent } = opened;
       await this.audit.recordFor(customer, meta, {
         action: 'PAYMENT_INTENT_CREATED',
         targetType: 'PaymentAttempt',

@@ -11,7 +11,7 @@ export interface PaymentIntentRequest {
   currency?: string | null;
   /** One of the customer's saved cards (our id), to preselect. */
   paymentMethodId?: string | null;
-  /** Keep the card once the payment succeeds. */
+  /** Keep the new card once the payment succeeds (ignored with a saved card, which is kept already). */
   savePaymentMethod?: boolean | null;
 }
 
@@ -31,6 +31,7 @@ export const PAYMENT_INTENT_FAILURES = [
   'PAYMENT_METHOD_NOT_FOUND',
   'PAYMENT_IN_PROGRESS',
   'PAYMENT_DECLINED',
+  'PAYMENT_NOT_POSSIBLE',
 ] as const satisfies readonly UserErrorCode[];
 
 export const CONFIRMATION_FAILURES = ['PAYMENT_DECLINED', 'PAYMENT_CANCELED', 'PAYMENT_NOT_CONFIRMED'] as const satisfies readonly UserErrorCode[];

@@ -1,12 +1,15 @@
-import type { Db, DbProvider, DbTransaction } from '../../db/database';
+import type { Db, DbProvider } from '../../db/database';
 import { isUniqueViolation } from '../../db/db-errors';
 import type { Payment, PaymentAttempt } from '../../db/generated/sqlite/client';
-import type { ProviderIntent, ProviderRefundState } from '../../payments/payment-provider.port';
+import type { ProviderDispute, ProviderIntent, ProviderRefund, ProviderRefundState } from '../../payments/payment-provider.port';
 import type { AuditLogService } from '../audit-log.service';
 import type { PaymentMethodService } from '../payment-method.service';
 import { LIMITS } from '../limits';
-import { amountDue } from '../views';
+import { amountDue, InvoiceStatus, PaymentAttention } from '../views';
+import type { Disputes } from './disputes';
 import type { PaymentAttempts } from './payment-attempts';
+import { invoiceStatusAfter, lockInvoice } from './payment-balance';
+import type { Refunds } from './refunds';
 
 /** A payment that would take an invoice's amountPaid beyond what a money column holds: not recorded, and loud. */
 export class StoredAmountOverflowError extends Error {
@@ -25,9 +28,13 @@ export class StoredAmountOverflowError extends Error {
  * - a payment is recorded once per provider intent (unique `providerIntentId`), however often and concurrently
  *   it is reported, and only from the provider's own word (retrieved, or in a signed webhook);
  * - money changes on one invoice are serialized (a row lock on PostgreSQL; SQLite writes one at a time);
- * - money beyond what was due is kept and flagged, never dropped; a paid invoice never goes back;
+ * - money beyond what was due is kept and flagged, never dropped; money that lands on a void invoice (the bank was
+ *   faster than the cancellation) is recorded and flagged for an admin (PAID_ON_VOID_INVOICE), never counted as an
+ *   overpayment silently;
+ * - a paid invoice never goes back, except when a dispute takes money back (payment-balance.ts);
  * - no amount it stores exceeds what a money column holds (LIMITS.storedAmount), on either database;
- * - refunds only ever move a payment's refunded total forward, so duplicated or reordered events are harmless.
+ * - refunds and disputes are followed one by one by the provider's id (refunds.ts, disputes.ts), so duplicated or
+ *   reordered events are harmless; one reported before its payment first records the payment, from the provider.
  */
 export class PaymentSettlementService {
   constructor(
@@ -36,6 +43,8 @@ export class PaymentSettlementService {
     private readonly attempts: PaymentAttempts,
     private readonly cards: PaymentMethodService,
     private readonly audit: AuditLogService,
+    private readonly refunds: Refunds,
+    private readonly disputes: Disputes,
   ) {}
 
   /**
@@ -65,7 +74,7 @@ export class PaymentSettlementService {
     let result: { payment: Payment; created: boolean };
     try {
       result = await this.db.$transaction(async (tx) => {
-        await this.lockInvoice(tx, attempt.invoiceId);
+        await lockInvoice(tx, this.dbProvider, attempt.invoiceId);
         const again = await tx.payment.findUnique({ where: { providerIntentId: intent.id } });
         if (again) return { payment: again, created: false };
         const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: attempt.invoiceId } });
@@ -77,6 +86,8 @@ export class PaymentSettlementService {
         // out of range" or, on SQLite, as an amount PostgreSQL could not hold. The transaction rolls back; the payment
         // stays at the provider, and the webhook or reconciliation that reported it fails again, loudly, until settled.
         if (received > LIMITS.storedAmount.max || amountPaid > LIMITS.storedAmount.max) throw new StoredAmountOverflowError(invoice.id, intent.id, amountPaid);
+        // Nothing was due on a void invoice: all of it is to be refunded or applied elsewhere, by an admin who is told.
+        const onVoid = invoice.status === InvoiceStatus.VOID;
         const payment = await tx.payment.create({
           data: {
             organizationId: invoice.organizationId,
@@ -85,7 +96,8 @@ export class PaymentSettlementService {
             providerIntentId: intent.id,
             amount: received,
             currency: intent.currency,
-            overpaidAmount: Math.max(received - amountDue(invoice), 0),
+            overpaidAmount: onVoid ? 0 : Math.max(received - amountDue(invoice), 0),
+            attentionReason: onVoid ? PaymentAttention.PAID_ON_VOID_INVOICE : null,
             status: 'SUCCEEDED',
             paymentMethodBrand: intent.card?.brand ?? null,
             paymentMethodLast4: intent.card?.last4 ?? null,
@@ -93,7 +105,7 @@ export class PaymentSettlementService {
         });
         await tx.invoice.update({
           where: { id: invoice.id },
-          data: { amountPaid, status: invoice.status === 'OPEN' && amountPaid >= invoice.total ? 'PAID' : invoice.status },
+          data: { amountPaid, status: invoiceStatusAfter(invoice, { amountPaid, amountRefunded: invoice.amountRefunded }, false) },
         });
         await tx.paymentAttempt.update({ where: { id: attempt.id }, data: { status: 'SUCCEEDED', openInvoiceId: null, providerIntentId: intent.id } });
         await this.audit.entry(
@@ -107,6 +119,19 @@ export class PaymentSettlementService {
           },
           tx,
         );
+        if (onVoid) {
+          await this.audit.entry(
+            {
+              action: 'PAYMENT_FLAGGED',
+              organizationId: invoice.organizationId,
+              actorType: 'SYSTEM',
+              targetType: 'Payment',
+              targetId: payment.id,
+              details: { reason: PaymentAttention.PAID_ON_VOID_INVOICE, invoiceId: invoice.id, amount: received, currency: intent.currency, paymentIntentId: intent.id },
+            },
+            tx,
+          );
+        }
         return { payment, created: true };
       });
     } catch (error) {
@@ -120,32 +145,29 @@ export class PaymentSettlementService {
     return result.payment;
   }
 
-  /** Serializes money changes on one invoice. SQLite already runs one write transaction at a time. */
-  private async lockInvoice(tx: DbTransaction, invoiceId: string) {
-    if (this.dbProvider === 'postgresql') await tx.$executeRaw`SELECT 1 FROM "Invoice" WHERE id = ${invoiceId} FOR UPDATE`;
-  }
-
   /**
-   * A refund lowers the payment's net amount and the invoice's amountPaid. The provider reports the cumulative
-   * amount refunded, so duplicated or reordered events only ever move it forward. A refund reported before its
-   * payment first records the payment, from the provider's truth (`recoverIntent`).
+   * A charge's cumulative refunded total (Stripe's charge.refunded): the refunds behind it are read from the provider
+   * when it shows one not heard of yet (see Refunds.applyTotal).
    */
   async applyRefund(refund: ProviderRefundState, recoverIntent: (id: string) => Promise<ProviderIntent>): Promise<void> {
-    const payment = (await this.db.payment.findUnique({ where: { providerIntentId: refund.paymentIntentId } })) ?? (await this.applyIntent(await recoverIntent(refund.paymentIntentId)));
-    if (!payment) return;
-    await this.db.$transaction(async (tx) => {
-      await this.lockInvoice(tx, payment.invoiceId);
-      const current = await tx.payment.findUniqueOrThrow({ where: { id: payment.id } });
-      const total = Math.min(refund.amountRefunded, current.amount);
-      const delta = total - current.amountRefunded;
-      if (delta <= 0) return;
-      await tx.payment.update({ where: { id: current.id }, data: { amountRefunded: total, status: total >= current.amount ? 'REFUNDED' : 'PARTIALLY_REFUNDED' } });
-      await tx.refund.create({ data: { paymentId: current.id, refundKey: `${refund.paymentIntentId}:${total}`, amount: delta, currency: current.currency } });
-      await tx.invoice.update({ where: { id: current.invoiceId }, data: { amountPaid: { decrement: delta } } });
-      await this.audit.entry(
-        { action: 'REFUND_RECORDED', organizationId: current.organizationId, actorType: 'SYSTEM', targetType: 'Payment', targetId: current.id, details: { amount: delta, totalRefunded: total } },
-        tx,
-      );
-    });
+    const payment = await this.paymentOf(refund.paymentIntentId, recoverIntent);
+    if (payment) await this.refunds.applyTotal(payment, refund);
+  }
+
+  /** One refund as the provider reports it (refund.created, .updated, .failed, charge.refund.updated). */
+  async applyRefundChange(refund: ProviderRefund, recoverIntent: (id: string) => Promise<ProviderIntent>): Promise<void> {
+    const payment = await this.paymentOf(refund.paymentIntentId, recoverIntent);
+    if (payment) await this.refunds.apply(payment, refund);
+  }
+
+  /** One dispute as the provider reports it (charge.dispute.*). */
+  async applyDispute(dispute: ProviderDispute, recoverIntent: (id: string) => Promise<ProviderIntent>): Promise<void> {
+    const payment = await this.paymentOf(dispute.paymentIntentId, recoverIntent);
+    if (payment) await this.disputes.apply(payment, dispute);
+  }
+
+  /** The payment of a provider intent; one reported about before it was recorded is recorded first, from the provider's truth. */
+  private async paymentOf(intentId: string, recoverIntent: (id: string) => Promise<ProviderIntent>): Promise<Payment | null> {
+    return (await this.db.payment.findUnique({ where: { providerIntentId: intentId } })) ?? (await this.applyIntent(await recoverIntent(intentId)));
   }
 }

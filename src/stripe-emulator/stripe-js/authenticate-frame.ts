@@ -5,18 +5,24 @@
  *
  * Why: js.stripe.com and Stripe's challenge pages cannot be loaded here, and the customer page's code must be the same
  * against real Stripe and the emulator. The buttons POST `/v3/authenticate` with the publishable key and the intent's
- * client_secret; the emulator then completes or fails 3-D Secure as the bank would (EmulatorState.authenticate).
+ * client_secret (a PaymentIntent's or a SetupIntent's); the emulator then completes or fails 3-D Secure as the bank would.
  * Test tooling: small on purpose.
  */
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** The challenge page for an intent: its amount and the two buttons, or a Close button when there is nothing to authenticate. */
-export function authenticatePage(intent: { amount: string; status: string }): string {
+/**
+ * The challenge page for an intent: what is confirmed (a payment's amount, or saving the card) and the two buttons, or
+ * a Close button when there is nothing to authenticate.
+ */
+export function authenticatePage(intent: { amount?: string; status: string }): string {
+  const what = intent.amount === undefined
+    ? '<p>The local Stripe emulator\'s test page for 3D Secure: here your bank would ask you to confirm that this card may be saved for later payments.</p>'
+    : `<p>The local Stripe emulator's test page for 3D Secure: here your bank would ask you to confirm this payment.</p>
+  <p class="amount">Amount: <strong>${escapeHtml(intent.amount)}</strong></p>`;
   const body = intent.status === 'requires_action'
-    ? `<p>The local Stripe emulator's test page for 3D Secure: here your bank would ask you to confirm this payment.</p>
-  <p class="amount">Amount: <strong>${escapeHtml(intent.amount)}</strong></p>
+    ? `${what}
   <div class="actions">
     <button id="complete" type="button" class="primary">Complete authentication</button>
     <button id="fail" type="button">Fail authentication</button>

@@ -1,6 +1,6 @@
 /**
  * Serves the emulator's stand-in for Stripe.js under `/v3` on the emulator's own origin, as js.stripe.com serves Stripe.js:
- * the script (`GET /v3/`), the card field's iframe (`/v3/elements/card`), the 3-D Secure challenge's iframe
+ * the script (`GET /v3/`), the card field's iframe (`/v3/elements/card`), the 3-D Secure challenge's iframe (of a payment or a setup)
  * (`/v3/authenticate`, answered by `POST /v3/authenticate`), and their script and style files.
  *
  * Why: js.stripe.com cannot be loaded here (no internet), and the customer page's code must be identical against real
@@ -10,9 +10,10 @@
 import type http from 'node:http';
 import type { EmulatorState } from '../emulator-state';
 import { decodeStripeForm } from '../form-encoding';
-import { clientSecretMismatch, publishablePaymentIntent } from '../publishable-key';
+import type Stripe from 'stripe';
+import { formatAmount } from '../currencies';
+import { clientSecretMismatch, publishablePaymentIntent, publishableSetupIntent } from '../publishable-key';
 import { StripeApiError, authenticationError, invalidRequest, resourceMissing } from '../stripe-api-error';
-import { CURRENCIES } from '../stripe-objects';
 import { AUTHENTICATE_FRAME_SCRIPT, authenticatePage } from './authenticate-frame';
 import { CARD_FRAME_HTML, CARD_FRAME_SCRIPT } from './card-frame';
 import { FRAME_CSS } from './frame-css';
@@ -86,8 +87,7 @@ export function serveStripeJs(ctx: StripeJsContext, req: http.IncomingMessage, u
       if (!parent) return text(400, 'parentOrigin must be the origin of the page that embeds the challenge.');
       try {
         const intent = intentFor(ctx, url.searchParams.get('key'), url.searchParams.get('client_secret'));
-        const { zeroDecimal } = CURRENCIES[intent.currency] ?? {};
-        const amount = new Intl.NumberFormat('en-US', { style: 'currency', currency: intent.currency }).format(zeroDecimal ? intent.amount : intent.amount / 100);
+        const amount = intent.object === 'payment_intent' ? formatAmount(intent.amount, intent.currency) : undefined;
         return framePage(authenticatePage({ amount, status: intent.status }), parent);
       } catch (error) {
         if (error instanceof StripeApiError) return text(error.status, error.message);
@@ -100,7 +100,10 @@ export function serveStripeJs(ctx: StripeJsContext, req: http.IncomingMessage, u
       try {
         const intent = intentFor(ctx, params.key, params.client_secret);
         if (params.outcome !== 'complete' && params.outcome !== 'fail') throw invalidRequest('outcome must be complete or fail.', 'outcome');
-        return json(200, publishablePaymentIntent(ctx.asStripe(() => ctx.state.authenticate(intent.id, params.outcome === 'complete'))));
+        const succeed = params.outcome === 'complete';
+        return json(200, intent.object === 'payment_intent'
+          ? publishablePaymentIntent(ctx.asStripe(() => ctx.state.authenticate(intent.id, succeed)))
+          : publishableSetupIntent(ctx.asStripe(() => ctx.state.setupIntents.authenticate(intent.id, succeed))));
       } catch (error) {
         if (error instanceof StripeApiError) return json(error.status, { error: error.body });
         throw error;
@@ -111,13 +114,14 @@ export function serveStripeJs(ctx: StripeJsContext, req: http.IncomingMessage, u
   }
 }
 
-/** The PaymentIntent a publishable key and a client_secret give access to, or Stripe's refusal. */
-function intentFor(ctx: StripeJsContext, key: unknown, clientSecret: unknown) {
+/** The PaymentIntent or SetupIntent a publishable key and a client_secret give access to, or Stripe's refusal. */
+function intentFor(ctx: StripeJsContext, key: unknown, clientSecret: unknown): Stripe.PaymentIntent | Stripe.SetupIntent {
   if (typeof key !== 'string' || !ctx.acceptsPublishableKey(key)) throw authenticationError(typeof key === 'string' ? key : undefined);
-  const id = typeof clientSecret === 'string' ? /^(pi_[A-Za-z0-9]+)_secret_/.exec(clientSecret)?.[1] : undefined;
+  const id = typeof clientSecret === 'string' ? /^((?:pi|seti)_[A-Za-z0-9]+)_secret_/.exec(clientSecret)?.[1] : undefined;
   if (!id) throw clientSecretMismatch();
-  const intent = ctx.state.paymentIntents.get(id);
-  if (!intent) throw resourceMissing('payment_intent', id, 'intent');
-  if (intent.client_secret !== clientSecret) throw clientSecretMismatch();
+  const setup = id.startsWith('seti_');
+  const intent = setup ? ctx.state.setupIntents.find(id) : ctx.state.paymentIntents.get(id);
+  if (!intent) throw resourceMissing(setup ? 'setup_intent' : 'payment_intent', id, 'intent');
+  if (intent.client_secret !== clientSecret) throw clientSecretMismatch(setup ? 'SetupIntent' : 'PaymentIntent');
   return intent;
 }

@@ -4,7 +4,8 @@
  * Why: js.stripe.com cannot be loaded here (no internet), yet the customer page's code must be the same against real
  * Stripe and against the emulator. So this script defines `window.Stripe` with the subset of Stripe.js v3 the page uses,
  * with Stripe's names, arguments and result shapes: `elements().create('card')`, `confirmCardPayment`,
- * `handleNextAction`, `handleCardAction`, `createPaymentMethod`, `retrievePaymentIntent`. Anything else throws,
+ * `confirmCardSetup`, `handleNextAction` (of a payment or a setup), `handleCardAction`, `createPaymentMethod`,
+ * `retrievePaymentIntent`, `retrieveSetupIntent`. Anything else throws,
  * naming the method. As with Stripe, card numbers live only in an iframe of the emulator's origin (card-frame.ts),
  * and 3-D Secure opens a modal with an iframe of that origin (authenticate-frame.ts).
  *
@@ -19,6 +20,9 @@ export const STRIPE_JS_SCRIPT = String.raw`/* Stripe.js stand-in served by the l
   var ORIGIN = __EMULATOR_ORIGIN__;
   var SOURCE = 'stripe-emulator';
   var CLIENT_SECRET = /^(pi_[A-Za-z0-9]+)_secret_[A-Za-z0-9]+$/;
+  // What differs between a PaymentIntent and a SetupIntent for Stripe.js: where it lives and how results name it.
+  var PAYMENT = { secret: CLIENT_SECRET, path: '/v1/payment_intents/', result: 'paymentIntent', errorKey: 'payment_intent', noun: 'PaymentIntent', failure: 'last_payment_error' };
+  var SETUP = { secret: /^(seti_[A-Za-z0-9]+)_secret_[A-Za-z0-9]+$/, path: '/v1/setup_intents/', result: 'setupIntent', errorKey: 'setup_intent', noun: 'SetupIntent', failure: 'last_setup_error' };
   var CARD_EVENTS = ['ready', 'change', 'focus', 'blur', 'escape', 'click', 'loaderror', 'loaderstart', 'networkschange'];
   var LOAD_TIMEOUT_MS = 10000;
   var REQUEST_TIMEOUT_MS = 30000;
@@ -50,8 +54,8 @@ export const STRIPE_JS_SCRIPT = String.raw`/* Stripe.js stand-in served by the l
     return parts.join('&');
   }
 
-  function intentId(method, clientSecret) {
-    var match = typeof clientSecret === 'string' && CLIENT_SECRET.exec(clientSecret);
+  function intentId(method, clientSecret, kind) {
+    var match = typeof clientSecret === 'string' && (kind || PAYMENT).secret.exec(clientSecret);
     if (!match) {
       throw integrationError('Invalid value for stripe.' + method + ' intent secret: value should be a client_secret string. You specified: ' + clientSecret + '.');
     }
@@ -91,9 +95,22 @@ export const STRIPE_JS_SCRIPT = String.raw`/* Stripe.js stand-in served by the l
     }, connectionError);
   }
 
-  function retrieveIntent(key, clientSecret) {
-    return api(key, 'GET', '/v1/payment_intents/' + intentId('retrievePaymentIntent', clientSecret), { client_secret: clientSecret })
-      .then(function (result) { return result.error ? { error: result.error } : { paymentIntent: result.body }; });
+  /** The kind of intent a client_secret belongs to (a SetupIntent's starts with seti_). */
+  function kindOf(clientSecret) {
+    return typeof clientSecret === 'string' && clientSecret.indexOf('seti_') === 0 ? SETUP : PAYMENT;
+  }
+
+  /** Resolves { paymentIntent } or { setupIntent }, as the kind says, or { error }. */
+  function retrieveIntent(key, clientSecret, kind) {
+    kind = kind || PAYMENT;
+    var method = kind === SETUP ? 'retrieveSetupIntent' : 'retrievePaymentIntent';
+    return api(key, 'GET', kind.path + intentId(method, clientSecret, kind), { client_secret: clientSecret })
+      .then(function (result) {
+        if (result.error) return { error: result.error };
+        var answer = {};
+        answer[kind.result] = result.body;
+        return answer;
+      });
   }
 
   function query(params) {
@@ -173,30 +190,67 @@ export const STRIPE_JS_SCRIPT = String.raw`/* Stripe.js stand-in served by the l
 
   /** Runs the intent's next action (3-D Secure), then resolves as Stripe.js does: the intent, or the failure. */
   function handleAction(key, intent) {
+    var kind = kindOf(intent.client_secret);
     return challenge(key, intent).then(function (failed) {
-      return failed || retrieveIntent(key, intent.client_secret);
+      return failed || retrieveIntent(key, intent.client_secret, kind);
     }).then(function (result) {
       if (result.error) return result;
-      var paymentIntent = result.paymentIntent;
-      if (paymentIntent.status === 'requires_payment_method' && paymentIntent.last_payment_error) {
-        return { error: Object.assign({}, paymentIntent.last_payment_error, { type: 'card_error', payment_intent: paymentIntent }) };
+      var answered = result[kind.result];
+      var failure = answered[kind.failure];
+      if (answered.status === 'requires_payment_method' && failure) {
+        // A payment's failed challenge comes back as a card_error; a setup's keeps the type Stripe gave it.
+        var error = Object.assign({}, failure, kind === PAYMENT ? { type: 'card_error' } : {});
+        error[kind.errorKey] = answered;
+        return { error: error };
       }
-      return { paymentIntent: paymentIntent };
+      return result;
     });
   }
 
-  function nextAction(key, method, clientSecret) {
-    intentId(method, clientSecret);
-    return retrieveIntent(key, clientSecret).then(function (result) {
+  function nextAction(key, method, clientSecret, kind) {
+    intentId(method, clientSecret, kind);
+    return retrieveIntent(key, clientSecret, kind).then(function (result) {
       if (result.error) return result;
-      var intent = result.paymentIntent;
+      var intent = result[kind.result];
       if (intent.status !== 'requires_action') {
-        return { error: {
-          type: 'invalid_request_error', code: 'payment_intent_unexpected_state', payment_intent: intent,
-          message: method + ': the PaymentIntent has a status of ' + intent.status + ', but only a PaymentIntent with a status of requires_action has a next action to handle.',
-        } };
+        var error = {
+          type: 'invalid_request_error', code: kind.errorKey + '_unexpected_state',
+          message: method + ': the ' + kind.noun + ' has a status of ' + intent.status + ', but only a ' + kind.noun + ' with a status of requires_action has a next action to handle.',
+        };
+        error[kind.errorKey] = intent;
+        return { error: error };
       }
       return handleAction(key, intent);
+    });
+  }
+
+  /** The PaymentMethod to confirm with: an id, card details in a card Element (created first), or none. */
+  function methodFor(method, data) {
+    var given = data.payment_method;
+    if (given === undefined || typeof given === 'string') return Promise.resolve({ paymentMethod: given && { id: given } });
+    if (given && typeof given === 'object') {
+      checkKeys(method + ' payment_method', given, ['card', 'billing_details']);
+      return cardOf(method, given.card).createPaymentMethod(given.billing_details);
+    }
+    throw integrationError('Invalid value for ' + method + ': payment_method should be a PaymentMethod id or an object. You specified: ' + given + '.');
+  }
+
+  /** Confirms an intent from the browser, then runs 3-D Secure unless handleActions is false. */
+  function confirmIntent(key, kind, clientSecret, params, paymentMethod, options) {
+    var id = intentId(kind === SETUP ? 'confirmCardSetup' : 'confirmCardPayment', clientSecret, kind);
+    var handleActions = !options || options.handleActions !== false;
+    return paymentMethod.then(function (created) {
+      if (created.error) return { error: created.error };
+      var body = Object.assign({ client_secret: clientSecret, use_stripe_sdk: 'true' }, params);
+      if (created.paymentMethod) body.payment_method = created.paymentMethod.id;
+      return api(key, 'POST', kind.path + id + '/confirm', body).then(function (result) {
+        if (result.error) return { error: result.error };
+        var intent = result.body;
+        if (intent.status === 'requires_action' && handleActions) return handleAction(key, intent);
+        var answer = {};
+        answer[kind.result] = intent;
+        return answer;
+      });
     });
   }
 
@@ -418,44 +472,33 @@ export const STRIPE_JS_SCRIPT = String.raw`/* Stripe.js stand-in served by the l
       },
 
       confirmCardPayment: function (clientSecret, data, options) {
-        var id = intentId('confirmCardPayment', clientSecret);
+        intentId('confirmCardPayment', clientSecret);
         data = data || {};
         checkKeys('confirmCardPayment', data, ['payment_method', 'setup_future_usage', 'return_url']);
         checkKeys('confirmCardPayment option', options, ['handleActions']);
-        var handleActions = !options || options.handleActions !== false;
-        var method = data.payment_method;
-        var paymentMethod;
-        if (method === undefined || typeof method === 'string') {
-          paymentMethod = Promise.resolve({ paymentMethod: method && { id: method } });
-        } else if (method && typeof method === 'object') {
-          checkKeys('confirmCardPayment payment_method', method, ['card', 'billing_details']);
-          paymentMethod = cardOf('confirmCardPayment', method.card).createPaymentMethod(method.billing_details);
-        } else {
-          throw integrationError('Invalid value for confirmCardPayment: payment_method should be a PaymentMethod id or an object. You specified: ' + method + '.');
-        }
-        return paymentMethod.then(function (created) {
-          if (created.error) return { error: created.error };
-          var params = { client_secret: clientSecret, use_stripe_sdk: 'true' };
-          if (created.paymentMethod) params.payment_method = created.paymentMethod.id;
-          if (data.setup_future_usage !== undefined) params.setup_future_usage = data.setup_future_usage;
-          if (data.return_url !== undefined) params.return_url = data.return_url;
-          return api(key, 'POST', '/v1/payment_intents/' + id + '/confirm', params).then(function (result) {
-            if (result.error) return { error: result.error };
-            var intent = result.body;
-            if (intent.status === 'requires_action' && handleActions) return handleAction(key, intent);
-            return { paymentIntent: intent };
-          });
-        });
+        var params = {};
+        if (data.setup_future_usage !== undefined) params.setup_future_usage = data.setup_future_usage;
+        if (data.return_url !== undefined) params.return_url = data.return_url;
+        return confirmIntent(key, PAYMENT, clientSecret, params, methodFor('confirmCardPayment', data), options);
+      },
+
+      confirmCardSetup: function (clientSecret, data, options) {
+        intentId('confirmCardSetup', clientSecret, SETUP);
+        data = data || {};
+        checkKeys('confirmCardSetup', data, ['payment_method', 'return_url']);
+        checkKeys('confirmCardSetup option', options, ['handleActions']);
+        var params = data.return_url !== undefined ? { return_url: data.return_url } : {};
+        return confirmIntent(key, SETUP, clientSecret, params, methodFor('confirmCardSetup', data), options);
       },
 
       handleNextAction: function (options) {
         if (!options || typeof options !== 'object') throw integrationError('Invalid value for handleNextAction: options should be an object. You specified: ' + options + '.');
         if (options.hashedValue !== undefined) throw new Error('handleNextAction with hashedValue is not implemented by the local Stripe emulator');
-        return nextAction(key, 'handleNextAction', options.clientSecret);
+        return nextAction(key, 'handleNextAction', options.clientSecret, kindOf(options.clientSecret));
       },
 
       handleCardAction: function (clientSecret) {
-        return nextAction(key, 'handleCardAction', clientSecret);
+        return nextAction(key, 'handleCardAction', clientSecret, PAYMENT);
       },
 
       createPaymentMethod: function (data) {
@@ -468,7 +511,12 @@ export const STRIPE_JS_SCRIPT = String.raw`/* Stripe.js stand-in served by the l
 
       retrievePaymentIntent: function (clientSecret) {
         intentId('retrievePaymentIntent', clientSecret);
-        return retrieveIntent(key, clientSecret);
+        return retrieveIntent(key, clientSecret, PAYMENT);
+      },
+
+      retrieveSetupIntent: function (clientSecret) {
+        intentId('retrieveSetupIntent', clientSecret, SETUP);
+        return retrieveIntent(key, clientSecret, SETUP);
       },
 
       // Called by @stripe/stripe-js and @stripe/react-stripe-js to report their versions to Stripe; nothing to report here.
@@ -477,9 +525,9 @@ export const STRIPE_JS_SCRIPT = String.raw`/* Stripe.js stand-in served by the l
     };
 
     [
-      'confirmPayment', 'confirmSetup', 'confirmCardSetup', 'handleCardPayment', 'handleCardSetup', 'confirmAcssDebitPayment',
+      'confirmPayment', 'confirmSetup', 'handleCardPayment', 'handleCardSetup', 'confirmAcssDebitPayment',
       'confirmAlipayPayment', 'confirmSepaDebitPayment', 'confirmIdealPayment', 'confirmUsBankAccountPayment', 'createToken',
-      'createSource', 'retrieveSource', 'retrieveSetupIntent', 'createConfirmationToken', 'paymentRequest', 'redirectToCheckout',
+      'createSource', 'retrieveSource', 'createConfirmationToken', 'paymentRequest', 'redirectToCheckout',
       'initCheckout', 'initEmbeddedCheckout', 'collectBankAccountForPayment', 'collectBankAccountForSetup', 'verifyIdentity',
       'verifyMicrodepositsForPayment', 'createEphemeralKeyNonce', 'customPaymentMethods', 'linkAuthenticationElement',
     ].forEach(function (name) { stripe[name] = notImplemented('stripe.' + name); });

@@ -23,7 +23,9 @@ export type Scalars = {
 export type AddPaymentMethodInput = {
   /** Make it the default card. The first card saved always is. */
   setAsDefault?: InputMaybe<Scalars['Boolean']['input']>;
-  /** The pm_… id Stripe.js created from the card details. */
+  /** The seti_… id of the card setup (from createCardSetup) that Stripe.js confirmed with this card, 3-D Secure included. The server checks with Stripe that it is this customer's, succeeded and saved this card. Without it, the card is attached directly (no 3-D Secure on save). */
+  setupIntentId?: InputMaybe<Scalars['String']['input']>;
+  /** The pm_… id of the card: the one Stripe.js created from the card details, or the one the SetupIntent named by setupIntentId saved. */
   stripePaymentMethodId: Scalars['String']['input'];
 };
 
@@ -60,12 +62,94 @@ export type AdminApiKeyStatus =
   /** It was revoked: it no longer works. */
   | 'REVOKED';
 
+/** An invoice's money as an admin reconciles it. */
+export type AdminInvoice = {
+  __typename?: 'AdminInvoice';
+  /** total − amountPaid − amountRefunded while OPEN, never below zero; zero once PAID or VOID. */
+  amountDue: Money;
+  /** Received and kept: payments net of refunds and of funds disputes withdrew (and anything recorded as paid elsewhere). */
+  amountPaid: Money;
+  /** Given back by refunds on its payments: money the customer does not owe again. */
+  amountRefunded: Money;
+  /** Lowercase ISO 4217 code of every amount on the invoice. */
+  currency: Scalars['String']['output'];
+  /** The customer billed. */
+  customerId: Scalars['ID']['output'];
+  /** When payment is due. */
+  dueAt: Scalars['DateTimeISO']['output'];
+  /** Pass to invoicePayments or voidInvoice. */
+  id: Scalars['ID']['output'];
+  /** When it was issued. */
+  issuedAt: Scalars['DateTimeISO']['output'];
+  /** The business's invoice number, unique within the organization. */
+  number: Scalars['String']['output'];
+  /** Open and past dueAt, by the server's clock. */
+  overdue: Scalars['Boolean']['output'];
+  /** OPEN (owed), PAID or VOID. A dispute that takes money back reopens a PAID invoice. */
+  status: InvoiceStatus;
+  /** The sum of its line items. */
+  total: Money;
+  /** When an admin voided it; null unless VOID through voidInvoice. */
+  voidedAt: Maybe<Scalars['DateTimeISO']['output']>;
+};
+
+/** A page of a customer's invoices, newest issued first (a Relay cursor connection). */
+export type AdminInvoiceConnection = {
+  __typename?: 'AdminInvoiceConnection';
+  /** The invoices of this page, newest issued first. */
+  edges: Array<AdminInvoiceEdge>;
+  /** Whether there is more, and the cursors to get it. */
+  pageInfo: PageInfo;
+};
+
+/** An invoice in a page of customerInvoices. */
+export type AdminInvoiceEdge = {
+  __typename?: 'AdminInvoiceEdge';
+  /** Opaque position of this invoice; pass as customerInvoices(after:) to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The invoice. */
+  node: AdminInvoice;
+};
+
 /** What revoking an admin API key would cost. */
 export type AdminKeyRevocationConsequence =
   /** The organization has no active admin API key left; only an operator can create one, with the CLI. */
   | 'LEAVES_NO_ACTIVE_KEY'
   /** The key making the request stops working: the next request with it is refused. */
   | 'REVOKES_OWN_KEY';
+
+/** A payment as an admin reconciles it: the money received, and all that happened to it since. */
+export type AdminPayment = {
+  __typename?: 'AdminPayment';
+  /** What was received, before refunds and disputes. */
+  amount: Money;
+  /** What its disputes withdrew and did not reinstate. */
+  amountDisputed: Money;
+  /** What its pending and succeeded refunds give back. */
+  amountRefunded: Money;
+  /** The card network, e.g. "visa"; null when the provider did not say. */
+  cardBrand: Maybe<Scalars['String']['output']>;
+  /** The card's last four digits; null when the provider did not say. */
+  cardLast4: Maybe<Scalars['String']['output']>;
+  /** When the payment was recorded. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Its disputes and inquiries, oldest first. */
+  disputes: Array<Dispute>;
+  /** Stable id of the payment: pass to refundPayment. */
+  id: Scalars['ID']['output'];
+  /** The invoice it paid. */
+  invoiceId: Scalars['ID']['output'];
+  /** Why an admin should look at it now; empty when nothing needs doing. */
+  needsAttention: Array<PaymentAttention>;
+  /** Received beyond what was due when it was recorded; null when nothing was. */
+  overpaid: Maybe<Money>;
+  /** The provider's id of the payment (Stripe's PaymentIntent pi_…), to find it in its dashboard. */
+  providerPaymentIntentId: Scalars['String']['output'];
+  /** Its refunds, oldest first, whatever their status. */
+  refunds: Array<Refund>;
+  /** Whether any of it was refunded, or is disputed. */
+  status: PaymentStatus;
+};
 
 /** Above the largest single charge the payment provider takes: nothing was tried on the card. Pay in parts of at most maximum. */
 export type AmountAboveMaximumError = UserError & {
@@ -135,8 +219,20 @@ export type CardManagementNotAllowedError = UserError & {
   message: Scalars['String']['output'];
 };
 
+/** A card being saved for later (a Stripe SetupIntent): confirm it in the browser with Stripe.js confirmCardSetup(clientSecret, { payment_method: { card } }), which runs 3-D Secure when the bank asks, then call addPaymentMethod with its id and the payment method it saved. */
+export type CardSetup = {
+  __typename?: 'CardSetup';
+  /** For Stripe.js only. Do not log or store it. */
+  clientSecret: Scalars['String']['output'];
+  /** Stripe's SetupIntent id (seti_…): pass it to addPaymentMethod as setupIntentId. */
+  id: Scalars['String']['output'];
+};
+
 /** Where the payment stands at the provider: recorded, waiting for 3-D Secure, still processing, or failed. */
 export type ConfirmPaymentResult = Payment | PaymentCanceledError | PaymentDeclinedError | PaymentNotConfirmedError | PaymentPending | PaymentRequiresAction;
+
+/** A card setup to confirm in the browser, or why a card cannot be added. */
+export type CreateCardSetupResult = CardManagementNotAllowedError | CardSetup | PaymentNotPossibleError;
 
 /** A customer to create. */
 export type CreateCustomerInput = {
@@ -174,12 +270,12 @@ export type CreatePaymentIntentInput = {
   invoiceId?: InputMaybe<Scalars['ID']['input']>;
   /** A saved PaymentMethod id to preselect. */
   paymentMethodId?: InputMaybe<Scalars['ID']['input']>;
-  /** Save the card for later once the payment succeeds. */
+  /** Save the new card for later once the payment succeeds. Ignored with paymentMethodId: a saved card is kept already. */
   savePaymentMethod?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A payment intent to confirm in the browser, or why one cannot be made. */
-export type CreatePaymentIntentResult = AmountAboveMaximumError | AmountBelowMinimumError | AmountExceedsBalanceError | AmountLeavesUnpayableRemainderError | CurrencyMismatchError | InvalidAmountError | InvoiceNotPayableError | InvoiceNotPayableOnlineError | PaymentDeclinedError | PaymentInProgressError | PaymentIntent | PaymentMethodNotFoundError;
+export type CreatePaymentIntentResult = AmountAboveMaximumError | AmountBelowMinimumError | AmountExceedsBalanceError | AmountLeavesUnpayableRemainderError | CurrencyMismatchError | InvalidAmountError | InvoiceNotPayableError | InvoiceNotPayableOnlineError | PaymentDeclinedError | PaymentInProgressError | PaymentIntent | PaymentMethodNotFoundError | PaymentNotPossibleError;
 
 /** The currency given is not the invoice's. */
 export type CurrencyMismatchError = UserError & {
@@ -208,6 +304,50 @@ export type Customer = {
   /** The name shown on the payment page. */
   name: Scalars['String']['output'];
 };
+
+/** A customer's bank taking a payment back (a chargeback), or asking about it first (an inquiry). */
+export type Dispute = {
+  __typename?: 'Dispute';
+  /** What the bank disputes: usually the whole payment. */
+  amount: Money;
+  /** Given back so far (all that was withdrawn once the dispute is won). */
+  amountReinstated: Money;
+  /** Taken from the balance so far (all of amount once a chargeback starts; zero for an inquiry). */
+  amountWithdrawn: Money;
+  /** When it was first reported. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** When evidence is due at the provider; null when it does not say. */
+  evidenceDueBy: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Stable id of the dispute. */
+  id: Scalars['ID']['output'];
+  /** The provider's id of the dispute (Stripe's dp_…), to answer it in its dashboard. */
+  providerDisputeId: Scalars['String']['output'];
+  /** The bank's reason as the provider names it, e.g. fraudulent, product_not_received. */
+  reason: Scalars['String']['output'];
+  /** Where it stands. */
+  status: DisputeStatus;
+  /** When it last changed. */
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+/** Where a dispute stands (the payment provider's status). It only moves forward; the last four are final. */
+export type DisputeStatus =
+  /** The inquiry closed without a chargeback. */
+  | 'INQUIRY_CLOSED'
+  /** The bank asks questions before any chargeback; no money moved. Answer it at the provider. */
+  | 'INQUIRY_NEEDS_RESPONSE'
+  /** The inquiry was answered and is being reviewed; no money moved. */
+  | 'INQUIRY_UNDER_REVIEW'
+  /** Closed in the customer's favour: the funds stay withdrawn, and the invoice is owed them again. */
+  | 'LOST'
+  /** A chargeback: the funds are withdrawn; submit evidence at the provider before evidenceDueBy. */
+  | 'NEEDS_RESPONSE'
+  /** Closed before it became a chargeback (the provider resolved it, e.g. with a refund). */
+  | 'PREVENTED'
+  /** Evidence was submitted; the bank decides. */
+  | 'UNDER_REVIEW'
+  /** Closed in the business's favour: the funds were reinstated. */
+  | 'WON';
 
 /** A payment link to issue. */
 export type GenerateCustomerPaymentTokenInput = {
@@ -242,9 +382,9 @@ export type InvalidAmountError = UserError & {
 /** A bill the business issued to the customer, with its line items and what is still owed. */
 export type Invoice = {
   __typename?: 'Invoice';
-  /** total − amountPaid while the invoice is open, never below zero; zero once it is paid or void. */
+  /** What is still owed: total − amountPaid while the invoice is open, less what was refunded (money given back is not owed again), never below zero; zero once it is paid or void. */
   amountDue: Money;
-  /** Received so far, net of refunds. */
+  /** Received so far, net of refunds and of what disputes took back. */
   amountPaid: Money;
   /** Lowercase ISO 4217 code of every amount on the invoice, e.g. "usd". */
   currency: Scalars['String']['output'];
@@ -339,11 +479,33 @@ export type InvoiceNotPayableOnlineError = UserError & {
   minimum: Money;
 };
 
+/** Nothing changed: only an open invoice holding no money can be voided. Refund its payments first (see invoicePayments). */
+export type InvoiceNotVoidableError = UserError & {
+  __typename?: 'InvoiceNotVoidableError';
+  /** What the invoice holds, received net of refunds and disputes. */
+  amountPaid: Money;
+  /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
+  code: Scalars['String']['output'];
+  /** The invoice's status, e.g. "PAID". */
+  invoiceStatus: Scalars['String']['output'];
+  /** For people, in English; may change. Show your own text keyed on code where it matters. */
+  message: Scalars['String']['output'];
+};
+
+/** An invoice with every payment received on it. */
+export type InvoicePayments = {
+  __typename?: 'InvoicePayments';
+  /** The invoice. */
+  invoice: AdminInvoice;
+  /** Its payments, oldest first, each with its refunds and disputes. */
+  payments: Array<AdminPayment>;
+};
+
 /** Where an invoice stands. */
 export type InvoiceStatus =
   /** Issued and not fully paid: it can be paid. */
   | 'OPEN'
-  /** Paid in full. A later refund lowers amountPaid but does not reopen it. */
+  /** Paid in full. A later refund lowers amountPaid but does not reopen it; only a dispute that takes money back does. */
   | 'PAID'
   /** Cancelled by the business: nothing is owed and it cannot be paid. */
   | 'VOID';
@@ -361,10 +523,12 @@ export type Money = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Saves a card created with Stripe.js. The first card becomes the default. Only through a link for the whole account (else CardManagementNotAllowedError). */
+  /** Saves a card: one a SetupIntent from createCardSetup saved (give setupIntentId; the way to save with 3-D Secure), or one created with Stripe.js createPaymentMethod. The first card becomes the default. Only through a link for the whole account (else CardManagementNotAllowedError). */
   addPaymentMethod: AddPaymentMethodResult;
   /** Call after Stripe.js confirmed the card. The server asks Stripe and records only what Stripe says; safe to call again. */
   confirmPayment: ConfirmPaymentResult;
+  /** Starts saving a card the way Stripe recommends: a SetupIntent for the token's customer (for payments later, off session), whose clientSecret Stripe.js confirms with the card, 3-D Secure included; then addPaymentMethod. Only through a link for the whole account (else CardManagementNotAllowedError). */
+  createCardSetup: CreateCardSetupResult;
   /** Creates a customer of your organization, to invoice and send payment links to. */
   createCustomer: Customer;
   /** Creates an open invoice in the customer's currency; the total is the sum of the line items. */
@@ -373,6 +537,8 @@ export type Mutation = {
   createPaymentIntent: CreatePaymentIntentResult;
   /** Issues a payment link for a customer of your organization. The token is shown only here. */
   generateCustomerPaymentToken: GeneratedPaymentToken;
+  /** Refunds a payment, whole or in part, through the payment provider; the invoice's amountPaid goes down by it (and the customer does not owe it again). Idempotent by requestId. A refund the provider has not finished may still fail later: follow its status in invoicePayments. */
+  refundPayment: RefundPaymentResult;
   /** Removes a saved card; if it was the default, the newest remaining card becomes the default. Only through a link for the whole account (else CardManagementNotAllowedError). */
   removePaymentMethod: RemovePaymentMethodResult;
   /** Revokes one of your organization's admin API keys; it is refused from the next request on. Revoking the key making the request, or the last active one, needs confirmLossOfAccess. Revoking twice keeps the first time. */
@@ -381,6 +547,8 @@ export type Mutation = {
   revokeCustomerPaymentToken: PaymentToken;
   /** Makes a saved card the default; the previous default stays saved. Only through a link for the whole account (else CardManagementNotAllowedError). */
   setDefaultMethod: SetDefaultMethodResult;
+  /** Voids an open invoice that holds no money: its open payment intents are canceled at the provider first, and it can no longer be paid. A payment that still lands on it is recorded and flagged PAID_ON_VOID_INVOICE. Voiding twice keeps the first time. */
+  voidInvoice: VoidInvoiceResult;
 };
 
 
@@ -414,6 +582,11 @@ export type MutationGenerateCustomerPaymentTokenArgs = {
 };
 
 
+export type MutationRefundPaymentArgs = {
+  input: RefundPaymentInput;
+};
+
+
 export type MutationRemovePaymentMethodArgs = {
   id: Scalars['ID']['input'];
 };
@@ -431,6 +604,11 @@ export type MutationRevokeCustomerPaymentTokenArgs = {
 
 
 export type MutationSetDefaultMethodArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationVoidInvoiceArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -461,7 +639,9 @@ export type Payment = {
   __typename?: 'Payment';
   /** What was received, before refunds. */
   amount: Money;
-  /** Refunded so far; also lowers the invoice's amountPaid. */
+  /** Taken back by the customer's bank through disputes and not given back: zero unless a dispute withdrew funds. It lowers the invoice's amountPaid and is owed again (a paid invoice reopens for it) until the dispute is won. */
+  amountDisputed: Money;
+  /** Refunded so far (refunds pending or succeeded; one that fails no longer counts). Lowers the invoice's amountPaid, but is not owed again. */
   amountRefunded: Money;
   /** The card network, e.g. "visa"; null when the provider did not say. */
   cardBrand: Maybe<Scalars['String']['output']>;
@@ -475,9 +655,20 @@ export type Payment = {
   invoiceId: Scalars['ID']['output'];
   /** Received beyond what was due (e.g. paid twice elsewhere); flagged for a refund. Null when nothing was. */
   overpaid: Maybe<Money>;
-  /** Whether any of it was refunded. */
+  /** Whether any of it was refunded, or is disputed. */
   status: PaymentStatus;
 };
+
+/** Why an admin should look at a payment. Each goes away once the money is put right. */
+export type PaymentAttention =
+  /** A dispute or inquiry waits for evidence at the payment provider (see Dispute.evidenceDueBy). */
+  | 'DISPUTE_NEEDS_RESPONSE'
+  /** Received beyond what was due (see overpaid), and not refunded yet. */
+  | 'OVERPAID'
+  /** Received on an invoice that had been voided (the customer's bank was faster than the cancellation): nothing was due, so refund it or apply it elsewhere. Not counted as an overpayment. */
+  | 'PAID_ON_VOID_INVOICE'
+  /** A refund failed: the money came back to the business and the customer still waits for it. No later refund made up for it yet. */
+  | 'REFUND_FAILED';
 
 /** The payment was canceled; start a new one with createPaymentIntent. */
 export type PaymentCanceledError = UserError & {
@@ -504,6 +695,15 @@ export type PaymentDeclinedError = UserError & {
   code: Scalars['String']['output'];
   /** The card issuer's reason, e.g. insufficient_funds; null when it gave none. */
   declineCode: Maybe<Scalars['String']['output']>;
+  /** For people, in English; may change. Show your own text keyed on code where it matters. */
+  message: Scalars['String']['output'];
+};
+
+/** Nothing was refunded: the payment is charged back. While the dispute is open its money is the customer's bank's to decide; once lost, the bank already returned it. (An inquiry does not block refunds, and a won dispute no longer does.) */
+export type PaymentDisputedError = UserError & {
+  __typename?: 'PaymentDisputedError';
+  /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
+  code: Scalars['String']['output'];
   /** For people, in English; may change. Show your own text keyed on code where it matters. */
   message: Scalars['String']['output'];
 };
@@ -611,6 +811,15 @@ export type PaymentNotConfirmedError = UserError & {
   message: Scalars['String']['output'];
 };
 
+/** The payment provider refused the request itself, not the card (our configuration or our bug, e.g. a currency it does not take): nothing was charged or saved, and another card would not help. The business is alerted; try again later or contact it. */
+export type PaymentNotPossibleError = UserError & {
+  __typename?: 'PaymentNotPossibleError';
+  /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
+  code: Scalars['String']['output'];
+  /** For people, in English; may change. Show your own text keyed on code where it matters. */
+  message: Scalars['String']['output'];
+};
+
 /** The provider is still processing the payment; it is recorded when it settles (ask again, or read paymentHistory). */
 export type PaymentPending = {
   __typename?: 'PaymentPending';
@@ -633,8 +842,10 @@ export type PaymentRequiresAction = {
   redirectUrl: Maybe<Scalars['String']['output']>;
 };
 
-/** Where money received stands after refunds. */
+/** Where money received stands after refunds and disputes. */
 export type PaymentStatus =
+  /** The customer's bank disputes it: a dispute (or the bank's inquiry before one) is open, or was lost. amountDisputed is what the bank took back; a dispute the business wins gives it back and the payment returns to its other status. */
+  | 'DISPUTED'
   /** Part of it was refunded (see amountRefunded). */
   | 'PARTIALLY_REFUNDED'
   /** All of it was refunded. */
@@ -682,10 +893,14 @@ export type Query = {
   adminApiKeys: Array<AdminApiKey>;
   /** The token's customer's balance over open invoices; for a link bound to one invoice, over that invoice alone. */
   balance: Balance;
+  /** A customer's invoices, newest issued first, with what was paid, refunded and is still due. */
+  customerInvoices: AdminInvoiceConnection;
   /** A customer's payment links, newest first, without their secrets. */
   customerPaymentTokens: Array<PaymentToken>;
   /** The link's invoice when it is bound to one; otherwise the given invoice of the token's customer, or the oldest open one. */
   invoice: Invoice;
+  /** An invoice and every payment received on it, each with its refunds, disputes and what needs attention. */
+  invoicePayments: InvoicePayments;
   /** The token's customer's invoices: open ones first, earliest due first, then the others, newest issued first. A link bound to one invoice lists only that one. */
   invoices: InvoiceConnection;
   /** The token's customer's payments, newest first; for a link bound to one invoice, that invoice's payments alone. */
@@ -697,6 +912,13 @@ export type Query = {
 };
 
 
+export type QueryCustomerInvoicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  customerId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryCustomerPaymentTokensArgs = {
   customerId: Scalars['ID']['input'];
 };
@@ -704,6 +926,11 @@ export type QueryCustomerPaymentTokensArgs = {
 
 export type QueryInvoiceArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryInvoicePaymentsArgs = {
+  invoiceId: Scalars['ID']['input'];
 };
 
 
@@ -718,6 +945,101 @@ export type QueryPaymentHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** Money given back on a payment, through the payment provider. */
+export type Refund = {
+  __typename?: 'Refund';
+  /** What it gives back. */
+  amount: Money;
+  /** When it was recorded. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Why the provider could not return the money, e.g. expired_or_canceled_card; null unless it FAILED. */
+  failureReason: Maybe<Scalars['String']['output']>;
+  /** Stable id of the refund. */
+  id: Scalars['ID']['output'];
+  /** What the admin wrote about it; never shown to the customer. Null when nothing. */
+  note: Maybe<Scalars['String']['output']>;
+  /** The provider's id of the refund (Stripe's re_…), to find it in its dashboard; null while REQUESTED, and for refunds recorded before they were tracked one by one. */
+  providerRefundId: Maybe<Scalars['String']['output']>;
+  /** Why, as given when it was made; null when none was (a refund made in the provider's dashboard without one). */
+  reason: Maybe<RefundReason>;
+  /** Where it stands; only PENDING, REQUIRES_ACTION and SUCCEEDED count in amountRefunded. */
+  status: RefundStatus;
+  /** When it last changed. */
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+/** Nothing was refunded: the amount is more than can still be refunded on the payment (what is not refunded already, being refunded, or held by a dispute). */
+export type RefundExceedsRefundableError = UserError & {
+  __typename?: 'RefundExceedsRefundableError';
+  /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
+  code: Scalars['String']['output'];
+  /** For people, in English; may change. Show your own text keyed on code where it matters. */
+  message: Scalars['String']['output'];
+  /** The most that can be refunded on the payment now; zero when nothing is left. */
+  refundable: Money;
+};
+
+/** A refund of a payment, whole or in part, through the payment provider. */
+export type RefundPaymentInput = {
+  /** Minor units, 1 or more; omit to refund all that can still be refunded. More than that is RefundExceedsRefundableError. */
+  amount?: InputMaybe<Scalars['Int']['input']>;
+  /** For admins, up to 500 characters; kept with the refund, never shown to the customer. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** AdminPayment.id of the payment (see invoicePayments). */
+  paymentId: Scalars['ID']['input'];
+  /** Why the money is given back; the provider is told. */
+  reason: RefundReason;
+  /** Your id for this request, 1 to 64 letters, digits, "-" or "_" (a UUID, say). Sending the same requestId again for the same payment (a retry after a timeout, or PAYMENT_PROVIDER_UNAVAILABLE) refunds once and answers the same refund. Without one the server makes one up, and a retry may refund again. */
+  requestId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The refund made (or found again for the same requestId), or why nothing was refunded. */
+export type RefundPaymentResult = InvalidAmountError | PaymentDisputedError | Refund | RefundExceedsRefundableError | RefundRejectedError | RefundRequestConflictError;
+
+/** Why the business gives money back, in the payment provider's categories. */
+export type RefundReason =
+  /** The customer paid twice. */
+  | 'DUPLICATE'
+  /** The payment was fraudulent (the provider may use this to block the card). */
+  | 'FRAUDULENT'
+  /** The customer asked for it (a return, a goodwill gesture). */
+  | 'REQUESTED_BY_CUSTOMER';
+
+/** The payment provider refused the refund; message is its reason. Nothing was refunded. */
+export type RefundRejectedError = UserError & {
+  __typename?: 'RefundRejectedError';
+  /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
+  code: Scalars['String']['output'];
+  /** For people, in English; may change. Show your own text keyed on code where it matters. */
+  message: Scalars['String']['output'];
+  /** The provider's own code, e.g. charge_already_refunded. */
+  providerCode: Scalars['String']['output'];
+};
+
+/** The requestId was already used for a different refund of this payment (another amount or reason). Nothing more was refunded; use a new requestId for a new refund. */
+export type RefundRequestConflictError = UserError & {
+  __typename?: 'RefundRequestConflictError';
+  /** Stable, machine-readable, e.g. AMOUNT_EXCEEDS_BALANCE. */
+  code: Scalars['String']['output'];
+  /** For people, in English; may change. Show your own text keyed on code where it matters. */
+  message: Scalars['String']['output'];
+};
+
+/** Where a refund stands (the payment provider's status, and REQUESTED before it answered). It only moves forward. */
+export type RefundStatus =
+  /** Canceled before it was returned: the money is in amountPaid again. */
+  | 'CANCELED'
+  /** The money could not be returned and came back to the balance: it is in amountPaid again. See failureReason. */
+  | 'FAILED'
+  /** On its way to the customer; already out of the balance, so counted in amountRefunded. */
+  | 'PENDING'
+  /** Asked of the provider, which has not answered yet (it was unreachable): the amount is held; refundPayment with the same requestId resumes it. */
+  | 'REQUESTED'
+  /** The customer must act before the money reaches them; counted in amountRefunded. */
+  | 'REQUIRES_ACTION'
+  /** Returned to the customer. It may still fail later (a closed card). */
+  | 'SUCCEEDED';
 
 /** The removed card, or why it could not be removed. */
 export type RemovePaymentMethodResult = CardManagementNotAllowedError | PaymentMethodNotFoundError | RemovedPaymentMethod;
@@ -753,6 +1075,9 @@ export type UserError = {
   /** For people, in English; may change. Show your own text keyed on code where it matters. */
   message: Scalars['String']['output'];
 };
+
+/** The voided invoice, or why it was not voided. */
+export type VoidInvoiceResult = AdminInvoice | InvoiceNotVoidableError | PaymentInProgressError;
 
 export type PaymentTokenPartsFragment = { __typename?: 'PaymentToken', id: string, customerId: string, invoiceId: string | null, status: PaymentTokenStatus, createdAt: string, expiresAt: string, revokedAt: string | null, lastUsedAt: string | null, lastUsedIp: string | null, useCount: number };
 
@@ -809,6 +1134,53 @@ export type RevokeAdminApiKeyMutation = { __typename?: 'Mutation', revokeAdminAp
     | { __typename: 'RevocationNeedsConfirmationError', code: string, message: string, consequences: Array<AdminKeyRevocationConsequence> }
    };
 
+export type AdminInvoicePartsFragment = { __typename?: 'AdminInvoice', id: string, customerId: string, number: string, status: InvoiceStatus, voidedAt: string | null, total: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountPaid: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountRefunded: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountDue: { __typename?: 'Money', amount: number, currency: string, formatted: string } };
+
+export type RefundPartsFragment = { __typename?: 'Refund', id: string, status: RefundStatus, reason: RefundReason | null, note: string | null, failureReason: string | null, providerRefundId: string | null, createdAt: string, updatedAt: string, amount: { __typename?: 'Money', amount: number, currency: string, formatted: string } };
+
+export type DisputePartsFragment = { __typename?: 'Dispute', id: string, providerDisputeId: string, status: DisputeStatus, reason: string, evidenceDueBy: string | null, amount: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountWithdrawn: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountReinstated: { __typename?: 'Money', amount: number, currency: string, formatted: string } };
+
+export type CustomerInvoicesQueryVariables = Exact<{
+  customerId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CustomerInvoicesQuery = { __typename?: 'Query', customerInvoices: { __typename?: 'AdminInvoiceConnection', edges: Array<{ __typename?: 'AdminInvoiceEdge', cursor: string, node: { __typename?: 'AdminInvoice', id: string, customerId: string, number: string, status: InvoiceStatus, voidedAt: string | null, total: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountPaid: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountRefunded: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountDue: { __typename?: 'Money', amount: number, currency: string, formatted: string } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+
+export type InvoicePaymentsQueryVariables = Exact<{
+  invoiceId: Scalars['ID']['input'];
+}>;
+
+
+export type InvoicePaymentsQuery = { __typename?: 'Query', invoicePayments: { __typename?: 'InvoicePayments', invoice: { __typename?: 'AdminInvoice', id: string, customerId: string, number: string, status: InvoiceStatus, voidedAt: string | null, total: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountPaid: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountRefunded: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountDue: { __typename?: 'Money', amount: number, currency: string, formatted: string } }, payments: Array<{ __typename?: 'AdminPayment', id: string, status: PaymentStatus, createdAt: string, invoiceId: string, providerPaymentIntentId: string, cardBrand: string | null, cardLast4: string | null, needsAttention: Array<PaymentAttention>, amount: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountRefunded: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountDisputed: { __typename?: 'Money', amount: number, currency: string, formatted: string }, overpaid: { __typename?: 'Money', amount: number, currency: string, formatted: string } | null, refunds: Array<{ __typename?: 'Refund', id: string, status: RefundStatus, reason: RefundReason | null, note: string | null, failureReason: string | null, providerRefundId: string | null, createdAt: string, updatedAt: string, amount: { __typename?: 'Money', amount: number, currency: string, formatted: string } }>, disputes: Array<{ __typename?: 'Dispute', id: string, providerDisputeId: string, status: DisputeStatus, reason: string, evidenceDueBy: string | null, amount: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountWithdrawn: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountReinstated: { __typename?: 'Money', amount: number, currency: string, formatted: string } }> }> } };
+
+export type RefundPaymentMutationVariables = Exact<{
+  input: RefundPaymentInput;
+}>;
+
+
+export type RefundPaymentMutation = { __typename?: 'Mutation', refundPayment:
+    | { __typename: 'InvalidAmountError', code: string, message: string }
+    | { __typename: 'PaymentDisputedError', code: string, message: string }
+    | { __typename: 'Refund', id: string, status: RefundStatus, reason: RefundReason | null, note: string | null, failureReason: string | null, providerRefundId: string | null, createdAt: string, updatedAt: string, amount: { __typename?: 'Money', amount: number, currency: string, formatted: string } }
+    | { __typename: 'RefundExceedsRefundableError', code: string, message: string, refundable: { __typename?: 'Money', amount: number, currency: string, formatted: string } }
+    | { __typename: 'RefundRejectedError', code: string, message: string, providerCode: string }
+    | { __typename: 'RefundRequestConflictError', code: string, message: string }
+   };
+
+export type VoidInvoiceMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type VoidInvoiceMutation = { __typename?: 'Mutation', voidInvoice:
+    | { __typename: 'AdminInvoice', id: string, customerId: string, number: string, status: InvoiceStatus, voidedAt: string | null, total: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountPaid: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountRefunded: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountDue: { __typename?: 'Money', amount: number, currency: string, formatted: string } }
+    | { __typename: 'InvoiceNotVoidableError', code: string, message: string, invoiceStatus: string, amountPaid: { __typename?: 'Money', amount: number, currency: string, formatted: string } }
+    | { __typename: 'PaymentInProgressError', code: string, message: string }
+   };
+
 type UserErrorParts_AmountAboveMaximumError_Fragment = { __typename?: 'AmountAboveMaximumError', code: string, message: string };
 
 type UserErrorParts_AmountBelowMinimumError_Fragment = { __typename?: 'AmountBelowMinimumError', code: string, message: string };
@@ -827,9 +1199,13 @@ type UserErrorParts_InvoiceNotPayableError_Fragment = { __typename?: 'InvoiceNot
 
 type UserErrorParts_InvoiceNotPayableOnlineError_Fragment = { __typename?: 'InvoiceNotPayableOnlineError', code: string, message: string };
 
+type UserErrorParts_InvoiceNotVoidableError_Fragment = { __typename?: 'InvoiceNotVoidableError', code: string, message: string };
+
 type UserErrorParts_PaymentCanceledError_Fragment = { __typename?: 'PaymentCanceledError', code: string, message: string };
 
 type UserErrorParts_PaymentDeclinedError_Fragment = { __typename?: 'PaymentDeclinedError', code: string, message: string };
+
+type UserErrorParts_PaymentDisputedError_Fragment = { __typename?: 'PaymentDisputedError', code: string, message: string };
 
 type UserErrorParts_PaymentInProgressError_Fragment = { __typename?: 'PaymentInProgressError', code: string, message: string };
 
@@ -838,6 +1214,14 @@ type UserErrorParts_PaymentMethodNotFoundError_Fragment = { __typename?: 'Paymen
 type UserErrorParts_PaymentMethodRejectedError_Fragment = { __typename?: 'PaymentMethodRejectedError', code: string, message: string };
 
 type UserErrorParts_PaymentNotConfirmedError_Fragment = { __typename?: 'PaymentNotConfirmedError', code: string, message: string };
+
+type UserErrorParts_PaymentNotPossibleError_Fragment = { __typename?: 'PaymentNotPossibleError', code: string, message: string };
+
+type UserErrorParts_RefundExceedsRefundableError_Fragment = { __typename?: 'RefundExceedsRefundableError', code: string, message: string };
+
+type UserErrorParts_RefundRejectedError_Fragment = { __typename?: 'RefundRejectedError', code: string, message: string };
+
+type UserErrorParts_RefundRequestConflictError_Fragment = { __typename?: 'RefundRequestConflictError', code: string, message: string };
 
 type UserErrorParts_RevocationNeedsConfirmationError_Fragment = { __typename?: 'RevocationNeedsConfirmationError', code: string, message: string };
 
@@ -851,12 +1235,18 @@ export type UserErrorPartsFragment =
   | UserErrorParts_InvalidAmountError_Fragment
   | UserErrorParts_InvoiceNotPayableError_Fragment
   | UserErrorParts_InvoiceNotPayableOnlineError_Fragment
+  | UserErrorParts_InvoiceNotVoidableError_Fragment
   | UserErrorParts_PaymentCanceledError_Fragment
   | UserErrorParts_PaymentDeclinedError_Fragment
+  | UserErrorParts_PaymentDisputedError_Fragment
   | UserErrorParts_PaymentInProgressError_Fragment
   | UserErrorParts_PaymentMethodNotFoundError_Fragment
   | UserErrorParts_PaymentMethodRejectedError_Fragment
   | UserErrorParts_PaymentNotConfirmedError_Fragment
+  | UserErrorParts_PaymentNotPossibleError_Fragment
+  | UserErrorParts_RefundExceedsRefundableError_Fragment
+  | UserErrorParts_RefundRejectedError_Fragment
+  | UserErrorParts_RefundRequestConflictError_Fragment
   | UserErrorParts_RevocationNeedsConfirmationError_Fragment
 ;
 
@@ -878,6 +1268,7 @@ export type CreatePaymentIntentMutation = { __typename?: 'Mutation', createPayme
     | { __typename: 'PaymentInProgressError', code: string, message: string }
     | { __typename: 'PaymentIntent', id: string, clientSecret: string, status: PaymentIntentStatus, amount: { __typename?: 'Money', amount: number, currency: string, formatted: string } }
     | { __typename: 'PaymentMethodNotFoundError', code: string, message: string }
+    | { __typename: 'PaymentNotPossibleError', code: string, message: string }
    };
 
 export type ConfirmPaymentMutationVariables = Exact<{
@@ -886,7 +1277,7 @@ export type ConfirmPaymentMutationVariables = Exact<{
 
 
 export type ConfirmPaymentMutation = { __typename?: 'Mutation', confirmPayment:
-    | { __typename: 'Payment', id: string, status: PaymentStatus, createdAt: string, invoiceId: string, cardBrand: string | null, cardLast4: string | null, amount: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountRefunded: { __typename?: 'Money', amount: number, currency: string, formatted: string }, overpaid: { __typename?: 'Money', amount: number, currency: string, formatted: string } | null }
+    | { __typename: 'Payment', id: string, status: PaymentStatus, createdAt: string, invoiceId: string, cardBrand: string | null, cardLast4: string | null, amount: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountRefunded: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountDisputed: { __typename?: 'Money', amount: number, currency: string, formatted: string }, overpaid: { __typename?: 'Money', amount: number, currency: string, formatted: string } | null }
     | { __typename: 'PaymentCanceledError', code: string, message: string }
     | { __typename: 'PaymentDeclinedError', declineCode: string | null, code: string, message: string }
     | { __typename: 'PaymentNotConfirmedError', code: string, message: string }
@@ -927,11 +1318,20 @@ export type SetDefaultMethodMutation = { __typename?: 'Mutation', setDefaultMeth
     | { __typename: 'PaymentMethodNotFoundError', code: string, message: string }
    };
 
+export type CreateCardSetupMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CreateCardSetupMutation = { __typename?: 'Mutation', createCardSetup:
+    | { __typename: 'CardManagementNotAllowedError', code: string, message: string }
+    | { __typename: 'CardSetup', id: string, clientSecret: string }
+    | { __typename: 'PaymentNotPossibleError', code: string, message: string }
+   };
+
 export type InvoiceSummaryPartsFragment = { __typename?: 'Invoice', id: string, number: string, status: InvoiceStatus, total: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountDue: { __typename?: 'Money', amount: number, currency: string, formatted: string }, lineItems: Array<{ __typename?: 'InvoiceLineItem', description: string, quantity: number, unitAmount: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amount: { __typename?: 'Money', amount: number, currency: string, formatted: string } }> };
 
 export type BalancePartsFragment = { __typename?: 'Balance', openInvoiceCount: number, totalOutstanding: { __typename?: 'Money', amount: number, currency: string, formatted: string }, overdue: { __typename?: 'Money', amount: number, currency: string, formatted: string } };
 
-export type PaymentPartsFragment = { __typename?: 'Payment', id: string, status: PaymentStatus, createdAt: string, invoiceId: string, cardBrand: string | null, cardLast4: string | null, amount: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountRefunded: { __typename?: 'Money', amount: number, currency: string, formatted: string }, overpaid: { __typename?: 'Money', amount: number, currency: string, formatted: string } | null };
+export type PaymentPartsFragment = { __typename?: 'Payment', id: string, status: PaymentStatus, createdAt: string, invoiceId: string, cardBrand: string | null, cardLast4: string | null, amount: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountRefunded: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountDisputed: { __typename?: 'Money', amount: number, currency: string, formatted: string }, overpaid: { __typename?: 'Money', amount: number, currency: string, formatted: string } | null };
 
 export type PaymentMethodPartsFragment = { __typename?: 'PaymentMethod', id: string, brand: string, last4: string, expMonth: number, expYear: number, isDefault: boolean };
 
@@ -953,7 +1353,7 @@ export type PaymentHistoryQueryVariables = Exact<{
 }>;
 
 
-export type PaymentHistoryQuery = { __typename?: 'Query', paymentHistory: { __typename?: 'PaymentConnection', edges: Array<{ __typename?: 'PaymentEdge', cursor: string, node: { __typename?: 'Payment', id: string, status: PaymentStatus, createdAt: string, invoiceId: string, cardBrand: string | null, cardLast4: string | null, amount: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountRefunded: { __typename?: 'Money', amount: number, currency: string, formatted: string }, overpaid: { __typename?: 'Money', amount: number, currency: string, formatted: string } | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+export type PaymentHistoryQuery = { __typename?: 'Query', paymentHistory: { __typename?: 'PaymentConnection', edges: Array<{ __typename?: 'PaymentEdge', cursor: string, node: { __typename?: 'Payment', id: string, status: PaymentStatus, createdAt: string, invoiceId: string, cardBrand: string | null, cardLast4: string | null, amount: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountRefunded: { __typename?: 'Money', amount: number, currency: string, formatted: string }, amountDisputed: { __typename?: 'Money', amount: number, currency: string, formatted: string }, overpaid: { __typename?: 'Money', amount: number, currency: string, formatted: string } | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
 
 export type PaymentMethodsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -981,10 +1381,13 @@ export type InvoicesQuery = { __typename?: 'Query', invoices: { __typename?: 'In
 
 export const PaymentTokenPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PaymentTokenParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedIp"}},{"kind":"Field","name":{"kind":"Name","value":"useCount"}}]}}]} as unknown as DocumentNode<PaymentTokenPartsFragment, unknown>;
 export const AdminApiKeyPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AdminApiKeyParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AdminApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"current"}}]}}]} as unknown as DocumentNode<AdminApiKeyPartsFragment, unknown>;
+export const AdminInvoicePartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AdminInvoiceParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AdminInvoice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"voidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountPaid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountRefunded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}}]} as unknown as DocumentNode<AdminInvoicePartsFragment, unknown>;
+export const RefundPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RefundParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Refund"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}},{"kind":"Field","name":{"kind":"Name","value":"providerRefundId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<RefundPartsFragment, unknown>;
+export const DisputePartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DisputeParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Dispute"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"providerDisputeId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountWithdrawn"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountReinstated"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidenceDueBy"}}]}}]} as unknown as DocumentNode<DisputePartsFragment, unknown>;
 export const UserErrorPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<UserErrorPartsFragment, unknown>;
 export const InvoiceSummaryPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InvoiceSummaryParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Invoice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lineItems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitAmount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}}]}}]} as unknown as DocumentNode<InvoiceSummaryPartsFragment, unknown>;
 export const BalancePartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BalanceParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Balance"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalOutstanding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overdue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"openInvoiceCount"}}]}}]} as unknown as DocumentNode<BalancePartsFragment, unknown>;
-export const PaymentPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PaymentParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Payment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountRefunded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overpaid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cardBrand"}},{"kind":"Field","name":{"kind":"Name","value":"cardLast4"}}]}}]} as unknown as DocumentNode<PaymentPartsFragment, unknown>;
+export const PaymentPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PaymentParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Payment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountRefunded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountDisputed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overpaid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cardBrand"}},{"kind":"Field","name":{"kind":"Name","value":"cardLast4"}}]}}]} as unknown as DocumentNode<PaymentPartsFragment, unknown>;
 export const PaymentMethodPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PaymentMethodParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentMethod"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"brand"}},{"kind":"Field","name":{"kind":"Name","value":"last4"}},{"kind":"Field","name":{"kind":"Name","value":"expMonth"}},{"kind":"Field","name":{"kind":"Name","value":"expYear"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}}]} as unknown as DocumentNode<PaymentMethodPartsFragment, unknown>;
 export const CreateCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateCustomerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]} as unknown as DocumentNode<CreateCustomerMutation, CreateCustomerMutationVariables>;
 export const CreateInvoiceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateInvoice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateInvoiceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createInvoice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}}]}}]} as unknown as DocumentNode<CreateInvoiceMutation, CreateInvoiceMutationVariables>;
@@ -993,14 +1396,19 @@ export const RevokeCustomerPaymentTokenDocument = {"kind":"Document","definition
 export const CustomerPaymentTokensDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerPaymentTokens"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customerPaymentTokens"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"customerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PaymentTokenParts"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PaymentTokenParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedIp"}},{"kind":"Field","name":{"kind":"Name","value":"useCount"}}]}}]} as unknown as DocumentNode<CustomerPaymentTokensQuery, CustomerPaymentTokensQueryVariables>;
 export const AdminApiKeysDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminApiKeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminApiKeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AdminApiKeyParts"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AdminApiKeyParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AdminApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"current"}}]}}]} as unknown as DocumentNode<AdminApiKeysQuery, AdminApiKeysQueryVariables>;
 export const RevokeAdminApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeAdminApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"confirmLossOfAccess"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},"defaultValue":{"kind":"BooleanValue","value":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeAdminApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"confirmLossOfAccess"},"value":{"kind":"Variable","name":{"kind":"Name","value":"confirmLossOfAccess"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AdminApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AdminApiKeyParts"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RevocationNeedsConfirmationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"consequences"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AdminApiKeyParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AdminApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"current"}}]}}]} as unknown as DocumentNode<RevokeAdminApiKeyMutation, RevokeAdminApiKeyMutationVariables>;
+export const CustomerInvoicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerInvoices"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customerInvoices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"customerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AdminInvoiceParts"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AdminInvoiceParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AdminInvoice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"voidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountPaid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountRefunded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}}]} as unknown as DocumentNode<CustomerInvoicesQuery, CustomerInvoicesQueryVariables>;
+export const InvoicePaymentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InvoicePayments"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"invoiceId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoicePayments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"invoiceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"invoiceId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AdminInvoiceParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"payments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceId"}},{"kind":"Field","name":{"kind":"Name","value":"providerPaymentIntentId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountRefunded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountDisputed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overpaid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cardBrand"}},{"kind":"Field","name":{"kind":"Name","value":"cardLast4"}},{"kind":"Field","name":{"kind":"Name","value":"needsAttention"}},{"kind":"Field","name":{"kind":"Name","value":"refunds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RefundParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"disputes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DisputeParts"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AdminInvoiceParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AdminInvoice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"voidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountPaid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountRefunded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RefundParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Refund"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}},{"kind":"Field","name":{"kind":"Name","value":"providerRefundId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DisputeParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Dispute"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"providerDisputeId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountWithdrawn"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountReinstated"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidenceDueBy"}}]}}]} as unknown as DocumentNode<InvoicePaymentsQuery, InvoicePaymentsQueryVariables>;
+export const RefundPaymentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RefundPayment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RefundPaymentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refundPayment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"RefundParts"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RefundExceedsRefundableError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refundable"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RefundRejectedError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providerCode"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RefundParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Refund"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}},{"kind":"Field","name":{"kind":"Name","value":"providerRefundId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<RefundPaymentMutation, RefundPaymentMutationVariables>;
+export const VoidInvoiceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"VoidInvoice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"voidInvoice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"AdminInvoiceParts"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvoiceNotVoidableError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoiceStatus"}},{"kind":"Field","name":{"kind":"Name","value":"amountPaid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AdminInvoiceParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AdminInvoice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"voidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountPaid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountRefunded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}}]} as unknown as DocumentNode<VoidInvoiceMutation, VoidInvoiceMutationVariables>;
 export const CreatePaymentIntentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreatePaymentIntent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreatePaymentIntentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createPaymentIntent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentIntent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"clientSecret"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorParts"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AmountExceedsBalanceError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amountDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AmountBelowMinimumError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minimum"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AmountAboveMaximumError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"maximum"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AmountLeavesUnpayableRemainderError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amountDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"maximumPartial"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"minimum"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvoiceNotPayableOnlineError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amountDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"minimum"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CurrencyMismatchError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"expectedCurrency"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvoiceNotPayableError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoiceStatus"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CreatePaymentIntentMutation, CreatePaymentIntentMutationVariables>;
-export const ConfirmPaymentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmPayment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"paymentIntentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmPayment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"paymentIntentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"paymentIntentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"PaymentParts"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentRequiresAction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"paymentIntentId"}},{"kind":"Field","name":{"kind":"Name","value":"clientSecret"}},{"kind":"Field","name":{"kind":"Name","value":"nextActionType"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentPending"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"paymentIntentId"}},{"kind":"Field","alias":{"kind":"Name","value":"intentStatus"},"name":{"kind":"Name","value":"status"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorParts"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentDeclinedError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"declineCode"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PaymentParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Payment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountRefunded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overpaid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cardBrand"}},{"kind":"Field","name":{"kind":"Name","value":"cardLast4"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<ConfirmPaymentMutation, ConfirmPaymentMutationVariables>;
+export const ConfirmPaymentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmPayment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"paymentIntentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmPayment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"paymentIntentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"paymentIntentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"PaymentParts"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentRequiresAction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"paymentIntentId"}},{"kind":"Field","name":{"kind":"Name","value":"clientSecret"}},{"kind":"Field","name":{"kind":"Name","value":"nextActionType"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentPending"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"paymentIntentId"}},{"kind":"Field","alias":{"kind":"Name","value":"intentStatus"},"name":{"kind":"Name","value":"status"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorParts"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentDeclinedError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"declineCode"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PaymentParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Payment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountRefunded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountDisputed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overpaid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cardBrand"}},{"kind":"Field","name":{"kind":"Name","value":"cardLast4"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<ConfirmPaymentMutation, ConfirmPaymentMutationVariables>;
 export const AddPaymentMethodDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddPaymentMethod"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddPaymentMethodInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addPaymentMethod"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"PaymentMethodParts"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorParts"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PaymentMethodParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentMethod"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"brand"}},{"kind":"Field","name":{"kind":"Name","value":"last4"}},{"kind":"Field","name":{"kind":"Name","value":"expMonth"}},{"kind":"Field","name":{"kind":"Name","value":"expYear"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<AddPaymentMethodMutation, AddPaymentMethodMutationVariables>;
 export const RemovePaymentMethodDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemovePaymentMethod"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removePaymentMethod"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RemovedPaymentMethod"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorParts"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<RemovePaymentMethodMutation, RemovePaymentMethodMutationVariables>;
 export const SetDefaultMethodDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetDefaultMethod"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setDefaultMethod"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"PaymentMethodParts"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorParts"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PaymentMethodParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentMethod"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"brand"}},{"kind":"Field","name":{"kind":"Name","value":"last4"}},{"kind":"Field","name":{"kind":"Name","value":"expMonth"}},{"kind":"Field","name":{"kind":"Name","value":"expYear"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<SetDefaultMethodMutation, SetDefaultMethodMutationVariables>;
+export const CreateCardSetupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateCardSetup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCardSetup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CardSetup"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"clientSecret"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorParts"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CreateCardSetupMutation, CreateCardSetupMutationVariables>;
 export const InvoiceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Invoice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InvoiceSummaryParts"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"issuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"amountPaid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}},{"kind":"Field","name":{"kind":"Name","value":"payableOnline"}},{"kind":"Field","name":{"kind":"Name","value":"minimumPayment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"maximumPayment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"maximumPartialPayment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InvoiceSummaryParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Invoice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lineItems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitAmount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}}]}}]} as unknown as DocumentNode<InvoiceQuery, InvoiceQueryVariables>;
 export const BalanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BalanceParts"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BalanceParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Balance"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalOutstanding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overdue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"openInvoiceCount"}}]}}]} as unknown as DocumentNode<BalanceQuery, BalanceQueryVariables>;
-export const PaymentHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PaymentHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"paymentHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PaymentParts"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PaymentParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Payment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountRefunded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overpaid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cardBrand"}},{"kind":"Field","name":{"kind":"Name","value":"cardLast4"}}]}}]} as unknown as DocumentNode<PaymentHistoryQuery, PaymentHistoryQueryVariables>;
+export const PaymentHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PaymentHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"paymentHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PaymentParts"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PaymentParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Payment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountRefunded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountDisputed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overpaid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cardBrand"}},{"kind":"Field","name":{"kind":"Name","value":"cardLast4"}}]}}]} as unknown as DocumentNode<PaymentHistoryQuery, PaymentHistoryQueryVariables>;
 export const PaymentMethodsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PaymentMethods"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"paymentMethods"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PaymentMethodParts"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PaymentMethodParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentMethod"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"brand"}},{"kind":"Field","name":{"kind":"Name","value":"last4"}},{"kind":"Field","name":{"kind":"Name","value":"expMonth"}},{"kind":"Field","name":{"kind":"Name","value":"expYear"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}}]} as unknown as DocumentNode<PaymentMethodsQuery, PaymentMethodsQueryVariables>;
 export const PortalPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PortalPage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InvoiceSummaryParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BalanceParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paymentHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"paymentMethods"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"brand"}},{"kind":"Field","name":{"kind":"Name","value":"last4"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InvoiceSummaryParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Invoice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amountDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lineItems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitAmount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BalanceParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Balance"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalOutstanding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overdue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"openInvoiceCount"}}]}}]} as unknown as DocumentNode<PortalPageQuery, PortalPageQueryVariables>;
 export const PaymentLinkDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PaymentLink"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"paymentLink"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"supportEmail"}}]}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"invoiceId"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<PaymentLinkQuery, PaymentLinkQueryVariables>;

@@ -23,7 +23,9 @@ export type Scalars = {
 export type AddPaymentMethodInput = {
   /** Make it the default card. The first card saved always is. */
   setAsDefault?: InputMaybe<Scalars['Boolean']['input']>;
-  /** The pm_… id Stripe.js created from the card details. */
+  /** The seti_… id of the card setup (from createCardSetup) that Stripe.js confirmed with this card, 3-D Secure included. The server checks with Stripe that it is this customer's, succeeded and saved this card. Without it, the card is attached directly (no 3-D Secure on save). */
+  setupIntentId?: InputMaybe<Scalars['String']['input']>;
+  /** The pm_… id of the card: the one Stripe.js created from the card details, or the one the SetupIntent named by setupIntentId saved. */
   stripePaymentMethodId: Scalars['String']['input'];
 };
 
@@ -79,9 +81,28 @@ export type CreatePaymentIntentInput = {
   invoiceId?: InputMaybe<Scalars['ID']['input']>;
   /** A saved PaymentMethod id to preselect. */
   paymentMethodId?: InputMaybe<Scalars['ID']['input']>;
-  /** Save the card for later once the payment succeeds. */
+  /** Save the new card for later once the payment succeeds. Ignored with paymentMethodId: a saved card is kept already. */
   savePaymentMethod?: InputMaybe<Scalars['Boolean']['input']>;
 };
+
+/** Where a dispute stands (the payment provider's status). It only moves forward; the last four are final. */
+export type DisputeStatus =
+  /** The inquiry closed without a chargeback. */
+  | 'INQUIRY_CLOSED'
+  /** The bank asks questions before any chargeback; no money moved. Answer it at the provider. */
+  | 'INQUIRY_NEEDS_RESPONSE'
+  /** The inquiry was answered and is being reviewed; no money moved. */
+  | 'INQUIRY_UNDER_REVIEW'
+  /** Closed in the customer's favour: the funds stay withdrawn, and the invoice is owed them again. */
+  | 'LOST'
+  /** A chargeback: the funds are withdrawn; submit evidence at the provider before evidenceDueBy. */
+  | 'NEEDS_RESPONSE'
+  /** Closed before it became a chargeback (the provider resolved it, e.g. with a refund). */
+  | 'PREVENTED'
+  /** Evidence was submitted; the bank decides. */
+  | 'UNDER_REVIEW'
+  /** Closed in the business's favour: the funds were reinstated. */
+  | 'WON';
 
 /** A payment link to issue. */
 export type GenerateCustomerPaymentTokenInput = {
@@ -107,10 +128,21 @@ export type InvoiceLineItemInput = {
 export type InvoiceStatus =
   /** Issued and not fully paid: it can be paid. */
   | 'OPEN'
-  /** Paid in full. A later refund lowers amountPaid but does not reopen it. */
+  /** Paid in full. A later refund lowers amountPaid but does not reopen it; only a dispute that takes money back does. */
   | 'PAID'
   /** Cancelled by the business: nothing is owed and it cannot be paid. */
   | 'VOID';
+
+/** Why an admin should look at a payment. Each goes away once the money is put right. */
+export type PaymentAttention =
+  /** A dispute or inquiry waits for evidence at the payment provider (see Dispute.evidenceDueBy). */
+  | 'DISPUTE_NEEDS_RESPONSE'
+  /** Received beyond what was due (see overpaid), and not refunded yet. */
+  | 'OVERPAID'
+  /** Received on an invoice that had been voided (the customer's bank was faster than the cancellation): nothing was due, so refund it or apply it elsewhere. Not counted as an overpayment. */
+  | 'PAID_ON_VOID_INVOICE'
+  /** A refund failed: the money came back to the business and the customer still waits for it. No later refund made up for it yet. */
+  | 'REFUND_FAILED';
 
 /** Where a payment intent stands at the payment provider (Stripe's PaymentIntent status, upper case). */
 export type PaymentIntentStatus =
@@ -127,8 +159,10 @@ export type PaymentIntentStatus =
   /** The money was received. */
   | 'SUCCEEDED';
 
-/** Where money received stands after refunds. */
+/** Where money received stands after refunds and disputes. */
 export type PaymentStatus =
+  /** The customer's bank disputes it: a dispute (or the bank's inquiry before one) is open, or was lost. amountDisputed is what the bank took back; a dispute the business wins gives it back and the payment returns to its other status. */
+  | 'DISPUTED'
   /** Part of it was refunded (see amountRefunded). */
   | 'PARTIALLY_REFUNDED'
   /** All of it was refunded. */
@@ -144,6 +178,53 @@ export type PaymentTokenStatus =
   | 'EXPIRED'
   /** An admin revoked it: it no longer works. */
   | 'REVOKED';
+
+/** A refund of a payment, whole or in part, through the payment provider. */
+export type RefundPaymentInput = {
+  /** Minor units, 1 or more; omit to refund all that can still be refunded. More than that is RefundExceedsRefundableError. */
+  amount?: InputMaybe<Scalars['Int']['input']>;
+  /** For admins, up to 500 characters; kept with the refund, never shown to the customer. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** AdminPayment.id of the payment (see invoicePayments). */
+  paymentId: Scalars['ID']['input'];
+  /** Why the money is given back; the provider is told. */
+  reason: RefundReason;
+  /** Your id for this request, 1 to 64 letters, digits, "-" or "_" (a UUID, say). Sending the same requestId again for the same payment (a retry after a timeout, or PAYMENT_PROVIDER_UNAVAILABLE) refunds once and answers the same refund. Without one the server makes one up, and a retry may refund again. */
+  requestId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Why the business gives money back, in the payment provider's categories. */
+export type RefundReason =
+  /** The customer paid twice. */
+  | 'DUPLICATE'
+  /** The payment was fraudulent (the provider may use this to block the card). */
+  | 'FRAUDULENT'
+  /** The customer asked for it (a return, a goodwill gesture). */
+  | 'REQUESTED_BY_CUSTOMER';
+
+/** Where a refund stands (the payment provider's status, and REQUESTED before it answered). It only moves forward. */
+export type RefundStatus =
+  /** Canceled before it was returned: the money is in amountPaid again. */
+  | 'CANCELED'
+  /** The money could not be returned and came back to the balance: it is in amountPaid again. See failureReason. */
+  | 'FAILED'
+  /** On its way to the customer; already out of the balance, so counted in amountRefunded. */
+  | 'PENDING'
+  /** Asked of the provider, which has not answered yet (it was unreachable): the amount is held; refundPayment with the same requestId resumes it. */
+  | 'REQUESTED'
+  /** The customer must act before the money reaches them; counted in amountRefunded. */
+  | 'REQUIRES_ACTION'
+  /** Returned to the customer. It may still fail later (a closed card). */
+  | 'SUCCEEDED';
+
+export type StartCardSetupMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StartCardSetupMutation = { __typename?: 'Mutation', createCardSetup:
+    | { __typename: 'CardManagementNotAllowedError', code: string, message: string }
+    | { __typename: 'CardSetup', id: string, clientSecret: string }
+    | { __typename: 'PaymentNotPossibleError', code: string, message: string }
+   };
 
 export type SaveCardMutationVariables = Exact<{
   input: AddPaymentMethodInput;
@@ -184,7 +265,7 @@ export type OlderPaymentsQueryVariables = Exact<{
 }>;
 
 
-export type OlderPaymentsQuery = { __typename?: 'Query', paymentHistory: { __typename?: 'PaymentConnection', edges: Array<{ __typename?: 'PaymentEdge', node: { __typename?: 'Payment', id: string, status: PaymentStatus, createdAt: string, invoiceId: string, cardBrand: string | null, cardLast4: string | null, amount: { __typename?: 'Money', amount: number, currency: string }, amountRefunded: { __typename?: 'Money', amount: number, currency: string } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+export type OlderPaymentsQuery = { __typename?: 'Query', paymentHistory: { __typename?: 'PaymentConnection', edges: Array<{ __typename?: 'PaymentEdge', node: { __typename?: 'Payment', id: string, status: PaymentStatus, createdAt: string, invoiceId: string, cardBrand: string | null, cardLast4: string | null, amount: { __typename?: 'Money', amount: number, currency: string }, amountRefunded: { __typename?: 'Money', amount: number, currency: string }, amountDisputed: { __typename?: 'Money', amount: number, currency: string } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
 
 export type PortalHomeQueryVariables = Exact<{
   invoicesFirst: Scalars['Int']['input'];
@@ -192,7 +273,7 @@ export type PortalHomeQueryVariables = Exact<{
 }>;
 
 
-export type PortalHomeQuery = { __typename?: 'Query', paymentLink: { __typename?: 'PaymentLink', invoiceId: string | null, expiresAt: string, organization: { __typename?: 'Organization', name: string, supportEmail: string | null }, customer: { __typename?: 'Customer', name: string } }, balance: { __typename?: 'Balance', openInvoiceCount: number, totalOutstanding: { __typename?: 'Money', amount: number, currency: string }, overdue: { __typename?: 'Money', amount: number, currency: string } }, invoices: { __typename?: 'InvoiceConnection', edges: Array<{ __typename?: 'InvoiceEdge', node: { __typename?: 'Invoice', id: string, number: string, status: InvoiceStatus, overdue: boolean, currency: string, issuedAt: string, dueAt: string, payableOnline: boolean, total: { __typename?: 'Money', amount: number, currency: string }, amountPaid: { __typename?: 'Money', amount: number, currency: string }, amountDue: { __typename?: 'Money', amount: number, currency: string }, minimumPayment: { __typename?: 'Money', amount: number, currency: string }, maximumPayment: { __typename?: 'Money', amount: number, currency: string }, maximumPartialPayment: { __typename?: 'Money', amount: number, currency: string } | null, lineItems: Array<{ __typename?: 'InvoiceLineItem', description: string, quantity: number, unitAmount: { __typename?: 'Money', amount: number, currency: string }, amount: { __typename?: 'Money', amount: number, currency: string } }> } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } }, paymentMethods: Array<{ __typename?: 'PaymentMethod', id: string, brand: string, last4: string, expMonth: number, expYear: number, isDefault: boolean }>, paymentHistory: { __typename?: 'PaymentConnection', edges: Array<{ __typename?: 'PaymentEdge', node: { __typename?: 'Payment', id: string, status: PaymentStatus, createdAt: string, invoiceId: string, cardBrand: string | null, cardLast4: string | null, amount: { __typename?: 'Money', amount: number, currency: string }, amountRefunded: { __typename?: 'Money', amount: number, currency: string } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+export type PortalHomeQuery = { __typename?: 'Query', paymentLink: { __typename?: 'PaymentLink', invoiceId: string | null, expiresAt: string, organization: { __typename?: 'Organization', name: string, supportEmail: string | null }, customer: { __typename?: 'Customer', name: string } }, balance: { __typename?: 'Balance', openInvoiceCount: number, totalOutstanding: { __typename?: 'Money', amount: number, currency: string }, overdue: { __typename?: 'Money', amount: number, currency: string } }, invoices: { __typename?: 'InvoiceConnection', edges: Array<{ __typename?: 'InvoiceEdge', node: { __typename?: 'Invoice', id: string, number: string, status: InvoiceStatus, overdue: boolean, currency: string, issuedAt: string, dueAt: string, payableOnline: boolean, total: { __typename?: 'Money', amount: number, currency: string }, amountPaid: { __typename?: 'Money', amount: number, currency: string }, amountDue: { __typename?: 'Money', amount: number, currency: string }, minimumPayment: { __typename?: 'Money', amount: number, currency: string }, maximumPayment: { __typename?: 'Money', amount: number, currency: string }, maximumPartialPayment: { __typename?: 'Money', amount: number, currency: string } | null, lineItems: Array<{ __typename?: 'InvoiceLineItem', description: string, quantity: number, unitAmount: { __typename?: 'Money', amount: number, currency: string }, amount: { __typename?: 'Money', amount: number, currency: string } }> } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } }, paymentMethods: Array<{ __typename?: 'PaymentMethod', id: string, brand: string, last4: string, expMonth: number, expYear: number, isDefault: boolean }>, paymentHistory: { __typename?: 'PaymentConnection', edges: Array<{ __typename?: 'PaymentEdge', node: { __typename?: 'Payment', id: string, status: PaymentStatus, createdAt: string, invoiceId: string, cardBrand: string | null, cardLast4: string | null, amount: { __typename?: 'Money', amount: number, currency: string }, amountRefunded: { __typename?: 'Money', amount: number, currency: string }, amountDisputed: { __typename?: 'Money', amount: number, currency: string } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
 
 export type MoreInvoicesQueryVariables = Exact<{
   first: Scalars['Int']['input'];
@@ -220,6 +301,7 @@ export type StartPaymentMutation = { __typename?: 'Mutation', createPaymentInten
     | { __typename: 'PaymentInProgressError', code: string, message: string }
     | { __typename: 'PaymentIntent', id: string, clientSecret: string, status: PaymentIntentStatus, amount: { __typename?: 'Money', amount: number, currency: string } }
     | { __typename: 'PaymentMethodNotFoundError', code: string, message: string }
+    | { __typename: 'PaymentNotPossibleError', code: string, message: string }
    };
 
 export type FinishPaymentMutationVariables = Exact<{
@@ -255,6 +337,21 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const StartCardSetupDocument = new TypedDocumentString(`
+    mutation StartCardSetup {
+  createCardSetup {
+    __typename
+    ... on CardSetup {
+      id
+      clientSecret
+    }
+    ... on UserError {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StartCardSetupMutation, StartCardSetupMutationVariables>;
 export const SaveCardDocument = new TypedDocumentString(`
     mutation SaveCard($input: AddPaymentMethodInput!) {
   addPaymentMethod(input: $input) {
@@ -317,6 +414,10 @@ export const OlderPaymentsDocument = new TypedDocumentString(`
           currency
         }
         amountRefunded {
+          amount
+          currency
+        }
+        amountDisputed {
           amount
           currency
         }
@@ -429,6 +530,10 @@ export const PortalHomeDocument = new TypedDocumentString(`
           currency
         }
         amountRefunded {
+          amount
+          currency
+        }
+        amountDisputed {
           amount
           currency
         }

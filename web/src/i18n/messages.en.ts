@@ -88,6 +88,8 @@ export const en = {
   cardShort: (brand: string, last4: string) => `${brand} •••• ${last4}`,
   refunded: (amount: string) => `Refunded ${amount}`,
   refundedFully: 'Refunded',
+  disputed: (amount: string) => `Disputed with your bank: ${amount} reversed`,
+  disputeOpen: 'Disputed with your bank',
   forInvoice: (number: string) => `Invoice ${number}`,
 
   cardsHeading: 'Saved cards',

@@ -87,6 +87,8 @@ export const fr: Messages = {
   cardShort: (brand, last4) => `${brand} •••• ${last4}`,
   refunded: (amount) => `Remboursé : ${amount}`,
   refundedFully: 'Remboursé',
+  disputed: (amount) => `Contesté auprès de votre banque : ${amount} repris`,
+  disputeOpen: 'Contesté auprès de votre banque',
   forInvoice: (number) => `Facture ${number}`,
 
   cardsHeading: 'Cartes enregistrées',

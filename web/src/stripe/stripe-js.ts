@@ -15,6 +15,13 @@ export interface StripePaymentIntent {
   status: string;
 }
 
+/** A SetupIntent as Stripe.js returns it: the card it saved is `payment_method`, once it succeeded. */
+export interface StripeSetupIntent {
+  id: string;
+  status: string;
+  payment_method: string | null;
+}
+
 export type StripeResult<K extends string, T> = ({ [key in K]: T } & { error?: undefined }) | { error: StripeError };
 
 export interface CardChangeEvent {
@@ -40,6 +47,8 @@ export interface Stripe {
     data?: { payment_method?: string | { card: StripeCardElement } },
   ): Promise<StripeResult<'paymentIntent', StripePaymentIntent>>;
   handleNextAction(options: { clientSecret: string }): Promise<StripeResult<'paymentIntent', StripePaymentIntent>>;
+  /** Saves a card through a SetupIntent (createCardSetup): runs 3-D Secure itself when the bank asks, then resolves. */
+  confirmCardSetup(clientSecret: string, data: { payment_method: string | { card: StripeCardElement } }): Promise<StripeResult<'setupIntent', StripeSetupIntent>>;
   createPaymentMethod(options: { type: 'card'; card: StripeCardElement }): Promise<StripeResult<'paymentMethod', { id: string }>>;
 }
 

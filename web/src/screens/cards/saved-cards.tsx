@@ -3,7 +3,7 @@ import { ApiError, type Request } from '../../api/client';
 import type { CardNode, PortalActions, PortalData } from '../../app';
 import { CardField } from '../../components/card-field';
 import type { PortalConfig } from '../../config';
-import { MakeDefaultCardDocument, RemoveCardDocument, SaveCardDocument } from '../../graphql/generated';
+import { MakeDefaultCardDocument, RemoveCardDocument, SaveCardDocument, StartCardSetupDocument } from '../../graphql/generated';
 import { brandName, useLocale } from '../../i18n/i18n';
 import { cardElement } from '../../stripe/stripe-js';
 import { useStripe } from '../../stripe/use-stripe';
@@ -131,15 +131,26 @@ function AddCard({ request, config, onDone, onFail }: { request: Request; config
   const [makeDefault, setMakeDefault] = useState(false);
   const [busy, setBusy] = useState(false);
 
+  /**
+   * Stripe's way to save a card: a SetupIntent from our server, confirmed here by Stripe.js with the card (which runs
+   * 3-D Secure itself when the bank asks), then handed to our server, which checks it with Stripe before keeping it.
+   */
   async function save(event: Event) {
     event.preventDefault();
     if (stripe.kind !== 'ready') return;
     setBusy(true);
     setError(null);
     try {
-      const created = await stripe.stripe.createPaymentMethod({ type: 'card', card: cardElement(stripe.stripe) });
-      if (created.error) return setError(created.error.message ?? t.cardRejected);
-      const result = (await request(SaveCardDocument, { input: { stripePaymentMethodId: created.paymentMethod.id, setAsDefault: makeDefault } })).addPaymentMethod;
+      const setup = (await request(StartCardSetupDocument, {})).createCardSetup;
+      if (setup.__typename === 'CardManagementNotAllowedError') return setError(t.cardsManagedOnAccountLink);
+      if (setup.__typename !== 'CardSetup') return setError(`${t.providerDownHeading}. ${t.providerDownText}`);
+      const confirmed = await stripe.stripe.confirmCardSetup(setup.clientSecret, { payment_method: { card: cardElement(stripe.stripe) } });
+      // Stripe's own words for a declined card or a failed 3-D Secure check; nothing was saved.
+      if (confirmed.error) return setError(confirmed.error.message ? `${confirmed.error.message} ${t.cardRejected}` : t.cardRejected);
+      const card = confirmed.setupIntent.payment_method;
+      if (confirmed.setupIntent.status !== 'succeeded' || !card) return setError(t.cardRejected);
+      const input = { stripePaymentMethodId: card, setupIntentId: confirmed.setupIntent.id, setAsDefault: makeDefault };
+      const result = (await request(SaveCardDocument, { input })).addPaymentMethod;
       if (result.__typename === 'PaymentMethod') onDone(t.cardSaved(t.cardShort(brandName(result.brand), result.last4)));
       else if (result.__typename === 'CardManagementNotAllowedError') setError(t.cardsManagedOnAccountLink);
       else setError(result.message ? `${result.message} ${t.cardRejected}` : t.cardRejected);

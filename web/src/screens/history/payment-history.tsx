@@ -2,7 +2,7 @@ import type { PortalActions, PortalData } from '../../app';
 import { Money } from '../../components/money';
 import { brandName, formatDate, formatMoney, useLocale } from '../../i18n/i18n';
 
-/** Payments, newest first, with refunds; older ones a page at a time. */
+/** Payments, newest first, with refunds and disputes; older ones a page at a time. */
 export function PaymentHistory({ data, actions }: { data: PortalData; actions: PortalActions }) {
   const { messages: t, tag } = useLocale();
   const numbers = new Map(data.invoices.edges.map(({ node }) => [node.id, node.number]));
@@ -26,6 +26,9 @@ export function PaymentHistory({ data, actions }: { data: PortalData; actions: P
                 {invoice && <div class="muted">{t.forInvoice(invoice)}</div>}
                 {payment.amountRefunded.amount > 0 && (
                   <div class="refund">{payment.status === 'REFUNDED' ? t.refundedFully : t.refunded(formatMoney(payment.amountRefunded, tag))}</div>
+                )}
+                {payment.status === 'DISPUTED' && (
+                  <div class="dispute">{payment.amountDisputed.amount > 0 ? t.disputed(formatMoney(payment.amountDisputed, tag)) : t.disputeOpen}</div>
                 )}
               </li>
             );

@@ -167,6 +167,8 @@ export function PayPanel({ invoice, cards, request, config, actions }: { invoice
           return stopWith(t.cardNotFound);
         case 'PaymentDeclinedError':
           return stopWith(`${started.message} ${t.declinedTryAgain}`, method === 'new');
+        case 'PaymentNotPossibleError': // Stripe refused our request, not the card: nothing was charged
+          return stopWith(`${t.providerDownHeading}. ${t.providerDownText}`);
       }
       const confirmed = await confirmWithStripe(stripe.stripe, started.clientSecret, newCard);
       if (confirmed) await finish(stripe.stripe, started.id);
