@@ -5,7 +5,7 @@ import Redis from 'ioredis';
 import { buildApiSchema } from './api/schema';
 import { actorOf } from './domain/audit-log.service';
 import type { Config } from './config/config';
-import { openDatabase, type Database } from './db/database';
+import { openDatabase, openMigratedDatabase, type Database } from './db/database';
 import { migrateForDeploy } from './db/migrator';
 import { createServices, type Services } from './services';
 import type { PaymentProvider } from './payments/payment-provider.port';
@@ -61,7 +61,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const { applied } = await migrateForDeploy(config.databaseUrl);
     if (applied.length) logger.info({ applied }, 'migrations applied');
   }
-  const database = await openDatabase(config.databaseUrl);
+  // Not migrating at start (production), the database must have exactly this version's migrations, checked before
+  // anything listens: an instance never answers ready, nor serves, over a schema it does not know.
+  const database = config.migrateOnStart ? await openDatabase(config.databaseUrl) : await openMigratedDatabase(config.databaseUrl);
 
   // A connection that never came up (Redis down) would otherwise hold shutdown for ioredis' 2 s disconnect timeout.
   const redis = config.redisUrl

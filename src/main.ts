@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/config';
+import { loadEnvFile } from './config/env-file';
+import { DatabaseNotReadyError } from './db/database';
 import { startApp } from './app';
 import { demoAccess } from './dev/demo-access';
 import { localStripe } from './dev/local-stripe';
@@ -10,7 +12,9 @@ const SHUTDOWN_DEADLINE_MS = 25_000;
 /** `npm start`: the server on the configured database (SQLite by default), with demo access printed in development. */
 async function main() {
   let config;
+  let envFile;
   try {
+    envFile = loadEnvFile();
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -21,10 +25,21 @@ async function main() {
   }
 
   const stripe = await localStripe(config);
-  const app = await startApp(stripe.config);
+  let app;
+  try {
+    app = await startApp(stripe.config);
+  } catch (error) {
+    // Missing, behind or diverged migrations: never listen (nor answer ready) over a schema this version does not know.
+    if (error instanceof DatabaseNotReadyError) {
+      console.error(`Not starting: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
   stripe.connect(app.url);
   const sandboxUrl = `${app.url}/graphql`;
   const lines = [`\nCustomer Payment Portal API listening at ${sandboxUrl}`];
+  if (envFile.path) lines.push(`Settings read from ${envFile.path}: ${envFile.applied.join(', ') || 'none (the environment sets them all)'}.`);
   if (!config.isProduction) lines.push(`Apollo Sandbox: open ${sandboxUrl} in a browser.`);
   if (stripe.emulator) lines.push(`No STRIPE_SECRET_KEY: payments go to the local Stripe emulator at ${stripe.emulator.url} (dev only).`);
   if (config.seedDemoData) {
@@ -42,7 +57,9 @@ async function main() {
   // Printed on purpose, for the developer at the terminal; never sent to the structured log.
   process.stdout.write(lines.join('\n') + '\n\n');
 
-  // SIGTERM: stop accepting, answer the requests in flight, close the database and Redis, exit 0.
+  // SIGTERM: stop accepting, answer the requests in flight, close the database and Redis, exit 0. A log collector that
+  // went away must not turn a write to stderr into a crash on the way (stdout is the logger's: see stdoutDestination).
+  process.stderr.on('error', () => undefined);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -1,10 +1,10 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { redactUrl } from '../config/config';
 import { providerOf, sqlitePath, type DbProvider } from './database-url';
-import { migrationsDir } from './migrator';
+import { APPLIED_MIGRATIONS_SQL, compareMigrationHistory, migrationsDir, readMigrationFolders, type AppliedMigrationRow } from './migration-history';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client';
 import { postgresPortalReads, sqlitePortalReads, type PortalReads } from './portal-reads';
@@ -99,9 +99,11 @@ function driverErrorKind(error: unknown): string | undefined {
 }
 
 /**
- * Opens a database that must already exist with every migration of this version applied. For everything but
- * creating and migrating one (`npm run migrate`, the demo): opening a SQLite file creates it, so a mistyped
- * DATABASE_URL would otherwise answer from a new, empty database as if the data were missing.
+ * Opens a database that must already exist with exactly this version's migrations applied: every command but
+ * creating and migrating one (`npm run migrate`, the demo), and a server that does not migrate at start
+ * (production). Opening a SQLite file creates it, so a mistyped DATABASE_URL would otherwise answer from a new,
+ * empty database as if the data were missing; and a server over a schema it does not know fails request after
+ * request. The history is read from `_prisma_migrations` in plain SQL, so the schema engine is not loaded.
  */
 export async function openMigratedDatabase(databaseUrl: string): Promise<Database> {
   const provider = providerOf(databaseUrl);
@@ -110,24 +112,25 @@ export async function openMigratedDatabase(databaseUrl: string): Promise<Databas
   if (provider === 'sqlite' && !existsSync(sqlitePath(databaseUrl))) {
     throw new DatabaseNotReadyError(`There is no database at ${where}: the file ${sqlitePath(databaseUrl)} does not exist. ${createIt}`);
   }
-  const database = await openDatabase(databaseUrl);
+  const database = await openDatabase(databaseUrl).catch((error: unknown) => {
+    throw notReadyReason(error, where, createIt) ?? error;
+  });
   try {
-    let applied: Set<string>;
+    let rows: AppliedMigrationRow[];
     try {
-      const rows = await database.prisma.$queryRawUnsafe<{ migration_name: string }[]>(
-        'SELECT "migration_name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL',
-      );
-      applied = new Set(rows.map((row) => row.migration_name));
+      rows = await database.prisma.$queryRawUnsafe<AppliedMigrationRow[]>(APPLIED_MIGRATIONS_SQL);
     } catch (error) {
-      const kind = driverErrorKind(error);
-      if (kind === 'DatabaseDoesNotExist') throw new DatabaseNotReadyError(`There is no database at ${where}. ${createIt}`);
-      if (kind === 'TableDoesNotExist') throw new DatabaseNotReadyError(`The database at ${where} has never been migrated. Run \`npm run migrate\`.`);
-      if (kind === 'DatabaseNotReachable') throw new DatabaseNotReadyError(`Cannot reach the database at ${where}.`);
-      throw error;
+      throw notReadyReason(error, where, createIt) ?? error;
     }
     const folder = migrationsDir(provider);
-    const expected = existsSync(folder) ? readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name) : [];
-    const pending = expected.filter((name) => !applied.has(name)).sort();
+    const { pending, problems } = compareMigrationHistory(readMigrationFolders(provider), rows, folder);
+    if (problems.length > 0) {
+      throw new DatabaseNotReadyError(
+        `The migration history of the database at ${where} does not match this version's migrations:\n- ${problems.join('\n- ')}\n` +
+          (pending.length ? `It is also missing ${pending.length} migration(s) of this version (${pending.join(', ')}).\n` : '') +
+          'Deploy the version those migrations belong to, or repair the history; `npm run migrate` names these problems and refuses to migrate over them.',
+      );
+    }
     if (pending.length > 0) {
       throw new DatabaseNotReadyError(`The database at ${where} is missing ${pending.length} migration(s) (${pending.join(', ')}). Run \`npm run migrate\`.`);
     }
@@ -136,4 +139,13 @@ export async function openMigratedDatabase(databaseUrl: string): Promise<Databas
     await database.close();
     throw error;
   }
+}
+
+/** Why a database cannot be used yet, from a driver error; undefined for any other failure. */
+function notReadyReason(error: unknown, where: string, createIt: string): DatabaseNotReadyError | undefined {
+  const kind = driverErrorKind(error);
+  if (kind === 'DatabaseDoesNotExist') return new DatabaseNotReadyError(`There is no database at ${where}. ${createIt}`);
+  if (kind === 'TableDoesNotExist') return new DatabaseNotReadyError(`The database at ${where} has never been migrated. Run \`npm run migrate\`.`);
+  if (kind === 'DatabaseNotReachable') return new DatabaseNotReadyError(`Cannot reach the database at ${where}.`);
+  return undefined;
 }

@@ -24,24 +24,9 @@ import type { DiagnoseMigrationHistoryOutput, MigrationList, SchemaContainer, Sc
 import pg from 'pg';
 
 import { isPostgresUrl, providerOf, sqlitePath, type DbProvider } from './database-url';
+import { migrationsDir, projectRoot } from './migration-history';
 
-export { providerOf, type DbProvider };
-
-let repoRoot: string | undefined;
-
-/** The folder holding prisma/schema.prisma, found upwards from this file (src/db under Jest, dist/src/db compiled). */
-function projectRoot(): string {
-  if (repoRoot) return repoRoot;
-  for (let dir = __dirname; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'prisma', 'schema.prisma'))) return (repoRoot = dir);
-    if (dirname(dir) === dir) throw new Error(`prisma/schema.prisma not found above ${__dirname}`);
-  }
-}
-
-/** The migrations folder of a provider: prisma/migrations (SQLite) or prisma/postgresql/migrations. */
-export function migrationsDir(provider: DbProvider): string {
-  return provider === 'sqlite' ? join(projectRoot(), 'prisma', 'migrations') : join(projectRoot(), 'prisma', 'postgresql', 'migrations');
-}
+export { migrationsDir, providerOf, type DbProvider };
 
 function schemaFile(provider: DbProvider): SchemaContainer {
   const path = provider === 'sqlite' ? join(projectRoot(), 'prisma', 'schema.prisma') : join(projectRoot(), 'prisma', 'postgresql', 'schema.prisma');

@@ -107,7 +107,8 @@ export class CredentialUsageRecorder {
     this.pending = new Map();
     const audit = [];
     const updates = [];
-    // Rows are updated in one order (by kind and id) on every instance, so two flushes never wait on each other in a cycle.
+    // Rows are updated in one order (by kind and id) on every instance, so two flushes never wait on each other in a cycle;
+    // the audit rows are new rows, which nothing else waits for.
     for (const usage of [...batch.values()].sort((a, b) => (a.kind + a.id < b.kind + b.id ? -1 : 1))) {
       let uses = 0;
       let last: { at: Date; ip: string } | undefined;
@@ -130,7 +131,7 @@ export class CredentialUsageRecorder {
           ),
         );
       }
-      updates.push(...this.usageWrites(usage, uses, last!));
+      updates.push(this.usageWrite(usage, uses, last!));
     }
     try {
       await this.db.$transaction([...updates, this.db.auditLog.createMany({ data: audit })]);
@@ -144,17 +145,20 @@ export class CredentialUsageRecorder {
   }
 
   /**
-   * updateMany throughout: a credential deleted meanwhile must not fail the whole flush. Counts add up across
-   * instances; the last use only moves forward, since another instance may already have written a later one.
+   * One statement per credential, each a single atomic change of its one row: counts add up across instances, and
+   * the last use only moves forward (with its address), since another instance may have written a later one. With
+   * the rows taken in one order by every instance, two flushes may wait on each other but never in a cycle: no
+   * deadlock, and nothing to retry. A credential deleted meanwhile updates no row and fails nothing.
    */
-  private usageWrites(usage: PendingUsage, uses: number, last: { at: Date; ip: string }) {
-    const later = { OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: last.at } }] };
+  private usageWrite(usage: PendingUsage, uses: number, last: { at: Date; ip: string }) {
     if (usage.kind === 'adminKey') {
-      return [this.db.adminApiKey.updateMany({ where: { id: usage.id, ...later }, data: { lastUsedAt: last.at } })];
+      return this.db.$executeRaw`UPDATE "AdminApiKey" SET "lastUsedAt" = ${last.at}
+        WHERE "id" = ${usage.id} AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ${last.at})`;
     }
-    return [
-      this.db.customerPaymentToken.updateMany({ where: { id: usage.id }, data: { useCount: { increment: uses } } }),
-      this.db.customerPaymentToken.updateMany({ where: { id: usage.id, ...later }, data: { lastUsedAt: last.at, lastUsedIp: last.ip } }),
-    ];
+    return this.db.$executeRaw`UPDATE "CustomerPaymentToken"
+      SET "useCount" = "useCount" + ${uses},
+        "lastUsedIp" = CASE WHEN "lastUsedAt" IS NULL OR "lastUsedAt" < ${last.at} THEN ${last.ip} ELSE "lastUsedIp" END,
+        "lastUsedAt" = CASE WHEN "lastUsedAt" IS NULL OR "lastUsedAt" < ${last.at} THEN ${last.at} ELSE "lastUsedAt" END
+      WHERE "id" = ${usage.id}`;
   }
 }

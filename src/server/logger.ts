@@ -41,6 +41,22 @@ function isErrorLike(value: object): boolean {
   return typeof candidate.message === 'string' && typeof candidate.stack === 'string';
 }
 
+/** A UUID, the form of the request ids this server makes (http-server.ts) and hands to clients to quote. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Fields that tie log lines to a request a client quotes (`x-request-id`, an error's `requestId`): a UUID there is
+ * never scrubbed, since its digits can pass for a card number (`84729301-2837-4123-…`) and an id blanked in part can no
+ * longer be found. Anything else in them is scrubbed as usual.
+ */
+const CORRELATION_FIELDS = new Set(['requestId', 'requestIds']);
+
+function scrubCorrelation(value: unknown, depth: number): unknown {
+  if (typeof value === 'string' && UUID.test(value)) return value;
+  if (Array.isArray(value)) return value.map((v) => scrubCorrelation(v, depth + 1));
+  return scrubValue(value, depth);
+}
+
 function scrubValue(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return scrubSecrets(value);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
@@ -52,12 +68,44 @@ function scrubValue(value: unknown, depth = 0): unknown {
   }
   if (Array.isArray(value)) return value.map((v) => scrubValue(v, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) out[key] = scrubValue(v, depth + 1);
+  for (const [key, v] of Object.entries(value)) out[key] = CORRELATION_FIELDS.has(key) ? scrubCorrelation(v, depth + 1) : scrubValue(v, depth + 1);
   return out;
 }
 
+/** Bytes of log lines waiting for a log collector that is slow to read, past which further lines are dropped. */
+const MAX_PENDING_LOG_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Standard output as the logs' destination, such that logging never holds the process or grows it without bound:
+ * a collector that stops reading costs at most MAX_PENDING_LOG_BYTES (later lines are counted and dropped, and the
+ * count logged once it reads again), and one that is gone (EPIPE) ends logging, not the process. Writes go through
+ * `process.stdout`, which Node does not wait for at exit (pino's own destination flushes synchronously on exit,
+ * retrying forever while a full pipe is not read, so a stuck collector held SIGTERM past its deadline).
+ */
+export function stdoutDestination(out: NodeJS.WritableStream & { writableLength: number } = process.stdout): DestinationStream {
+  let gone = false;
+  let dropped = 0;
+  out.on('error', () => {
+    gone = true;
+  });
+  return {
+    write(line: string) {
+      if (gone) return;
+      if (out.writableLength > MAX_PENDING_LOG_BYTES) {
+        dropped++;
+        return;
+      }
+      if (dropped > 0) {
+        out.write(`${JSON.stringify({ level: 40, time: Date.now(), msg: 'log lines dropped: the log collector was not reading', dropped })}\n`);
+        dropped = 0;
+      }
+      out.write(line);
+    },
+  };
+}
+
 /** Structured JSON logs. Secrets are removed by path and by shape before a line is written. */
-export function createLogger(level: string, destination?: DestinationStream): Logger {
+export function createLogger(level: string, destination: DestinationStream = stdoutDestination()): Logger {
   return pino(
     {
       level,

@@ -47,8 +47,11 @@ export function ensureBuilt(): void {
   }
 }
 
-/** Only what the process is given: nothing leaks in from the test runner's environment (TEST_*, DATABASE_URL…). */
-const baseEnv = () => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' });
+/**
+ * Only what the process is given: nothing leaks in from the test runner's environment (TEST_*, DATABASE_URL…), nor
+ * from a developer's `.env` in the repository (an empty ENV_FILE instead; a test may name its own).
+ */
+const baseEnv = () => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ENV_FILE: '/dev/null' });
 
 export type LogLine = Record<string, unknown> & { msg?: string };
 
