@@ -161,6 +161,19 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 30_00
   return server;
 }
 
+/**
+ * Runs `node dist/src/main.js` with exactly `env` until it exits by itself (a server that refuses to start), and
+ * resolves with its exit code and output; one still running after `timeoutMs` is killed (code null).
+ */
+export function runServerUntilExit(env: Record<string, string>, timeoutMs = 30_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  ensureBuilt();
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [SERVER], { cwd: root, env: { ...baseEnv(), PORT: '0', HOST: '127.0.0.1', ...env }, timeout: timeoutMs }, (error, stdout, stderr) => {
+      resolve({ code: child.exitCode, stdout, stderr });
+    });
+  });
+}
+
 export interface CliResult {
   code: number;
   stdout: string;
