@@ -4,14 +4,13 @@
 //   Stripe emulator and the demo data, as `npm start` does);
 // - Vite's dev server serves the page with hot reload at http://localhost:5173/pay/ and proxies /graphql to the server.
 // The printed demo link points at Vite's page. Ctrl-C stops all three.
+// Settings come from the environment and from `.env` (or ENV_FILE), as for `npm start`; the environment wins.
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const apiPort = process.env.PORT || '4000';
-const pagePort = process.env.PORTAL_DEV_PORT || '5173';
-const emulatorPort = process.env.STRIPE_EMULATOR_PORT || '12111';
 const children = [];
 
 function run(name, command, args, env = {}) {
@@ -51,6 +50,19 @@ await new Promise((resolve, reject) =>
   spawn(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' }).on('exit', (code) => (code === 0 ? resolve() : reject(new Error('tsc failed')))),
 );
 if (!existsSync(mainJs)) throw new Error('dist/src/main.js is missing after compiling');
+
+// The server reads the file too; read here first, its ports and the page's settings agree with the server's.
+try {
+  const { loadEnvFile } = createRequire(import.meta.url)(join(root, 'dist', 'src', 'config', 'env-file.js'));
+  const { path, applied } = loadEnvFile(process.env, root);
+  if (path) process.stdout.write(`Settings read from ${path}: ${applied.join(', ') || 'none (the environment sets them all)'}.\n`);
+} catch (error) {
+  process.stderr.write(`Configuration error: ${error.message}\n`);
+  process.exit(1);
+}
+const apiPort = process.env.PORT || '4000';
+const pagePort = process.env.PORTAL_DEV_PORT || '5173';
+const emulatorPort = process.env.STRIPE_EMULATOR_PORT || '12111';
 
 run('tsc', process.execPath, [tsc, '-p', 'tsconfig.build.json', '--watch', '--preserveWatchOutput']);
 run('api', process.execPath, ['--watch', mainJs], {

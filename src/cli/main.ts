@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config/config';
+import { loadEnvFile } from '../config/env-file';
 import { DatabaseNotReadyError, openDatabase, openMigratedDatabase, type Database } from '../db/database';
 import { applyMigrations, MigrationHistoryError, migrateForDeploy } from '../db/migrator';
 import { seedDemo } from '../dev/demo-seed';
@@ -326,8 +327,13 @@ function resolveCommand(positionals: string[]): { spec: Command; rest: string[] 
   throw new UsageError(`Unknown command: ${positionals[0]}`);
 }
 
+export interface CliOptions {
+  /** Read settings from a `.env` file into `env` first (see config/env-file.ts), as `npm run cli` does. */
+  envFile?: boolean;
+}
+
 /** Runs one CLI command; returns the exit code. Exported for tests. */
-export async function runCli(argv: string[], io: Io, env: Record<string, string | undefined> = process.env): Promise<number> {
+export async function runCli(argv: string[], io: Io, env: Record<string, string | undefined> = process.env, options: CliOptions = {}): Promise<number> {
   const { values, positionals, tokens } = parseArgs({ args: argv, allowPositionals: true, strict: true, tokens: true, options: OPTIONS });
   const flags = values as Flags;
   const seen = new Set<string>();
@@ -352,6 +358,7 @@ export async function runCli(argv: string[], io: Io, env: Record<string, string 
   }
   const run = spec.prepare({ flags, args: Object.fromEntries(spec.args.map((arg, i) => [arg, rest[i]])) });
 
+  if (options.envFile) loadEnvFile(env);
   const config = loadConfig(env);
   await run({ config, print: (data, text) => io.out(json ? JSON.stringify(data, null, 2) : text) });
   return 0;
@@ -371,9 +378,9 @@ function classify(error: unknown): { code: string; exit: number; details: Record
 }
 
 /** Runs a command and turns failures into a message and an exit code (2 for usage errors). */
-export async function cliMain(argv: string[], io: Io & { err(text: string): void }, env: Record<string, string | undefined> = process.env): Promise<number> {
+export async function cliMain(argv: string[], io: Io & { err(text: string): void }, env: Record<string, string | undefined> = process.env, options: CliOptions = {}): Promise<number> {
   try {
-    return await runCli(argv, io, env);
+    return await runCli(argv, io, env, options);
   } catch (error) {
     const { code, exit, details } = classify(error);
     const message = error instanceof Error ? error.message : String(error);
@@ -385,5 +392,5 @@ export async function cliMain(argv: string[], io: Io & { err(text: string): void
 
 if (require.main === module) {
   const io = { out: (text: string) => process.stdout.write(text + '\n'), err: (text: string) => process.stderr.write(text + '\n') };
-  cliMain(process.argv.slice(2), io).then((code) => process.exit(code));
+  cliMain(process.argv.slice(2), io, process.env, { envFile: true }).then((code) => process.exit(code));
 }

@@ -3,9 +3,11 @@
  * request's transaction neither swallows nor exposes another request's statements. Also: which unique constraint a
  * write violated, told the same way on both databases, and opening only a database that exists and is migrated.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { isUniqueViolationOf } from '../../src/db/db-errors';
 import { DatabaseNotReadyError, openDatabase, openMigratedDatabase, type Database } from '../../src/db/database';
+import { scriptMatchesChecksum } from '../../src/db/migration-history';
 import { applyMigrations } from '../../src/db/migrator';
 import { createScratchDatabase, postgresAdmin, type ScratchDatabase } from '../support/test-app';
 
@@ -140,6 +142,61 @@ describe('openMigratedDatabase', () => {
     } finally {
       await opened.close();
     }
+  });
+
+  /** Opens the scratch database with one change made to its history, put back afterwards. */
+  async function openWithHistory(change: string, undo: string) {
+    await database.prisma.$executeRawUnsafe(change);
+    try {
+      return await openMigratedDatabase(scratch.url).then(async (opened) => {
+        await opened.close();
+        return 'opened';
+      });
+    } finally {
+      await database.prisma.$executeRawUnsafe(undo);
+    }
+  }
+
+  it('refuses a database whose applied migration was edited since (its checksum differs), naming it', async () => {
+    const { migration_name: name, checksum } = (await database.prisma.$queryRawUnsafe<{ migration_name: string; checksum: string }[]>(
+      'SELECT "migration_name", "checksum" FROM "_prisma_migrations" ORDER BY "migration_name" LIMIT 1',
+    ))[0];
+    const edited = openWithHistory(
+      `UPDATE "_prisma_migrations" SET "checksum" = '${'ab'.repeat(32)}' WHERE "migration_name" = '${name}'`,
+      `UPDATE "_prisma_migrations" SET "checksum" = '${checksum}' WHERE "migration_name" = '${name}'`,
+    );
+    await expect(edited).rejects.toThrow(DatabaseNotReadyError);
+    await expect(edited).rejects.toThrow(`migration ${name} was edited after it was applied (its checksum no longer matches)`);
+  });
+
+  it('refuses a database with a migration that started and never finished', async () => {
+    const unfinished = openWithHistory(
+      `INSERT INTO "_prisma_migrations" ("id", "checksum", "migration_name", "started_at", "applied_steps_count") VALUES ('half-done', 'x', '20990101000000_half_done', CURRENT_TIMESTAMP, 0)`,
+      `DELETE FROM "_prisma_migrations" WHERE "id" = 'half-done'`,
+    );
+    await expect(unfinished).rejects.toThrow('migration 20990101000000_half_done started but never finished');
+  });
+
+  it('takes a migration rolled back and applied again as applied', async () => {
+    const opened = openWithHistory(
+      `INSERT INTO "_prisma_migrations" ("id", "checksum", "migration_name", "started_at", "rolled_back_at", "applied_steps_count")
+       SELECT 'rolled-back', 'x', "migration_name", CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0 FROM "_prisma_migrations" ORDER BY "migration_name" LIMIT 1`,
+      `DELETE FROM "_prisma_migrations" WHERE "id" = 'rolled-back'`,
+    );
+    await expect(opened).resolves.toBe('opened');
+  });
+
+  it('matches checksums as Prisma does: SHA-256 of the script, whichever line endings git left, and the unpadded hex of early engines', () => {
+    const script = '-- CreateTable\nCREATE TABLE "A" ("id" TEXT);\n';
+    const hex = (text: string) => createHash('sha256').update(text).digest('hex');
+    expect(scriptMatchesChecksum(script, hex(script))).toBe(true);
+    expect(scriptMatchesChecksum(script.replace(/\n/g, '\r\n'), hex(script))).toBe(true);
+    expect(scriptMatchesChecksum(script, hex(script.replace(/\n/g, '\r\n')))).toBe(true);
+    const unpadded = [...createHash('sha256').update(script).digest()].map((byte) => byte.toString(16)).join('');
+    expect(unpadded.length).toBeLessThan(64); // this script's digest has bytes below 0x10
+    expect(scriptMatchesChecksum(script, unpadded)).toBe(true);
+    expect(scriptMatchesChecksum(`${script} `, hex(script))).toBe(false);
+    expect(scriptMatchesChecksum(script, '')).toBe(false);
   });
 
   it('refuses a database that does not exist, and creates none', async () => {

@@ -4,9 +4,11 @@
  * internal error or a failing webhook, whose details are logged on purpose. Then the captured log, at trace
  * level, is searched for each of them.
  */
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
 import { CreatePaymentIntentDocument, GenerateCustomerPaymentTokenDocument, InvoiceDocument } from '../graphql/generated/operations';
 import { seedCustomer, withTableMissing, type SeededCustomer } from '../support/fixtures';
+import { createLogger } from '../../src/server/logger';
 import { graphql, NO_RATE_LIMITS, type TestApp } from '../support/test-app';
 import { request, startSecurityApp } from './support';
 
@@ -130,4 +132,51 @@ it('never writes a token, admin key, client secret, Stripe or webhook secret, pa
   // The planted values did reach those log lines, scrubbed.
   expect(logs.match(/"path":\["(card_)?\[REDACTED\]"\]/g)).toHaveLength(2);
   expect(logs.match(/"eventId":"evt_\[REDACTED\]"/g)).toHaveLength(3);
+});
+
+/** A random UUID written with decimal digits only (still a version-4 UUID): the kind most like a card number. */
+function digitsOnlyUuid(): string {
+  return randomUUID().replace(/[a-f]/g, (c, at: number) => (at === 19 ? String(8 + randomInt(2)) : String(randomInt(10))));
+}
+
+/** Ids of the shapes the other correlating fields carry: our rows' cuids, Stripe's request and event ids. */
+const cuid = () => `c${BigInt(`0x${randomBytes(15).toString('hex')}`).toString(36).padStart(24, '0').slice(0, 24)}`;
+const stripeId = (prefix: string, length: number) => `${prefix}_${randomBytes(length).toString('base64url').replace(/[-_]/g, '0').slice(0, length)}`;
+
+it('never alters a request id, or another id that correlates requests, while a card number beside it is still masked', () => {
+  const written: string[] = [];
+  const logger = createLogger('info', { write: (line: string) => void written.push(line) });
+  // 10,000 request ids as the server makes them (random UUIDs), half of them written with digits only: about one in
+  // five of those holds a 16-digit run in groups that passes the Luhn check, as a card number does.
+  const ids = Array.from({ length: 10_000 }, (_, i) => ({
+    requestId: i % 2 ? randomUUID() : digitsOnlyUuid(),
+    attemptId: cuid(),
+    eventId: stripeId('evt', 24),
+    providerRequestId: stripeId('req', 14),
+  }));
+  for (const [i, correlating] of ids.entries()) {
+    const card = i % 2 ? PLANTED.card : PLANTED.cardWithSpaces;
+    if (i % 3 === 0) logger.error({ ...correlating, err: new Error(`declined: ${card}`) }, 'internal error');
+    else logger.info({ ...correlating, requestIds: [correlating.requestId, digitsOnlyUuid()], note: `card ${card}` }, `paid with ${card}`);
+  }
+
+  expect(written).toHaveLength(ids.length);
+  const changed = [];
+  const leaked = [];
+  for (const [i, line] of written.entries()) {
+    const logged = JSON.parse(line) as Record<string, unknown> & { err?: { message: string }; requestIds?: string[] };
+    for (const [field, id] of Object.entries(ids[i])) if (logged[field] !== id) changed.push({ field, id, logged: logged[field] });
+    if (logged.requestIds && logged.requestIds[0] !== ids[i].requestId) changed.push({ field: 'requestIds', id: ids[i].requestId, logged: logged.requestIds[0] });
+    // Everything but the ids is scrubbed as before: the card numbers beside them are gone.
+    if (line.includes(PLANTED.card) || line.includes(PLANTED.cardWithSpaces) || !(logged.err?.message ?? logged.note)?.endsWith('[REDACTED]')) leaked.push(line);
+  }
+  expect(changed).toEqual([]);
+  expect(leaked).toEqual([]);
+});
+
+it('still scrubs a card number put where a request id goes: only the form of our ids is left as it is', () => {
+  const written: string[] = [];
+  const logger = createLogger('info', { write: (line: string) => void written.push(line) });
+  logger.info({ requestId: PLANTED.card, requestIds: [PLANTED.cardWithDashes] }, 'request');
+  expect(JSON.parse(written[0])).toMatchObject({ requestId: '[REDACTED]', requestIds: ['[REDACTED]'] });
 });

@@ -180,11 +180,14 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `node dist/src/cli/main.js <args>` (what `npm run cli` and `npm run migrate` run after building) with exactly `env`. */
-export function runCliProcess(args: string[], env: Record<string, string>): Promise<CliResult> {
+/**
+ * Runs `node dist/src/cli/main.js <args>` (what `npm run cli` and `npm run migrate` run after building) with exactly
+ * `env`, in the repository or in `cwd`.
+ */
+export function runCliProcess(args: string[], env: Record<string, string>, options: { cwd?: string } = {}): Promise<CliResult> {
   ensureBuilt();
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: root, env: { ...baseEnv(), ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [CLI, ...args], { cwd: options.cwd ?? root, env: { ...baseEnv(), ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });
