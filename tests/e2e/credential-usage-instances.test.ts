@@ -45,11 +45,12 @@ afterAll(async () => {
 });
 
 it('counts every use of every link exactly, with both instances writing at once and never failing a write', async () => {
-  const links = [];
-  for (let i = 0; i < LINKS; i++) {
-    const issued = await graphql(instances[i % 2].url, GenerateCustomerPaymentTokenDocument, { input: { customerId } }, { token: adminKey });
-    links.push(issued.body.data!.generateCustomerPaymentToken);
-  }
+  const links = await Promise.all(
+    Array.from({ length: LINKS }, async (_, i) => {
+      const issued = await graphql(instances[i % 2].url, GenerateCustomerPaymentTokenDocument, { input: { customerId } }, { token: adminKey });
+      return issued.body.data!.generateCustomerPaymentToken;
+    }),
+  );
 
   // Workers take requests in turn; request n uses link n % LINKS on instance (n / LINKS) % 2, so both instances use
   // every link, in an order that differs between them.

@@ -164,7 +164,7 @@ it('never alters a request id, or another id that correlates requests, while a c
   const changed = [];
   const leaked = [];
   for (const [i, line] of written.entries()) {
-    const logged = JSON.parse(line) as Record<string, unknown> & { err?: { message: string }; requestIds?: string[] };
+    const logged = JSON.parse(line) as Record<string, unknown> & { err?: { message: string }; note?: string; requestIds?: string[] };
     for (const [field, id] of Object.entries(ids[i])) if (logged[field] !== id) changed.push({ field, id, logged: logged[field] });
     if (logged.requestIds && logged.requestIds[0] !== ids[i].requestId) changed.push({ field: 'requestIds', id: ids[i].requestId, logged: logged.requestIds[0] });
     // Everything but the ids is scrubbed as before: the card numbers beside them are gone.
