@@ -5,10 +5,11 @@
  * level, is searched for each of them.
  */
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import Stripe from 'stripe';
 import { CreatePaymentIntentDocument, GenerateCustomerPaymentTokenDocument, InvoiceDocument } from '../graphql/generated/operations';
 import { seedCustomer, withTableMissing, type SeededCustomer } from '../support/fixtures';
-import { createLogger } from '../../src/server/logger';
+import { createLogger, stdoutDestination } from '../../src/server/logger';
 import { graphql, NO_RATE_LIMITS, type TestApp } from '../support/test-app';
 import { request, startSecurityApp } from './support';
 
@@ -179,4 +180,35 @@ it('still scrubs a card number put where a request id goes: only the form of our
   const logger = createLogger('info', { write: (line: string) => void written.push(line) });
   logger.info({ requestId: PLANTED.card, requestIds: [PLANTED.cardWithDashes] }, 'request');
   expect(JSON.parse(written[0])).toMatchObject({ requestId: '[REDACTED]', requestIds: ['[REDACTED]'] });
+});
+
+describe('standard output as the destination', () => {
+  it('holds at most 4 MiB for a log collector that stops reading, then drops lines and says how many once it reads again', async () => {
+    const collector = new PassThrough();
+    const logger = createLogger('info', stdoutDestination(collector));
+    const line = 'x'.repeat(1000);
+    for (let i = 0; i < 6000; i++) logger.info({ i, line }, 'request');
+    expect(collector.writableLength).toBeLessThan(4.1 * 1024 * 1024);
+
+    const read: string[] = [];
+    collector.on('data', (chunk: Buffer) => read.push(chunk.toString()));
+    await new Promise((resolve) => setImmediate(resolve));
+    logger.info({ i: 6000 }, 'request');
+    await new Promise((resolve) => setImmediate(resolve));
+    const lines = read.join('').trim().split('\n').map((text) => JSON.parse(text) as { msg: string; i?: number; dropped?: number });
+    const kept = lines.filter((entry) => entry.msg === 'request');
+    const notice = lines.find((entry) => entry.msg === 'log lines dropped: the log collector was not reading');
+    expect(notice?.dropped).toBe(6000 - (kept.length - 1));
+    expect(kept.at(-1)?.i).toBe(6000);
+  });
+
+  it('ends logging, not the process, when the collector is gone (EPIPE)', () => {
+    const collector = new PassThrough();
+    const logger = createLogger('info', stdoutDestination(collector));
+    collector.emit('error', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+    collector.on('data', () => {
+      throw new Error('nothing is written after the collector is gone');
+    });
+    expect(() => logger.info('request')).not.toThrow();
+  });
 });
