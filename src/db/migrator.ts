@@ -19,7 +19,7 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
   type SqlQuery,
 } from '@prisma/driver-adapter-utils';
-import * as engineGlue from '@prisma/schema-engine-wasm/schema_engine_bg';
+import type * as EngineGlue from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { DiagnoseMigrationHistoryOutput, MigrationList, SchemaContainer, SchemaEngine } from '@prisma/schema-engine-wasm/schema_engine_bg';
 import pg from 'pg';
 
@@ -81,10 +81,12 @@ declare const WebAssembly: {
   instantiate(bytes: Uint8Array, imports: Record<string, Record<string, unknown>>): Promise<{ instance: { exports: Record<string, unknown> } }>;
 };
 
-let engineReady: Promise<typeof engineGlue> | undefined;
+let engineReady: Promise<typeof EngineGlue> | undefined;
 
-function loadSchemaEngine(): Promise<typeof engineGlue> {
+function loadSchemaEngine(): Promise<typeof EngineGlue> {
   engineReady ??= (async () => {
+    // Required here, not at the top: code that only reads the migrations folder never loads the engine's glue.
+    const engineGlue: typeof EngineGlue = await import('@prisma/schema-engine-wasm/schema_engine_bg');
     // The package's `exports` hides the .wasm file, so find it next to the entry point.
     const bytes = await readFile(join(dirname(require.resolve('@prisma/schema-engine-wasm')), 'schema_engine_bg.wasm'));
     const imports: Record<string, unknown> = { ...engineGlue };
