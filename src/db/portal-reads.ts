@@ -1,5 +1,6 @@
-import Sqlite from 'better-sqlite3';
-import pg from 'pg';
+// Types only: each driver is loaded by the function for its provider, so a server carries only its own.
+import type Sqlite from 'better-sqlite3';
+import type pg from 'pg';
 import type { AdminApiKey, Customer, CustomerPaymentToken, Invoice, InvoiceLineItem, Organization, Payment, PaymentMethod } from './generated/sqlite/client';
 import type { StatementListener } from './statement-gate';
 
@@ -339,7 +340,7 @@ export function sqliteBindings(params: readonly unknown[]): Record<string, unkno
  * Prisma's connection writes, so it never sees (or waits for) another request's open transaction.
  */
 export function sqlitePortalReads(file: string, listen: StatementListener): PortalReads {
-  const db = new Sqlite(file, { fileMustExist: true, timeout: 10_000 });
+  const db = new (require('better-sqlite3') as typeof Sqlite)(file, { fileMustExist: true, timeout: 10_000 });
   const prepared = new Map<StatementName, Sqlite.Statement>();
   return portalReads(
     'sqlite',
@@ -358,20 +359,19 @@ export function sqlitePortalReads(file: string, listen: StatementListener): Port
 
 /** Prisma's `timestamp(3)` columns hold UTC without a zone; pg would read them as local time. */
 const TIMESTAMP_OID = 1114;
-const pgTypes: pg.CustomTypesConfig = {
+const pgTypes = (types: typeof pg.types): pg.CustomTypesConfig => ({
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === TIMESTAMP_OID
-      ? (value: string) => new Date(`${value.replace(' ', 'T')}Z`)
-      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
-};
+    oid === TIMESTAMP_OID ? (value: string) => new Date(`${value.replace(' ', 'T')}Z`) : types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+});
 
 /** On PostgreSQL: the pool Prisma uses too, with named (server-side prepared) statements. */
 export function postgresPortalReads(pool: pg.Pool, listen: StatementListener): PortalReads {
+  const types = pgTypes((require('pg') as typeof pg).types);
   return portalReads(
     'postgresql',
     async (name, sql, params) => {
       listen(sql, params);
-      const result = await pool.query<unknown[]>({ name: `portal_${name}`, text: sql, values: params, types: pgTypes, rowMode: 'array' });
+      const result = await pool.query<unknown[]>({ name: `portal_${name}`, text: sql, values: params, types, rowMode: 'array' });
       return result.rows;
     },
     async () => undefined,
