@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { repoRoot } from './portal-page';
 import { ServerProcess } from './child-rpc';
 import type { ProcessUsage } from './server-process';
 
@@ -35,6 +37,14 @@ function freePort(): Promise<number> {
 
 export const MAIN_MODULE = join(__dirname, '..', 'src', 'main.js');
 
+/** The node flags of `npm start` (package.json), so the benchmark starts C exactly as that script does. */
+export function startScriptNodeFlags(): string[] {
+  const script: string = JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8')).scripts.start;
+  const match = /^node\s+(.*?)\s*dist\/src\/main\.js$/.exec(script.trim());
+  if (!match) throw new Error(`package.json's start script is not "node [flags] dist/src/main.js": ${script}`);
+  return match[1] ? match[1].split(/\s+/) : [];
+}
+
 export async function startProductionServer(name: string, env: Record<string, string>, extraExecArgv: string[] = []): Promise<ProductionServer> {
   const port = await freePort();
   const warnings: string[] = [];
@@ -49,7 +59,7 @@ export async function startProductionServer(name: string, env: Record<string, st
   const { MIGRATE_ON_START: _migrate, ...settings } = env;
   const started = performance.now();
   const child = ServerProcess.fork(name, MAIN_MODULE, {
-    execArgv: [...extraExecArgv, '--require', join(__dirname, 'production-preload.js')],
+    execArgv: [...startScriptNodeFlags(), ...extraExecArgv, '--require', join(__dirname, 'production-preload.js')],
     env: { ...process.env, ...settings, NODE_ENV: 'production', PORT: String(port) },
     onStdout,
   });

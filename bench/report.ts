@@ -97,6 +97,8 @@ export interface BenchResults {
   cacheExpiry: { ttlS: number; connections: number; durationS: number; requests: number; bursts: { at: number; calls: number }[] };
   profiles: { label: string; requests: number; summary: ProfileSummary }[];
   memory: MemoryBreakdown[];
+  /** The node flags C ran with (those of `npm start`). */
+  cNodeFlags: string[];
   warnings: { label: string; count: number; first: string[] }[];
   orchestratorMaxRssBytes: number;
 }
@@ -401,9 +403,10 @@ function memorySection(results: BenchResults): string {
       '',
       `**What ${m.label} holds** after the load and a full GC: RSS ${mb(m.rssBytes)} = V8 heap ${mb(m.heapTotalBytes)} ` +
         `(${mb(m.heapUsedBytes)} in use; old space ${old ? mb(old.usedBytes) : '?'}, code ${code ? mb(code.usedBytes) : '?'}) + ` +
-        `memory outside the heap that V8 knows of ${mb(m.externalBytes)} (buffers ${mb(m.arrayBuffersBytes)}, WebAssembly memories) + ` +
-        `${mb(rest)} of native memory: Node and V8 themselves, the native add-ons (better-sqlite3 and SQLite's page cache, argon2), ` +
-        `compiled code, thread stacks and allocator slack. ${m.modules} modules loaded; the largest packages by source loaded:`,
+        `memory outside the heap that V8 accounts for ${mb(m.externalBytes)} (buffers ${mb(m.arrayBuffersBytes)}) + ` +
+        `${mb(rest)} of the rest: the node binary's own pages, compiled code, Prisma's WebAssembly query compiler (its code and memory), ` +
+        `the native add-ons (better-sqlite3 with SQLite's page cache, argon2), thread stacks and allocator slack. ` +
+        `${m.modules} modules loaded; the largest packages by source loaded:`,
       '',
       table(
         ['Package', 'Modules', 'Source loaded'],
@@ -565,11 +568,11 @@ function discussion(results: BenchResults, grid: Map<string, Map<number, Cell>>,
       `field has an access rule runs once when the schema is built instead of as a global middleware around every field, and ` +
       `Apollo's cache-control hook is off. Writes, transactions and everything else stay on Prisma.`,
   );
-  if (c.rps / b.rps < 0.5) {
-    const needed = 2 * b.cpuMsPerRequest;
+  if (c.rps / b.rps < TARGET_C_OVER_B.C) {
+    const needed = b.cpuMsPerRequest / TARGET_C_OVER_B.C;
     lines.push(
-      `- **What the 0.5 × B target takes.** Every server here is bound by one core, so req/s follows CPU per request: C would need ` +
-        `about ${f2(needed)} ms per request (twice B's), against ${f2(c.cpuMsPerRequest)} ms measured ` +
+      `- **What the ${TARGET_C_OVER_B.C} × B target takes.** Every server here is bound by one core, so req/s follows CPU per request: C would need ` +
+        `about ${f2(needed)} ms per request (B's ÷ ${TARGET_C_OVER_B.C}), against ${f2(c.cpuMsPerRequest)} ms measured ` +
         `(${f1(c.cpuMsPerRequest / needed)}× the budget).`,
     );
   }
@@ -678,7 +681,7 @@ export function renderReport(results: BenchResults): string {
     `_Generated ${results.startedAt.toISOString()} by \`npm run bench\` in ${f0(results.totalSeconds)} s, after ${f0(results.quietWaitS)} s ` +
       `waiting for a quiet machine (compilation not included)._`,
     '',
-    '## Targets (issue 5)',
+    '## Targets (issues 5 and 13)',
     '',
     table(['Target', 'Measured', 'Result'], targets.map((t) => [t.name, t.measured, yes(t.met)])),
     '',
@@ -733,7 +736,10 @@ export function renderReport(results: BenchResults): string {
       `(polled every 5 ms); its idle RSS is read right then. Peak RSS during the load is the process's \`resourceUsage().maxRSS\` ` +
       `right after the last round (its first request's argon2 verification included: each holds ` +
       `${results.tokenChecks[0] ? Math.round(results.tokenChecks[0].argon2.memoryKiB / 1024) : 19} MiB while it runs); ` +
-      `"whole run" adds the profiling run. MB are 10^6 bytes. PostgreSQL's own processes are not counted.`,
+      `"whole run" adds the profiling run. MB are 10^6 bytes. PostgreSQL's own processes are not counted. C runs with the node flags ` +
+      `of \`npm start\` (package.json), read from there: \`${results.cNodeFlags.join(' ') || '(none)'}\`. ` +
+      `\`--max-semi-space-size=8\` caps V8's young generation at 2 × 8 MiB instead of Node 20's 2 × 16 MiB, which start-up's ` +
+      `allocations otherwise fill and keep (about 16 MB of RSS at /ready).`,
     `- **Profiles.** After the rounds, B, C and C on PostgreSQL each get one more ${s.durationS} s run at ${s.connections[0]} connections under the V8 sampling profiler ` +
       `(node:inspector in the server process, 250 µs interval; .cpuprofile files in dist/bench-build/profiles/). Profiling slows the server, ` +
       `so these runs are not in the tables above.`,

@@ -6,17 +6,20 @@
  * Nothing else is needed on a fresh clone after `npm ci`, apart from PostgreSQL for the PostgreSQL part.
  *
  * What it does, in one run:
- * - starts each server in its own child process (server-process.ts), so the load generator (autocannon, in this
+ * - starts each server in its own child process with NODE_ENV=production, so the load generator (autocannon, in this
  *   process) never shares an event loop with a server and each server's RSS is its own:
- *   A raw node:http + graphql-js, B bare Apollo Server, C this server on SQLite, C on PostgreSQL (a scratch
- *   database, dropped at the end);
+ *   A raw node:http + graphql-js, B bare Apollo Server (server-process.ts), and C, this server, on SQLite and on
+ *   PostgreSQL (a scratch database, dropped at the end): for each database an in-process copy (portal-server.ts)
+ *   migrates and seeds it, then C itself starts as `node dist/src/main.js` with `npm start`'s node flags
+ *   (production-server.ts), timed to its first /ready 200 with its idle RSS read then;
  * - queries C once and gives that response's data to A and B, then checks that every server answers the
  *   portal page with the same bytes, and stops if one does not;
  * - warms each server up, then loads them in interleaved rounds (A, B, C, …, A, B, C, …) at each connection count;
  *   any run with an error, a non-2xx status or a different body stops the benchmark;
  * - counts C's SQL statements per request at 5 and 500 line items, times cold and warm token checks,
  *   counts argon2 verifications during the load, times the database parts of a request one by one,
- *   measures a token cache expiry under load, and profiles B and C (both databases) for one extra run each.
+ *   measures a token cache expiry under load, reads C's peak RSS and what its memory holds after the load,
+ *   and profiles B and C (both databases) for one extra run each.
  *
  * Settings (environment): BENCH_DURATION_SECONDS (5), BENCH_ROUNDS (5), BENCH_WARMUP_SECONDS (3),
  * BENCH_CONNECTIONS (10,50), BENCH_POSTGRES_ADMIN_URL (postgresql://postgres@127.0.0.1:5432/postgres),
@@ -40,7 +43,7 @@ import type { StatementCount, TokenCheck } from './portal-server';
 import type { ReplayCost } from './sql-replay';
 import { consoleSummary, renderReport, type BenchResults, type MeasuredRun, type ServerResult } from './report';
 import type { PortalStarted, PortalStartArgs, ProcessUsage } from './server-process';
-import { startProductionServer, type ProductionServer } from './production-server';
+import { startProductionServer, startScriptNodeFlags, type ProductionServer } from './production-server';
 import type { MemoryBreakdown } from './report';
 
 export interface Settings {
@@ -395,6 +398,7 @@ async function main() {
       cacheExpiry,
       profiles,
       memory,
+      cNodeFlags: startScriptNodeFlags(),
       warnings,
       orchestratorMaxRssBytes: process.resourceUsage().maxRSS * 1024,
     };
