@@ -37,8 +37,13 @@ function freePort(): Promise<number> {
 
 export const MAIN_MODULE = join(__dirname, '..', 'src', 'main.js');
 
-/** The node flags of `npm start` (package.json), so the benchmark starts C exactly as that script does. */
+/**
+ * The node flags of `npm start` (package.json), so the benchmark starts C exactly as that script does; BENCH_C_NODE_FLAGS
+ * replaces them (e.g. `BENCH_C_NODE_FLAGS=" "` for none) to measure what a flag changes.
+ */
 export function startScriptNodeFlags(): string[] {
+  const override = process.env.BENCH_C_NODE_FLAGS;
+  if (override !== undefined) return override.trim() ? override.trim().split(/\s+/) : [];
   const script: string = JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8')).scripts.start;
   const match = /^node\s+(.*?)\s*dist\/src\/main\.js$/.exec(script.trim());
   if (!match) throw new Error(`package.json's start script is not "node [flags] dist/src/main.js": ${script}`);

@@ -736,8 +736,10 @@ export function renderReport(results: BenchResults): string {
       `(polled every 5 ms); its idle RSS is read right then. Peak RSS during the load is the process's \`resourceUsage().maxRSS\` ` +
       `right after the last round (its first request's argon2 verification included: each holds ` +
       `${results.tokenChecks[0] ? Math.round(results.tokenChecks[0].argon2.memoryKiB / 1024) : 19} MiB while it runs); ` +
-      `"whole run" adds the profiling run. MB are 10^6 bytes. PostgreSQL's own processes are not counted. C runs with the node flags ` +
-      `of \`npm start\` (package.json), read from there: \`${results.cNodeFlags.join(' ') || '(none)'}\`. ` +
+      `"whole run" adds the profiling run. MB are 10^6 bytes. PostgreSQL's own processes are not counted. C runs with ` +
+      (process.env.BENCH_C_NODE_FLAGS !== undefined
+        ? `the node flags given in BENCH_C_NODE_FLAGS instead of \`npm start\`'s: \`${results.cNodeFlags.join(' ') || '(none)'}\`. `
+        : `the node flags of \`npm start\` (package.json), read from there: \`${results.cNodeFlags.join(' ') || '(none)'}\`. `) +
       `\`--max-semi-space-size=8\` caps V8's young generation at 2 × 8 MiB instead of Node 20's 2 × 16 MiB, which start-up's ` +
       `allocations otherwise fill and keep (about 16 MB of RSS at /ready).`,
     `- **Profiles.** After the rounds, B, C and C on PostgreSQL each get one more ${s.durationS} s run at ${s.connections[0]} connections under the V8 sampling profiler ` +

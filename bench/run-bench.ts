@@ -26,7 +26,8 @@
  * BENCH_SKIP_POSTGRES (unset), BENCH_OUTPUT (docs/BENCHMARKS.md), BENCH_QUIET_WAIT_SECONDS (120: how long to wait for
  * other processes to leave the CPUs before starting anyway), BENCH_MAX_OTHER_CPU (0.25 cores: a run during which other
  * processes used more is repeated) and BENCH_RETRY_BUDGET_SECONDS (150: time allowed for such repeats).
- * ARGON2_* and TOKEN_CACHE_TTL_SECONDS reach C, so other parameters can be measured.
+ * ARGON2_* and TOKEN_CACHE_TTL_SECONDS reach C, so other parameters can be measured; BENCH_C_NODE_FLAGS replaces the node
+ * flags of `npm start` that C otherwise runs with.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
