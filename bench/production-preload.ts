@@ -26,8 +26,10 @@ serveCommands({
 
   /** What the heap holds, by V8 space, and the native (outside the JS heap) remainder of the resident set. */
   memory() {
-    global.gc?.();
-    const { getHeapSpaceStatistics } = require('node:v8') as typeof import('node:v8');
+    const { getHeapSpaceStatistics, setFlagsFromString } = require('node:v8') as typeof import('node:v8');
+    // A full collection first, so the heap figures are what is live, not garbage waiting for the next major GC.
+    setFlagsFromString('--expose-gc');
+    (require('node:vm') as typeof import('node:vm')).runInNewContext('gc')();
     const usage = process.memoryUsage();
     return {
       rssBytes: usage.rss,
