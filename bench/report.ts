@@ -130,6 +130,16 @@ const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 /** Megabytes of 10^6 bytes, the unit of issue 13's memory targets. */
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
 
+/** Why `npm start` passes each node flag it does (README.md, "Benchmarks"). */
+const NODE_FLAG_NOTES: Record<string, string> = {
+  '--max-semi-space-size':
+    '`--max-semi-space-size` caps V8\'s young generation (Node 20: 2 × 16 MiB), which start-up\'s allocations otherwise fill and keep. ',
+  '--max-old-space-size':
+    '`--max-old-space-size` caps V8\'s old generation, so V8 collects garbage before the heap grows past it instead of letting it ' +
+    'grow with the allocation rate; a process whose live data outgrew it would stop with an out-of-memory error. ',
+  '--heap-growing-percent': '`--heap-growing-percent` limits how far V8 lets the old generation grow past its live data before the next full collection. ',
+};
+
 /** Issue 13's targets. */
 const TARGET_C_OVER_B: Record<string, number> = { C: 0.7, 'C-pg': 0.6 };
 const TARGET_P99_MS = 10;
@@ -740,8 +750,7 @@ export function renderReport(results: BenchResults): string {
       (process.env.BENCH_C_NODE_FLAGS !== undefined
         ? `the node flags given in BENCH_C_NODE_FLAGS instead of \`npm start\`'s: \`${results.cNodeFlags.join(' ') || '(none)'}\`. `
         : `the node flags of \`npm start\` (package.json), read from there: \`${results.cNodeFlags.join(' ') || '(none)'}\`. `) +
-      `\`--max-semi-space-size=8\` caps V8's young generation at 2 × 8 MiB instead of Node 20's 2 × 16 MiB, which start-up's ` +
-      `allocations otherwise fill and keep (about 16 MB of RSS at /ready).`,
+      results.cNodeFlags.map((flag) => NODE_FLAG_NOTES[flag.replace(/=.*/, '')] ?? '').join(''),
     `- **Profiles.** After the rounds, B, C and C on PostgreSQL each get one more ${s.durationS} s run at ${s.connections[0]} connections under the V8 sampling profiler ` +
       `(node:inspector in the server process, 250 µs interval; .cpuprofile files in dist/bench-build/profiles/). Profiling slows the server, ` +
       `so these runs are not in the tables above.`,
