@@ -67,10 +67,10 @@ export interface PortalServer {
 const UNLIMITED = '100000';
 
 /**
- * C: the real server (`startApp`) in production mode on a fresh SQLite file, or on `postgresUrl`, migrated at start, with a local Stripe
- * emulator for the Stripe settings it requires (the portal page never calls Stripe), logging at warn.
- * ARGON2_* and TOKEN_CACHE_TTL_SECONDS pass through from the environment so other parameters can be measured;
- * `tokenCacheTtlS` overrides the latter for one server.
+ * The app in this process (`startApp`) in production mode on a fresh SQLite file, or on `postgresUrl`, migrated at start
+ * and seeded, with a local Stripe emulator for the Stripe settings it requires (the portal page never calls Stripe),
+ * logging at warn (settings: benchServerEnv). The benchmark loads `node dist/src/main.js` on the database this seeds
+ * (production-server.ts); this copy runs the measurements that need the app's objects, and the cache-expiry run.
  */
 export async function startPortalServer(postgresUrl?: string, options: { tokenCacheTtlS?: number } = {}): Promise<PortalServer> {
   const dir = postgresUrl ? undefined : mkdtempSync(join(tmpdir(), 'portal-bench-'));
