@@ -56,10 +56,24 @@ export class ServerProcess {
     });
   }
 
-  /** Forks `server-process.js <role>` next to this file, with the given extra node flags. */
+  /**
+   * Forks `server-process.js <role>` next to this file, with the given extra node flags. Every server runs with
+   * NODE_ENV=production, as operators run them: graphql-js and Apollo skip their development-mode checks there.
+   */
   static start(name: string, role: string, execArgv: string[] = []): ServerProcess {
-    const child = fork(join(__dirname, 'server-process.js'), [role], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(join(__dirname, 'server-process.js'), [role], { execArgv, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     return new ServerProcess(name, child);
+  }
+
+  /** Forks any module (production-server.ts: the server's own entry point with a preload that answers commands). */
+  static fork(name: string, modulePath: string, options: { execArgv: string[]; env: NodeJS.ProcessEnv; onStdout?: (chunk: Buffer) => void }): ServerProcess {
+    const child = fork(modulePath, [], { execArgv: options.execArgv, env: options.env, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    child.stdout!.on('data', options.onStdout ?? (() => undefined));
+    return new ServerProcess(name, child);
+  }
+
+  get hasExited(): boolean {
+    return this.exited;
   }
 
   get pid(): number {

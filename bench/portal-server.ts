@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import argon2 from 'argon2';
+import { argon2VerifyCount, originalVerify } from './argon2-counter';
 import { startApp, type App } from '../src/app';
 import { loadConfig } from '../src/config/config';
 import { operatorPrincipal } from '../src/domain/principal';
@@ -12,45 +12,49 @@ import { startStripeEmulator, type StripeEmulator } from '../src/stripe-emulator
 import { portalPageRequestBody } from './portal-page';
 import { seedCustomer, type CustomerShape, type SeededCustomer } from './portal-seed';
 
-/**
- * Every argon2 verification in this process, counted by wrapping the module's export (the domain code calls
- * `argon2.verify` through the same module object). This is how the benchmark shows that repeat requests
- * with one token skip argon2: the count does not move while the load runs.
- */
-let argon2Verifications = 0;
-const verificationTimes: number[] = [];
-const originalVerify = argon2.verify;
-(argon2 as { verify: typeof argon2.verify }).verify = (...args: Parameters<typeof argon2.verify>) => {
-  argon2Verifications++;
-  verificationTimes.push(Date.now());
-  return originalVerify(...args);
-};
-export const argon2VerifyCount = () => argon2Verifications;
-
-/** When verification number `index` (from 0) ran, epoch ms; undefined before the first. */
-export const argon2VerifiedAt = (index: number): number | undefined => verificationTimes[index];
-
-/** Verifications after the first `since`, grouped into bursts (less than a second apart), e.g. at a cache expiry. */
-export function argon2Bursts(since: number): { at: number; calls: number }[] {
-  const bursts: { at: number; calls: number; last: number }[] = [];
-  for (const time of verificationTimes.slice(since)) {
-    const current = bursts.at(-1);
-    if (current && time - current.last < 1000) {
-      current.calls++;
-      current.last = time;
-    } else {
-      bursts.push({ at: time, calls: 1, last: time });
-    }
-  }
-  return bursts.map(({ at, calls }) => ({ at, calls }));
-}
+export { argon2Bursts, argon2VerifiedAt, argon2VerifyCount } from './argon2-counter';
 
 /** The customer every server shows (5 line items, 10 payments, 2 cards) and one 100 times larger. */
 export const SMALL: CustomerShape = { key: 'small', lineItems: 5, payments: 10, methods: 2 };
 export const LARGE: CustomerShape = { key: 'large', lineItems: 500, payments: 500, methods: 500 };
 
+/**
+ * The settings C runs with, as environment variables: production mode, logging at warn, rate limits far above the
+ * load, a local Stripe emulator for the required Stripe settings. ARGON2_* and TOKEN_CACHE_TTL_SECONDS pass through
+ * from the environment so other parameters can be measured; `tokenCacheTtlS` overrides the latter.
+ */
+export function benchServerEnv(databaseUrl: string, stripeUrl: string, tokenCacheTtlS?: number): Record<string, string> {
+  const passThrough = Object.fromEntries(
+    Object.entries(process.env).filter((entry): entry is [string, string] => entry[0].startsWith('ARGON2_') || entry[0] === 'TOKEN_CACHE_TTL_SECONDS'),
+  );
+  return {
+    ...passThrough,
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_VIEW_PER_MINUTE: UNLIMITED,
+    RATE_LIMIT_PAYMENT_PER_MINUTE: UNLIMITED,
+    RATE_LIMIT_METHOD_PER_MINUTE: UNLIMITED,
+    RATE_LIMIT_ADMIN_PER_MINUTE: UNLIMITED,
+    RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: UNLIMITED,
+    // Every load connection comes from this one address.
+    HTTP_MAX_CONNECTIONS_PER_IP: UNLIMITED,
+    STRIPE_SECRET_KEY: 'sk_test_bench',
+    STRIPE_PUBLISHABLE_KEY: 'pk_test_bench',
+    STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    STRIPE_API_URL: stripeUrl,
+    ...(tokenCacheTtlS === undefined ? {} : { TOKEN_CACHE_TTL_SECONDS: String(tokenCacheTtlS) }),
+  };
+}
+
+const WEBHOOK_SECRET = `whsec_${randomBytes(16).toString('hex')}`;
+
 export interface PortalServer {
   app: App;
+  /** The settings it runs with (production-server.ts starts `node dist/src/main.js` with the same, on the same database). */
+  env: Record<string, string>;
   url: string;
   small: SeededCustomer;
   large: SeededCustomer;
@@ -63,38 +67,16 @@ export interface PortalServer {
 const UNLIMITED = '100000';
 
 /**
- * C: the real server (`startApp`) in production mode on a fresh SQLite file, or on `postgresUrl`, migrated at start, with a local Stripe
- * emulator for the Stripe settings it requires (the portal page never calls Stripe), logging at warn.
- * ARGON2_* and TOKEN_CACHE_TTL_SECONDS pass through from the environment so other parameters can be measured;
- * `tokenCacheTtlS` overrides the latter for one server.
+ * The app in this process (`startApp`) in production mode on a fresh SQLite file, or on `postgresUrl`, migrated at start
+ * and seeded, with a local Stripe emulator for the Stripe settings it requires (the portal page never calls Stripe),
+ * logging at warn (settings: benchServerEnv). The benchmark loads `node dist/src/main.js` on the database this seeds
+ * (production-server.ts); this copy runs the measurements that need the app's objects, and the cache-expiry run.
  */
 export async function startPortalServer(postgresUrl?: string, options: { tokenCacheTtlS?: number } = {}): Promise<PortalServer> {
   const dir = postgresUrl ? undefined : mkdtempSync(join(tmpdir(), 'portal-bench-'));
   const stripe: StripeEmulator = await startStripeEmulator({ apiKey: 'sk_test_bench' });
-  const passThrough = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => name.startsWith('ARGON2_') || name === 'TOKEN_CACHE_TTL_SECONDS'),
-  );
-  const config = loadConfig({
-    ...passThrough,
-    NODE_ENV: 'production',
-    DATABASE_URL: postgresUrl ?? `file:${join(dir!, 'bench.db')}`,
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'warn',
-    MIGRATE_ON_START: 'true',
-    RATE_LIMIT_VIEW_PER_MINUTE: UNLIMITED,
-    RATE_LIMIT_PAYMENT_PER_MINUTE: UNLIMITED,
-    RATE_LIMIT_METHOD_PER_MINUTE: UNLIMITED,
-    RATE_LIMIT_ADMIN_PER_MINUTE: UNLIMITED,
-    RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: UNLIMITED,
-    // Every load connection comes from this one address.
-    HTTP_MAX_CONNECTIONS_PER_IP: UNLIMITED,
-    STRIPE_SECRET_KEY: 'sk_test_bench',
-    STRIPE_PUBLISHABLE_KEY: 'pk_test_bench',
-    STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(16).toString('hex')}`,
-    STRIPE_API_URL: stripe.url,
-    ...(options.tokenCacheTtlS === undefined ? {} : { TOKEN_CACHE_TTL_SECONDS: String(options.tokenCacheTtlS) }),
-  });
+  const env = benchServerEnv(postgresUrl ?? `file:${join(dir!, 'bench.db')}`, stripe.url, options.tokenCacheTtlS);
+  const config = loadConfig({ ...env, MIGRATE_ON_START: 'true' });
 
   const warnings: string[] = [];
   const logDestination = new Writable({
@@ -108,6 +90,7 @@ export async function startPortalServer(postgresUrl?: string, options: { tokenCa
   const large = await seedCustomer(app, LARGE);
   return {
     app,
+    env,
     url: app.url,
     small,
     large,
@@ -212,19 +195,19 @@ export async function tokenChecks(server: PortalServer, samples = 7, warmPerToke
     result.verifyCpuMs.push((used.user + used.system) / 1000);
     if (!ok) throw new Error('argon2 rejected a token it just hashed');
 
-    let before = argon2Verifications;
+    let before = argon2VerifyCount();
     started = performance.now();
     await requestPortalPage(server.url, issued.token);
     result.coldRequestMs.push(performance.now() - started);
-    result.argon2CallsCold += argon2Verifications - before;
+    result.argon2CallsCold += argon2VerifyCount() - before;
 
-    before = argon2Verifications;
+    before = argon2VerifyCount();
     for (let j = 0; j < warmPerToken; j++) {
       started = performance.now();
       await requestPortalPage(server.url, issued.token);
       result.warmRequestMs.push(performance.now() - started);
     }
-    result.argon2CallsWarm += argon2Verifications - before;
+    result.argon2CallsWarm += argon2VerifyCount() - before;
     result.warmRequests += warmPerToken;
   }
   return result;

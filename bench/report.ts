@@ -38,8 +38,27 @@ export interface ServerResult {
   runs: Record<number, MeasuredRun[]>;
   /** After start-up and seeding, before the first load run. */
   usageBeforeLoad?: ProcessUsage;
+  /** Right after the last load round (its maxRSS is the peak while serving the benchmark). */
+  usageAfterLoad?: ProcessUsage;
   /** At the end of the run. */
   usage?: ProcessUsage;
+  /** C (`node dist/src/main.js`): from spawning the process to GET /ready answering 200. */
+  startMs?: number;
+  /** C: right after /ready first answered 200 (idle, nothing served yet). */
+  atReady?: ProcessUsage;
+}
+
+/** What a production C process holds after the load, after a full GC (production-preload.ts). */
+export interface MemoryBreakdown {
+  label: string;
+  rssBytes: number;
+  heapUsedBytes: number;
+  heapTotalBytes: number;
+  externalBytes: number;
+  arrayBuffersBytes: number;
+  spaces: { name: string; usedBytes: number; sizeBytes: number }[];
+  modules: number;
+  modulesByPackage: { name: string; modules: number; sourceBytes: number }[];
 }
 
 export interface BenchResults {
@@ -77,6 +96,9 @@ export interface BenchResults {
   /** C with a short token cache TTL under load: argon2 verifications bunched by time. */
   cacheExpiry: { ttlS: number; connections: number; durationS: number; requests: number; bursts: { at: number; calls: number }[] };
   profiles: { label: string; requests: number; summary: ProfileSummary }[];
+  memory: MemoryBreakdown[];
+  /** The node flags C ran with (those of `npm start`). */
+  cNodeFlags: string[];
   warnings: { label: string; count: number; first: string[] }[];
   orchestratorMaxRssBytes: number;
 }
@@ -105,6 +127,24 @@ const f1 = (n: number) => n.toFixed(1);
 const f2 = (n: number) => n.toFixed(2);
 const pct = (n: number) => `${(n * 100).toFixed(0)}%`;
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+/** Megabytes of 10^6 bytes, the unit of issue 13's memory targets. */
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
+
+/** Why `npm start` passes each node flag it does (README.md, "Benchmarks"). */
+const NODE_FLAG_NOTES: Record<string, string> = {
+  '--max-semi-space-size':
+    '`--max-semi-space-size` caps V8\'s young generation (Node 20: 2 × 16 MiB), which start-up\'s allocations otherwise fill and keep. ',
+  '--max-old-space-size':
+    '`--max-old-space-size` caps V8\'s old generation, so V8 collects garbage before the heap grows past it instead of letting it ' +
+    'grow with the allocation rate; a process whose live data outgrew it would stop with an out-of-memory error. ',
+  '--heap-growing-percent': '`--heap-growing-percent` limits how far V8 lets the old generation grow past its live data before the next full collection. ',
+};
+
+/** Issue 13's targets. */
+const TARGET_C_OVER_B: Record<string, number> = { C: 0.7, 'C-pg': 0.6 };
+const TARGET_P99_MS = 10;
+const TARGET_IDLE_RSS = 150e6;
+const TARGET_PEAK_RSS = 250e6;
 const dbName = (provider?: string) => (provider === 'postgresql' ? 'PostgreSQL' : provider === 'sqlite' ? 'SQLite' : String(provider));
 const yes = (met: boolean) => (met ? '**met**' : '**not met**');
 
@@ -139,16 +179,45 @@ function cells(results: BenchResults): Map<string, Map<number, Cell>> {
 function evaluate(results: BenchResults, grid: Map<string, Map<number, Cell>>): Target[] {
     const targets: Target[] = [];
   const low = results.settings.connections[0];
-  const b = grid.get('B')?.get(low);
+  for (const connections of results.settings.connections) {
+    const b = grid.get('B')?.get(connections);
+    for (const key of ['C', 'C-pg']) {
+      const c = grid.get(key)?.get(connections);
+      if (!c || !b) continue;
+      const ratio = c.rps / b.rps;
+      const paired = c.roundsRps.map((rps, i) => rps / b.roundsRps[i]);
+      const where = key === 'C' ? 'SQLite' : 'PostgreSQL';
+      targets.push({
+        name: `C ≥ ${TARGET_C_OVER_B[key]} × B in req/s at ${connections} connections (${where}, production mode)`,
+        measured:
+          `C ${f0(c.rps)} req/s, B ${f0(b.rps)} req/s (medians of ${c.roundsRps.length} rounds): C/B = ${f2(ratio)}; ` +
+          `round by round ${f2(median(paired))} (${f2(Math.min(...paired))}–${f2(Math.max(...paired))})`,
+        met: ratio >= TARGET_C_OVER_B[key],
+      });
+    }
+  }
   for (const key of ['C', 'C-pg']) {
     const c = grid.get(key)?.get(low);
-    if (!c || !b) continue;
-    const ratio = c.rps / b.rps;
-    const where = key === 'C' ? 'SQLite' : 'PostgreSQL';
+    const server = results.servers.find((srv) => srv.key === key);
+    if (!c || !server) continue;
+    const p99s = server.runs[low].map((r) => r.p99);
     targets.push({
-      name: `C ≥ 0.5 × B in req/s at ${low} connections (${where})`,
-      measured: `C ${f0(c.rps)} req/s, B ${f0(b.rps)} req/s: C/B = ${f2(ratio)}`,
-      met: ratio >= 0.5,
+      name: `p99 ≤ ${TARGET_P99_MS} ms at ${low} connections (${dbName(server.provider)})`,
+      measured: `median p99 ${f2(c.p99)} ms over ${p99s.length} rounds (${f2(Math.min(...p99s))}–${f2(Math.max(...p99s))})`,
+      met: c.p99 <= TARGET_P99_MS,
+    });
+  }
+  for (const server of results.servers.filter((srv) => srv.atReady)) {
+    targets.push({
+      name: `RSS ≤ ${mb(TARGET_IDLE_RSS)} idle after start (${dbName(server.provider)})`,
+      measured: `${mb(server.atReady!.rssBytes)} when /ready first answered, ${f0(server.startMs!)} ms after the process was spawned`,
+      met: server.atReady!.rssBytes <= TARGET_IDLE_RSS,
+    });
+    const peak = server.usageAfterLoad?.maxRssBytes ?? NaN;
+    targets.push({
+      name: `Peak RSS ≤ ${mb(TARGET_PEAK_RSS)} during the benchmark (${dbName(server.provider)})`,
+      measured: `${mb(peak)} (maxRSS after ${Object.values(server.runs).flat().length} measured runs and their warm-ups)`,
+      met: peak <= TARGET_PEAK_RSS,
     });
   }
   for (const s of results.statements) {
@@ -324,12 +393,38 @@ function replayNote(results: BenchResults, grid: Map<string, Map<number, Cell>>)
 function memorySection(results: BenchResults): string {
   const rows = results.servers.map((s) => [
     s.label,
-    s.usageBeforeLoad ? mib(s.usageBeforeLoad.rssBytes) : '–',
-    s.usage ? mib(s.usage.rssBytes) : '–',
-    s.usage ? mib(s.usage.maxRssBytes) : '–',
+    s.startMs === undefined ? '–' : `${f0(s.startMs)} ms`,
+    s.atReady ? mb(s.atReady.rssBytes) : '–',
+    s.usageBeforeLoad ? mb(s.usageBeforeLoad.rssBytes) : '–',
+    s.usageAfterLoad ? mb(s.usageAfterLoad.rssBytes) : '–',
+    s.usageAfterLoad ? `**${mb(s.usageAfterLoad.maxRssBytes)}**` : '–',
+    s.usage ? mb(s.usage.maxRssBytes) : '–',
   ]);
-  rows.push(['Orchestrator (autocannon, this process)', '–', '–', mib(results.orchestratorMaxRssBytes)]);
-  return table(['Process', 'RSS before the load', 'RSS at the end', 'Peak RSS (maxRSS)'], rows);
+  rows.push(['Orchestrator (autocannon, this process)', '–', '–', '–', '–', '–', mb(results.orchestratorMaxRssBytes)]);
+  const lines = [
+    table(['Process', 'Start to /ready 200', 'RSS idle at /ready', 'RSS before the load', 'RSS after the load', 'Peak RSS during the load', 'Peak RSS, whole run'], rows),
+  ];
+  for (const m of results.memory) {
+    const space = (name: string) => m.spaces.find((sp) => sp.name === name);
+    const code = space('code_space');
+    const old = space('old_space');
+    const rest = m.rssBytes - m.heapTotalBytes - m.externalBytes;
+    lines.push(
+      '',
+      `**What ${m.label} holds** after the load and a full GC: RSS ${mb(m.rssBytes)} = V8 heap ${mb(m.heapTotalBytes)} ` +
+        `(${mb(m.heapUsedBytes)} in use; old space ${old ? mb(old.usedBytes) : '?'}, code ${code ? mb(code.usedBytes) : '?'}) + ` +
+        `memory outside the heap that V8 accounts for ${mb(m.externalBytes)} (buffers ${mb(m.arrayBuffersBytes)}) + ` +
+        `${mb(rest)} of the rest: the node binary's own pages, compiled code, Prisma's WebAssembly query compiler (its code and memory), ` +
+        `the native add-ons (better-sqlite3 with SQLite's page cache, argon2), thread stacks and allocator slack. ` +
+        `${m.modules} modules loaded; the largest packages by source loaded:`,
+      '',
+      table(
+        ['Package', 'Modules', 'Source loaded'],
+        m.modulesByPackage.slice(0, 12).map((p) => [p.name, String(p.modules), `${(p.sourceBytes / 1e6).toFixed(2)} MB`]),
+      ),
+    );
+  }
+  return lines.join('\n');
 }
 
 function tokenSection(results: BenchResults): string {
@@ -483,11 +578,11 @@ function discussion(results: BenchResults, grid: Map<string, Map<number, Cell>>,
       `field has an access rule runs once when the schema is built instead of as a global middleware around every field, and ` +
       `Apollo's cache-control hook is off. Writes, transactions and everything else stay on Prisma.`,
   );
-  if (c.rps / b.rps < 0.5) {
-    const needed = 2 * b.cpuMsPerRequest;
+  if (c.rps / b.rps < TARGET_C_OVER_B.C) {
+    const needed = b.cpuMsPerRequest / TARGET_C_OVER_B.C;
     lines.push(
-      `- **What the 0.5 × B target takes.** Every server here is bound by one core, so req/s follows CPU per request: C would need ` +
-        `about ${f2(needed)} ms per request (twice B's), against ${f2(c.cpuMsPerRequest)} ms measured ` +
+      `- **What the ${TARGET_C_OVER_B.C} × B target takes.** Every server here is bound by one core, so req/s follows CPU per request: C would need ` +
+        `about ${f2(needed)} ms per request (B's ÷ ${TARGET_C_OVER_B.C}), against ${f2(c.cpuMsPerRequest)} ms measured ` +
         `(${f1(c.cpuMsPerRequest / needed)}× the budget).`,
     );
   }
@@ -596,7 +691,7 @@ export function renderReport(results: BenchResults): string {
     `_Generated ${results.startedAt.toISOString()} by \`npm run bench\` in ${f0(results.totalSeconds)} s, after ${f0(results.quietWaitS)} s ` +
       `waiting for a quiet machine (compilation not included)._`,
     '',
-    '## Targets (issue 5)',
+    '## Targets (issues 5 and 13)',
     '',
     table(['Target', 'Measured', 'Result'], targets.map((t) => [t.name, t.measured, yes(t.met)])),
     '',
@@ -628,10 +723,16 @@ export function renderReport(results: BenchResults): string {
       `load generator CPU is the orchestrator's; other CPU is the rest of the machine's busy time (/proc/stat, all cores): the kernel's ` +
       `loopback networking and anything else running. Shares are in units of one core. This machine is shared, so a run during which ` +
       `other CPU exceeded ${s.maxOtherCpu} cores is repeated once the machine is quiet (within a ${s.retryBudgetS} s budget).`,
-    `- **C's settings.** NODE_ENV=production in C's configuration (the process environment is the same for A, B and C, ` +
-      `without NODE_ENV, so graphql-js runs its development-mode checks in all three), LOG_LEVEL=warn, every RATE_LIMIT_* ` +
+    `- **Production mode.** Every server process (A, B, C on both databases, and the processes that seed C's databases) runs with ` +
+      `NODE_ENV=production in its environment, so graphql-js and Apollo skip their development-mode checks in all of them, and ` +
+      `C also runs with its production configuration (introspection off, no landing page, no demo seeding, no migration at start).`,
+    `- **C's process** is the server's own entry point, \`node dist/src/main.js\`, started as an operator would start it after ` +
+      `\`npm run migrate\`: a separate process (bench/portal-server.ts, the same app in-process) migrates and seeds the database ` +
+      `first, and also runs the measurements that need the app's objects (SQL statement counts, token checks, the parts of a ` +
+      `request). \`--require bench/production-preload.js\` adds an IPC channel through which the orchestrator reads C's CPU, ` +
+      `memory and argon2 calls and starts the profiler. Settings: LOG_LEVEL=warn, every RATE_LIMIT_* ` +
       `budget at 100000 per minute, token usage flushed every second (the default), ` +
-      `a local Stripe emulator for the required Stripe settings (the portal page never calls Stripe). The token is issued through ` +
+      `Stripe settings pointing at a local Stripe emulator in the seeding process (the portal page never calls Stripe). The token is issued through ` +
       `the token service (argon2id), used once before the load so its verification is cached, as a customer's first page view would.`,
     `- **SQL statements** are counted with \`database.onStatement\` around one request after a warm-up request, for a customer with ` +
       `5 line items, 10 payments and 2 cards and one with 500 of each; a count that caught the usage flush's timer is taken again.`,
@@ -641,10 +742,15 @@ export function renderReport(results: BenchResults): string {
       `each cold request ran exactly one verification and its extra latency over a warm request is within ±50% (or ±10 ms) of one verification's. ` +
       `Cache expiry is measured on one more C (SQLite) whose token cache TTL is ${results.cacheExpiry.ttlS} s, loaded for four TTLs ` +
       `at ${results.cacheExpiry.connections} connections; verifications less than a second apart count as one burst.`,
-    `- **Memory.** Peak RSS is each process's \`resourceUsage().maxRSS\`, seeding and argon2 included (each argon2 call holds ` +
-      `${results.tokenChecks[0] ? Math.round(results.tokenChecks[0].argon2.memoryKiB / 1024) : 19} MiB while it runs). C's process also ` +
-      `holds the WebAssembly schema engine its start-up migration loaded (MIGRATE_ON_START), Prisma's query compiler and the idle ` +
-      `Stripe emulator. PostgreSQL's own processes are not counted.`,
+    `- **Start and memory.** C's start is the time from spawning \`node dist/src/main.js\` to its \`GET /ready\` answering 200 ` +
+      `(polled every 5 ms); its idle RSS is read right then. Peak RSS during the load is the process's \`resourceUsage().maxRSS\` ` +
+      `right after the last round (its first request's argon2 verification included: each holds ` +
+      `${results.tokenChecks[0] ? Math.round(results.tokenChecks[0].argon2.memoryKiB / 1024) : 19} MiB while it runs); ` +
+      `"whole run" adds the profiling run. MB are 10^6 bytes. PostgreSQL's own processes are not counted. C runs with ` +
+      (process.env.BENCH_C_NODE_FLAGS !== undefined
+        ? `the node flags given in BENCH_C_NODE_FLAGS instead of \`npm start\`'s: \`${results.cNodeFlags.join(' ') || '(none)'}\`. `
+        : `the node flags of \`npm start\` (package.json), read from there: \`${results.cNodeFlags.join(' ') || '(none)'}\`. `) +
+      results.cNodeFlags.map((flag) => NODE_FLAG_NOTES[flag.replace(/=.*/, '')] ?? '').join(''),
     `- **Profiles.** After the rounds, B, C and C on PostgreSQL each get one more ${s.durationS} s run at ${s.connections[0]} connections under the V8 sampling profiler ` +
       `(node:inspector in the server process, 250 µs interval; .cpuprofile files in dist/bench-build/profiles/). Profiling slows the server, ` +
       `so these runs are not in the tables above.`,

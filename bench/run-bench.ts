@@ -6,24 +6,28 @@
  * Nothing else is needed on a fresh clone after `npm ci`, apart from PostgreSQL for the PostgreSQL part.
  *
  * What it does, in one run:
- * - starts each server in its own child process (server-process.ts), so the load generator (autocannon, in this
+ * - starts each server in its own child process with NODE_ENV=production, so the load generator (autocannon, in this
  *   process) never shares an event loop with a server and each server's RSS is its own:
- *   A raw node:http + graphql-js, B bare Apollo Server, C this server on SQLite, C on PostgreSQL (a scratch
- *   database, dropped at the end);
+ *   A raw node:http + graphql-js, B bare Apollo Server (server-process.ts), and C, this server, on SQLite and on
+ *   PostgreSQL (a scratch database, dropped at the end): for each database an in-process copy (portal-server.ts)
+ *   migrates and seeds it, then C itself starts as `node dist/src/main.js` with `npm start`'s node flags
+ *   (production-server.ts), timed to its first /ready 200 with its idle RSS read then;
  * - queries C once and gives that response's data to A and B, then checks that every server answers the
  *   portal page with the same bytes, and stops if one does not;
  * - warms each server up, then loads them in interleaved rounds (A, B, C, …, A, B, C, …) at each connection count;
  *   any run with an error, a non-2xx status or a different body stops the benchmark;
  * - counts C's SQL statements per request at 5 and 500 line items, times cold and warm token checks,
  *   counts argon2 verifications during the load, times the database parts of a request one by one,
- *   measures a token cache expiry under load, and profiles B and C (both databases) for one extra run each.
+ *   measures a token cache expiry under load, reads C's peak RSS and what its memory holds after the load,
+ *   and profiles B and C (both databases) for one extra run each.
  *
- * Settings (environment): BENCH_DURATION_SECONDS (5), BENCH_ROUNDS (3), BENCH_WARMUP_SECONDS (3),
- * BENCH_CONNECTIONS (10,100), BENCH_POSTGRES_ADMIN_URL (postgresql://postgres@127.0.0.1:5432/postgres),
+ * Settings (environment): BENCH_DURATION_SECONDS (5), BENCH_ROUNDS (5), BENCH_WARMUP_SECONDS (3),
+ * BENCH_CONNECTIONS (10,50), BENCH_POSTGRES_ADMIN_URL (postgresql://postgres@127.0.0.1:5432/postgres),
  * BENCH_SKIP_POSTGRES (unset), BENCH_OUTPUT (docs/BENCHMARKS.md), BENCH_QUIET_WAIT_SECONDS (120: how long to wait for
  * other processes to leave the CPUs before starting anyway), BENCH_MAX_OTHER_CPU (0.25 cores: a run during which other
  * processes used more is repeated) and BENCH_RETRY_BUDGET_SECONDS (150: time allowed for such repeats).
- * ARGON2_* and TOKEN_CACHE_TTL_SECONDS reach C, so other parameters can be measured.
+ * ARGON2_* and TOKEN_CACHE_TTL_SECONDS reach C, so other parameters can be measured; BENCH_C_NODE_FLAGS replaces the node
+ * flags of `npm start` that C otherwise runs with.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -40,6 +44,8 @@ import type { StatementCount, TokenCheck } from './portal-server';
 import type { ReplayCost } from './sql-replay';
 import { consoleSummary, renderReport, type BenchResults, type MeasuredRun, type ServerResult } from './report';
 import type { PortalStarted, PortalStartArgs, ProcessUsage } from './server-process';
+import { startProductionServer, startScriptNodeFlags, type ProductionServer } from './production-server';
+import type { MemoryBreakdown } from './report';
 
 export interface Settings {
   durationS: number;
@@ -68,11 +74,11 @@ function readSettings(env = process.env): Settings {
     if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number, 0 or more`);
     return value;
   };
-  const connections = (env.BENCH_CONNECTIONS ?? '10,100').split(',').map((c) => Number(c.trim()));
+  const connections = (env.BENCH_CONNECTIONS ?? '10,50').split(',').map((c) => Number(c.trim()));
   if (connections.some((c) => !Number.isInteger(c) || c < 1)) throw new Error('BENCH_CONNECTIONS must list whole numbers, e.g. 10,100');
   return {
     durationS: positive('BENCH_DURATION_SECONDS', 5),
-    rounds: positive('BENCH_ROUNDS', 3),
+    rounds: positive('BENCH_ROUNDS', 5),
     warmupS: positive('BENCH_WARMUP_SECONDS', 3),
     connections,
     postgresAdminUrl: env.BENCH_SKIP_POSTGRES ? undefined : (env.BENCH_POSTGRES_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'),
@@ -91,6 +97,9 @@ const pct = (share: number) => `${(share * 100).toFixed(0)}%`;
 interface Server {
   result: ServerResult;
   process: ServerProcess;
+  /** C only: the in-process copy that seeded the database, for the measurements that need the app's objects. */
+  harness?: ServerProcess;
+  production?: ProductionServer;
   target: LoadTarget;
   /** Requests completed in warm-ups and rounds. */
   requestsUnderLoad: number;
@@ -219,23 +228,39 @@ async function main() {
     let cPgInfo: PortalStarted | undefined;
     if (settings.postgresAdminUrl) {
       scratch = await createScratchDatabase(settings.postgresAdminUrl);
-      say(`Starting C on PostgreSQL ${scratch.serverVersion} (scratch database ${scratch.name})…`);
+      say(`Starting C on PostgreSQL ${scratch.serverVersion} (scratch database ${scratch.name}) and seeding it…`);
       cPg = spawn('C (PostgreSQL)', 'portal');
       cPgInfo = await cPg.call<PortalStarted>('start', { postgresUrl: scratch.url } satisfies PortalStartArgs);
     }
+    // The C that is loaded is the production entry point on the seeded database, started as an operator would.
+    const startProduction = async (label: string, info: PortalStarted) => {
+      say(`Starting ${label} as \`node dist/src/main.js\` (NODE_ENV=production) on the seeded database…`);
+      const production = await startProductionServer(label, info.env);
+      processes.push(production.process);
+      say(`  /ready answered 200 after ${production.startMs.toFixed(0)} ms; RSS then ${(production.atReady.rssBytes / 2 ** 20).toFixed(0)} MiB.`);
+      // Its first request with the token pays argon2 once, as a customer's first page view would.
+      await post(production.url, headersFor(info.tokens.small), body);
+      return production;
+    };
+    const cProduction = await startProduction('C (SQLite)', cInfo);
+    const cPgProduction = cPgInfo ? await startProduction('C (PostgreSQL)', cPgInfo) : undefined;
     const servers: Server[] = [];
-    const add = (key: string, label: string, description: string, child: ServerProcess, url: string, token: string, provider?: string) =>
+    const add = (key: string, label: string, description: string, child: ServerProcess, url: string, token: string, provider?: string, harness?: ServerProcess, production?: ProductionServer) =>
       servers.push({
-        result: { key, label, description, provider, runs: {} },
+        result: { key, label, description, provider, runs: {}, startMs: production?.startMs, atReady: production?.atReady },
         process: child,
+        harness,
+        production,
         target: { name: label, url, headers: headersFor(token), body, expectBody: reference },
         requestsUnderLoad: 0,
       });
     // A and B ignore the Authorization header; every server gets the very same request.
     add('A', 'A: raw node:http + graphql-js', 'node:http, graphql-js execute, cached parsed+validated document, in-memory data', a, aInfo.url, cInfo.tokens.small);
     add('B', 'B: bare Apollo Server', '@apollo/server standalone, default settings, same schema and in-memory data', b, bInfo.url, cInfo.tokens.small);
-    add('C', 'C: this server, SQLite', 'startApp in production mode on a fresh SQLite file, real payment token', cSqlite, cInfo.url, cInfo.tokens.small, cInfo.provider);
-    if (cPg && cPgInfo) add('C-pg', 'C: this server, PostgreSQL', `startApp on PostgreSQL ${scratch!.serverVersion} (scratch database)`, cPg, cPgInfo.url, cPgInfo.tokens.small, cPgInfo.provider);
+    add('C', 'C: this server, SQLite', '`node dist/src/main.js` in production mode on a fresh SQLite file, real payment token', cProduction.process, cProduction.url, cInfo.tokens.small, cInfo.provider, cSqlite, cProduction);
+    if (cPg && cPgInfo && cPgProduction) {
+      add('C-pg', 'C: this server, PostgreSQL', `\`node dist/src/main.js\` in production mode on PostgreSQL ${scratch!.serverVersion} (scratch database)`, cPgProduction.process, cPgProduction.url, cPgInfo.tokens.small, cPgInfo.provider, cPg, cPgProduction);
+    }
 
     say('Checking that every server returns the same bytes…');
     for (const server of servers) {
@@ -278,6 +303,12 @@ async function main() {
       }
     }
     const loadSpanS = (performance.now() - loadStarted) / 1000;
+    // Peak RSS during the benchmark's load (the analyses and profiles below are not part of serving).
+    for (const server of servers) server.result.usageAfterLoad = await usageOf(server);
+    const memory: MemoryBreakdown[] = [];
+    for (const server of servers.filter((s) => s.production)) {
+      memory.push({ label: server.result.label, ...(await server.process.call<Omit<MemoryBreakdown, 'label'>>('memory')) });
+    }
 
     const argon2DuringLoad: BenchResults['argon2DuringLoad'] = [];
     for (const server of servers.filter((s) => s.result.provider)) {
@@ -298,28 +329,28 @@ async function main() {
     const statements: BenchResults['statements'] = [];
     for (const server of servers.filter((s) => s.result.provider)) {
       const replay = server.result.provider === 'sqlite';
-      const counted = await server.process.call<{ small: StatementCount; large: StatementCount; replay?: ReplayCost }>('statements', { replay });
+      const counted = await (server.harness ?? server.process).call<{ small: StatementCount; large: StatementCount; replay?: ReplayCost }>('statements', { replay });
       statements.push({ label: server.result.label, provider: server.result.provider!, ...counted });
     }
 
     say('Timing cold and warm token checks…');
     const tokenChecks: BenchResults['tokenChecks'] = [];
     for (const server of servers.filter((s) => s.result.provider)) {
-      tokenChecks.push({ label: server.result.label, provider: server.result.provider!, ...(await server.process.call<TokenCheck>('tokenChecks')) });
+      tokenChecks.push({ label: server.result.label, provider: server.result.provider!, ...(await (server.harness ?? server.process).call<TokenCheck>('tokenChecks')) });
     }
 
     say('Timing the database parts of a request one by one on the idle servers…');
     const moneyValues = reference.match(/"formatted":/g)?.length ?? 0;
     const componentCosts: BenchResults['componentCosts'] = [];
     for (const server of servers.filter((s) => s.result.provider)) {
-      const costs = await server.process.call<ComponentCost[]>('componentCosts', { moneyValues });
+      const costs = await (server.harness ?? server.process).call<ComponentCost[]>('componentCosts', { moneyValues });
       componentCosts.push({ label: server.result.label, key: server.result.key, costs });
     }
 
     say(`Loading the payment page ${settings.pageLoads} times in Chromium from C (SQLite)…`);
     const paymentPage: PaymentPageResults = { assets: pageAssets(), budgetBytes: 80 * 1024 };
     try {
-      paymentPage.loads = await measurePageLoads(cInfo.url, cInfo.tokens.small, settings.pageLoads);
+      paymentPage.loads = await measurePageLoads(cProduction.url, cInfo.tokens.small, settings.pageLoads);
     } catch (error) {
       // The page's weight is still reported; the timing needs Chromium (apt-get install chromium).
       paymentPage.error = error instanceof Error ? error.message : String(error);
@@ -342,7 +373,9 @@ async function main() {
     for (const server of servers) server.result.usage = await usageOf(server);
     const warnings: BenchResults['warnings'] = [];
     for (const server of servers.filter((s) => s.result.provider)) {
-      warnings.push({ label: server.result.label, ...(await server.process.call<{ count: number; first: string[] }>('warnings')) });
+      const seeding = await server.harness!.call<{ count: number; first: string[] }>('warnings');
+      const serving = server.production!.warnings();
+      warnings.push({ label: server.result.label, count: seeding.count + serving.count, first: [...serving.first, ...seeding.first].slice(0, 5) });
     }
 
     const results: BenchResults = {
@@ -365,6 +398,8 @@ async function main() {
       paymentPage,
       cacheExpiry,
       profiles,
+      memory,
+      cNodeFlags: startScriptNodeFlags(),
       warnings,
       orchestratorMaxRssBytes: process.resourceUsage().maxRSS * 1024,
     };

@@ -33,6 +33,8 @@ export interface PortalStarted {
   provider: string;
   tokenCacheTtlS: number;
   tokens: { small: string; large: string };
+  /** Its settings, for the production process started on the same database (production-server.ts). */
+  env: Record<string, string>;
 }
 
 const role = process.argv[2];
@@ -48,7 +50,7 @@ serveCommands({
     portal = await (await portalModule()).startPortalServer(args.postgresUrl, { tokenCacheTtlS: args.tokenCacheTtlS });
     running = portal;
     const { provider } = portal.app.database;
-    return { url: portal.url, provider, tokenCacheTtlS: portal.app.config.tokenCacheTtlSeconds, tokens: { small: portal.small.token, large: portal.large.token } };
+    return { url: portal.url, provider, tokenCacheTtlS: portal.app.config.tokenCacheTtlSeconds, tokens: { small: portal.small.token, large: portal.large.token }, env: portal.env };
   },
 
   async usage(): Promise<ProcessUsage> {

@@ -16,7 +16,7 @@ const derived =
   header +
   readFileSync(sqliteSchema, 'utf8')
     .replace('provider = "sqlite"', 'provider = "postgresql"')
-    .replace('output       = "../src/db/generated/sqlite"', 'output       = "../../src/db/generated/postgresql"');
+    .replace('output        = "../src/db/generated/sqlite"', 'output        = "../../src/db/generated/postgresql"');
 mkdirSync(dirname(pgSchema), { recursive: true });
 writeFileSync(pgSchema, derived);
 

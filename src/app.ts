@@ -6,7 +6,6 @@ import { buildApiSchema } from './api/schema';
 import { actorOf } from './domain/audit-log.service';
 import type { Config } from './config/config';
 import { openDatabase, openMigratedDatabase, type Database } from './db/database';
-import { migrateForDeploy } from './db/migrator';
 import { createServices, type Services } from './services';
 import type { PaymentProvider } from './payments/payment-provider.port';
 import { StripePaymentProvider } from './payments/stripe/stripe-payment-provider';
@@ -58,6 +57,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   if (!shippedOperations.size) logger.warn({ folders: SHIPPED_OPERATION_FOLDERS }, 'no GraphQL operations found: metrics label every operation "other"');
   const metrics = createMetrics(shippedOperations);
   if (config.migrateOnStart) {
+    // Loaded only by starts that migrate: production migrates with `npm run migrate` and never carries the engine.
+    const { migrateForDeploy } = await import('./db/migrator');
     const { applied } = await migrateForDeploy(config.databaseUrl);
     if (applied.length) logger.info({ applied }, 'migrations applied');
   }

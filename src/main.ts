@@ -3,7 +3,6 @@ import { ConfigError, loadConfig } from './config/config';
 import { loadEnvFile } from './config/env-file';
 import { DatabaseNotReadyError } from './db/database';
 import { startApp } from './app';
-import { demoAccess } from './dev/demo-access';
 import { localStripe } from './dev/local-stripe';
 
 /** Longer than app.close() waits for requests in flight (10 s), shorter than a typical SIGKILL grace period. */
@@ -43,6 +42,8 @@ async function main() {
   if (!config.isProduction) lines.push(`Apollo Sandbox: open ${sandboxUrl} in a browser.`);
   if (stripe.emulator) lines.push(`No STRIPE_SECRET_KEY: payments go to the local Stripe emulator at ${stripe.emulator.url} (dev only).`);
   if (config.seedDemoData) {
+    // Dev tooling, loaded only by the starts that seed.
+    const { demoAccess } = await import('./dev/demo-access');
     const demo = await demoAccess(app.database.prisma, app.services);
     if (demo) {
       lines.push(

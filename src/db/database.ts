@@ -1,12 +1,9 @@
 import { existsSync } from 'node:fs';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
-import pg from 'pg';
+import type pg from 'pg';
 import { redactUrl } from '../config/config';
 import { providerOf, sqlitePath, type DbProvider } from './database-url';
 import { APPLIED_MIGRATIONS_SQL, compareMigrationHistory, migrationsDir, readMigrationFolders, type AppliedMigrationRow } from './migration-history';
-import { PrismaClient as SqliteClient } from './generated/sqlite/client';
-import { PrismaClient as PostgresClient } from './generated/postgresql/client';
+import type { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { postgresPortalReads, sqlitePortalReads, type PortalReads } from './portal-reads';
 import { ConnectionLock, gateAdapter, type StatementListener } from './statement-gate';
 
@@ -40,20 +37,25 @@ export async function openDatabase(databaseUrl: string): Promise<Database> {
 
   let prisma: Db;
   let pool: pg.Pool | undefined;
+  // Only the configured provider's client and driver are loaded: a SQLite server does not carry pg, nor the reverse.
   if (provider === 'sqlite') {
+    const { PrismaBetterSqlite3 } = require('@prisma/adapter-better-sqlite3') as typeof import('@prisma/adapter-better-sqlite3');
+    const { PrismaClient } = require('./generated/sqlite/client') as typeof import('./generated/sqlite/client');
     // A busy timeout lets concurrent writers (several processes on one file) wait instead of failing.
     const adapter = new PrismaBetterSqlite3({ url: sqlitePath(databaseUrl), timeout: 10_000 });
     // One connection: statements and transactions must take turns on it (see gateAdapter).
-    prisma = new SqliteClient({ adapter: gateAdapter(adapter, listen, new ConnectionLock()) }) as unknown as Db;
+    prisma = new PrismaClient({ adapter: gateAdapter(adapter, listen, new ConnectionLock()) });
   } else {
+    const { PrismaPg } = require('@prisma/adapter-pg') as typeof import('@prisma/adapter-pg');
+    const { PrismaClient } = require('./generated/postgresql/client') as typeof import('./generated/postgresql/client');
     // Bounded waits: with the server gone or the pool exhausted, a request fails in seconds instead of hanging.
     // One pool for Prisma and the plain reads.
-    pool = new pg.Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
+    pool = new (require('pg') as typeof pg).Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
     // An idle connection that dies (server restart, failover) is dropped from the pool and the next query opens
     // another; without a listener its 'error' event would crash the process.
     pool.on('error', () => undefined);
     const adapter = new PrismaPg(pool);
-    prisma = new PostgresClient({ adapter: gateAdapter(adapter, listen) }) as unknown as Db;
+    prisma = new PrismaClient({ adapter: gateAdapter(adapter, listen) }) as unknown as Db;
   }
   await prisma.$connect();
   if (provider === 'sqlite') {

@@ -10,8 +10,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
 import {
   bindMigrationAwareSqlAdapterFactory,
   type ErrorRegistry,
@@ -19,14 +17,19 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
   type SqlQuery,
 } from '@prisma/driver-adapter-utils';
-import * as engineGlue from '@prisma/schema-engine-wasm/schema_engine_bg';
+import type * as EngineGlue from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { DiagnoseMigrationHistoryOutput, MigrationList, SchemaContainer, SchemaEngine } from '@prisma/schema-engine-wasm/schema_engine_bg';
-import pg from 'pg';
+import type pg from 'pg';
 
 import { isPostgresUrl, providerOf, sqlitePath, type DbProvider } from './database-url';
 import { migrationsDir, projectRoot } from './migration-history';
 
 export { migrationsDir, providerOf, type DbProvider };
+
+// Each provider's driver is loaded by the first connection to that provider (a SQLite server need not carry pg, nor
+// a PostgreSQL one better-sqlite3).
+const sqliteAdapter = () => (require('@prisma/adapter-better-sqlite3') as typeof import('@prisma/adapter-better-sqlite3')).PrismaBetterSqlite3;
+const pgAdapter = () => (require('@prisma/adapter-pg') as typeof import('@prisma/adapter-pg')).PrismaPg;
 
 function schemaFile(provider: DbProvider): SchemaContainer {
   const path = provider === 'sqlite' ? join(projectRoot(), 'prisma', 'schema.prisma') : join(projectRoot(), 'prisma', 'postgresql', 'schema.prisma');
@@ -66,10 +69,12 @@ declare const WebAssembly: {
   instantiate(bytes: Uint8Array, imports: Record<string, Record<string, unknown>>): Promise<{ instance: { exports: Record<string, unknown> } }>;
 };
 
-let engineReady: Promise<typeof engineGlue> | undefined;
+let engineReady: Promise<typeof EngineGlue> | undefined;
 
-function loadSchemaEngine(): Promise<typeof engineGlue> {
+function loadSchemaEngine(): Promise<typeof EngineGlue> {
   engineReady ??= (async () => {
+    // Required here, not at the top: code that only reads the migrations folder never loads the engine's glue.
+    const engineGlue: typeof EngineGlue = await import('@prisma/schema-engine-wasm/schema_engine_bg');
     // The package's `exports` hides the .wasm file, so find it next to the entry point.
     const bytes = await readFile(join(dirname(require.resolve('@prisma/schema-engine-wasm')), 'schema_engine_bg.wasm'));
     const imports: Record<string, unknown> = { ...engineGlue };
@@ -140,7 +145,7 @@ function readCharAsText<T extends object>(queryable: T): T {
 }
 
 async function withPgClient<T>(databaseUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: databaseUrl });
+  const client = new (require('pg') as typeof pg).Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     return await run(client);
@@ -175,7 +180,7 @@ async function pgShadowAdapter(serverUrl: string): Promise<SqlDriverAdapter> {
   shadowUrl.pathname = `/${name}`;
   const drop = () => withPgClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined);
   try {
-    return disposeOnce(readCharAsText(await new PrismaPg({ connectionString: shadowUrl.toString() }).connect()), drop);
+    return disposeOnce(readCharAsText(await new (pgAdapter())({ connectionString: shadowUrl.toString() }).connect()), drop);
   } catch (error) {
     await drop();
     throw error;
@@ -194,7 +199,7 @@ function adapterFactory({ provider, url, create = false }: Connection): SqlMigra
   if (provider === 'sqlite') {
     if (!create && url !== ':memory:' && !existsSync(sqlitePath(url))) throw new Error(`SQLite database ${sqlitePath(url)} does not exist`);
     // The busy timeout lets a migration wait for a running app's write instead of failing.
-    const sqlite = new PrismaBetterSqlite3({ url: url === ':memory:' ? url : sqlitePath(url), timeout: 10_000 });
+    const sqlite = new (sqliteAdapter())({ url: url === ':memory:' ? url : sqlitePath(url), timeout: 10_000 });
     const patch = (adapter: SqlDriverAdapter) => {
       acceptScriptsInExecuteRaw(adapter);
       withoutExclusiveLocking(adapter);
@@ -207,7 +212,7 @@ function adapterFactory({ provider, url, create = false }: Connection): SqlMigra
       connectToShadowDb: async () => patch(await sqlite.connectToShadowDb()),
     };
   }
-  const postgres = new PrismaPg({ connectionString: url });
+  const postgres = new (pgAdapter())({ connectionString: url });
   return {
     provider: postgres.provider,
     adapterName: postgres.adapterName,

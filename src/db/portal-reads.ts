@@ -1,5 +1,6 @@
-import Sqlite from 'better-sqlite3';
-import pg from 'pg';
+// Types only: each driver is loaded by the function for its provider, so a server carries only its own.
+import type Sqlite from 'better-sqlite3';
+import type pg from 'pg';
 import type { AdminApiKey, Customer, CustomerPaymentToken, Invoice, InvoiceLineItem, Organization, Payment, PaymentMethod } from './generated/sqlite/client';
 import type { StatementListener } from './statement-gate';
 
@@ -149,7 +150,6 @@ const INVOICE_LISTING = {
 // Only the columns a history page shows: a page of rows is the widest read here, and every value costs.
 const PAYMENT_COLUMNS =
   '"id", "invoiceId", "amount", "currency", "amountRefunded", "amountDisputed", "overpaidAmount", "status", "paymentMethodBrand", "paymentMethodLast4", "createdAt"';
-const PAYMENTS_OF = `"customerId" = $1 AND (CAST($2 AS TEXT) IS NULL OR "invoiceId" = CAST($2 AS TEXT))`;
 const decodePayment = ([id, invoiceId, amount, currency, amountRefunded, amountDisputed, overpaidAmount, status, brand, last4, createdAt]: Values): PaymentHistoryRecord => ({
   id: text(id),
   invoiceId: text(invoiceId),
@@ -237,14 +237,25 @@ const STATEMENTS = {
       invoice: status === null ? null : { status: text(status), total: int(total), amountPaid: int(amountPaid), amountRefunded: int(amountRefunded), dueAt: date(dueAt) },
     }),
   } satisfies Statement<{ currency: string; invoice: OpenInvoiceFigures | null }>,
-  // $2 narrows them to one invoice's payments (a link bound to one).
+  // A customer's payments, and one invoice's (a link bound to one) in statements of their own: one statement with an
+  // optional `(CAST($2 AS TEXT) IS NULL OR "invoiceId" = $2)` made SQLite's plan and every row's check cost more.
   firstPayments: {
-    sql: `SELECT ${PAYMENT_COLUMNS} FROM "Payment" WHERE ${PAYMENTS_OF} ORDER BY "createdAt" DESC, "id" DESC LIMIT $3`,
+    sql: `SELECT ${PAYMENT_COLUMNS} FROM "Payment" WHERE "customerId" = $1 ORDER BY "createdAt" DESC, "id" DESC LIMIT $2`,
     decode: decodePayment,
   } satisfies Statement<PaymentHistoryRecord>,
   paymentsAfter: {
     sql:
-      `SELECT ${PAYMENT_COLUMNS} FROM "Payment" WHERE ${PAYMENTS_OF} AND ("createdAt" < $3 OR ("createdAt" = $3 AND "id" < $4)) ` +
+      `SELECT ${PAYMENT_COLUMNS} FROM "Payment" WHERE "customerId" = $1 AND ("createdAt" < $2 OR ("createdAt" = $2 AND "id" < $3)) ` +
+      `ORDER BY "createdAt" DESC, "id" DESC LIMIT $4`,
+    decode: decodePayment,
+  } satisfies Statement<PaymentHistoryRecord>,
+  firstPaymentsOfInvoice: {
+    sql: `SELECT ${PAYMENT_COLUMNS} FROM "Payment" WHERE "customerId" = $1 AND "invoiceId" = $2 ORDER BY "createdAt" DESC, "id" DESC LIMIT $3`,
+    decode: decodePayment,
+  } satisfies Statement<PaymentHistoryRecord>,
+  paymentsOfInvoiceAfter: {
+    sql:
+      `SELECT ${PAYMENT_COLUMNS} FROM "Payment" WHERE "customerId" = $1 AND "invoiceId" = $2 AND ("createdAt" < $3 OR ("createdAt" = $3 AND "id" < $4)) ` +
       `ORDER BY "createdAt" DESC, "id" DESC LIMIT $5`,
     decode: decodePayment,
   } satisfies Statement<PaymentHistoryRecord>,
@@ -312,10 +323,14 @@ function portalReads(provider: 'sqlite' | 'postgresql', driver: Driver, close: (
       if (rows.length === 0) return null;
       return { currency: rows[0].currency, open: rows.flatMap((row) => (row.invoice ? [row.invoice] : [])) };
     },
-    payments: (customerId, invoiceId, position, take) =>
-      position
-        ? run('paymentsAfter', [customerId, invoiceId, position.createdAt, position.id, take])
-        : run('firstPayments', [customerId, invoiceId, take]),
+    payments(customerId, invoiceId, position, take) {
+      if (invoiceId === null) {
+        return position ? run('paymentsAfter', [customerId, position.createdAt, position.id, take]) : run('firstPayments', [customerId, take]);
+      }
+      return position
+        ? run('paymentsOfInvoiceAfter', [customerId, invoiceId, position.createdAt, position.id, take])
+        : run('firstPaymentsOfInvoice', [customerId, invoiceId, take]);
+    },
     paymentMethods: (customerId) => run('paymentMethods', [customerId]),
     lineItems: (invoiceIds) => run('lineItems', [[...invoiceIds]]),
     close,
@@ -339,7 +354,7 @@ export function sqliteBindings(params: readonly unknown[]): Record<string, unkno
  * Prisma's connection writes, so it never sees (or waits for) another request's open transaction.
  */
 export function sqlitePortalReads(file: string, listen: StatementListener): PortalReads {
-  const db = new Sqlite(file, { fileMustExist: true, timeout: 10_000 });
+  const db = new (require('better-sqlite3') as typeof Sqlite)(file, { fileMustExist: true, timeout: 10_000 });
   const prepared = new Map<StatementName, Sqlite.Statement>();
   return portalReads(
     'sqlite',
@@ -358,20 +373,19 @@ export function sqlitePortalReads(file: string, listen: StatementListener): Port
 
 /** Prisma's `timestamp(3)` columns hold UTC without a zone; pg would read them as local time. */
 const TIMESTAMP_OID = 1114;
-const pgTypes: pg.CustomTypesConfig = {
+const pgTypes = (types: typeof pg.types): pg.CustomTypesConfig => ({
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === TIMESTAMP_OID
-      ? (value: string) => new Date(`${value.replace(' ', 'T')}Z`)
-      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
-};
+    oid === TIMESTAMP_OID ? (value: string) => new Date(`${value.replace(' ', 'T')}Z`) : types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+});
 
 /** On PostgreSQL: the pool Prisma uses too, with named (server-side prepared) statements. */
 export function postgresPortalReads(pool: pg.Pool, listen: StatementListener): PortalReads {
+  const types = pgTypes((require('pg') as typeof pg).types);
   return portalReads(
     'postgresql',
     async (name, sql, params) => {
       listen(sql, params);
-      const result = await pool.query<unknown[]>({ name: `portal_${name}`, text: sql, values: params, types: pgTypes, rowMode: 'array' });
+      const result = await pool.query<unknown[]>({ name: `portal_${name}`, text: sql, values: params, types, rowMode: 'array' });
       return result.rows;
     },
     async () => undefined,

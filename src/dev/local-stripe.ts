@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config/config';
-import { startStripeEmulator, type StripeEmulator } from '../stripe-emulator';
+import type { StripeEmulator } from '../stripe-emulator';
 
 export interface LocalStripe {
   config: Config;
@@ -32,6 +32,8 @@ export async function localStripe(config: Config): Promise<LocalStripe> {
     const publishableKey = config.stripe.publishableKey ?? EMULATOR_PUBLISHABLE_KEY;
     return { config: { ...config, stripe: { ...config.stripe, secretKey: EMULATOR_KEY, webhookSecret, publishableKey } }, connect: () => undefined, emulator: null };
   }
+  // Loaded only here: a start with Stripe keys (every production start) never carries the emulator.
+  const { startStripeEmulator } = await import('../stripe-emulator');
   const emulator = await startStripeEmulator({ port: config.stripe.emulatorPort, apiKey: EMULATOR_KEY });
   return {
     config: { ...config, stripe: { ...config.stripe, secretKey: EMULATOR_KEY, webhookSecret, apiUrl: emulator.url, ...emulatorStripeJs(emulator) } },

@@ -174,6 +174,8 @@ export function createHttpServer(deps: HttpServerDeps): Server {
     // Apollo's own cache-control, were it ever set, never replaces no-store.
     for (const [key, value] of response.headers) if (key !== 'cache-control') res.setHeader(key, value);
     if (response.body.kind === 'complete') {
+      // A length instead of chunked encoding: one frame for the client to read.
+      res.setHeader('content-length', Buffer.byteLength(response.body.string));
       res.end(response.body.string);
     } else {
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
