@@ -27,6 +27,8 @@ async function main() {
   const lines = [`\nCustomer Payment Portal API listening at ${sandboxUrl}`];
   if (!config.isProduction) lines.push(`Apollo Sandbox: open ${sandboxUrl} in a browser.`);
   if (stripe.emulator) lines.push(`No STRIPE_SECRET_KEY: payments go to the local Stripe emulator at ${stripe.emulator.url} (dev only).`);
+  if (app.email.mailbox) lines.push(`No SMTP_URL: email goes to the dev mailbox at ${app.url}/dev/mailbox (nothing leaves the machine).`);
+  else if (config.email.mode === 'off') lines.push('No SMTP_URL: email is off (links, receipts and notices are not emailed).');
   if (config.seedDemoData) {
     const demo = await demoAccess(app.database.prisma, app.services);
     if (demo) {

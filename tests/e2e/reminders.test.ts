@@ -95,7 +95,7 @@ describe('an emailed link about to expire unpaid', () => {
     await runReminders();
     const mail = await smtp.waitForMessage((m) => m.to === c.email && m.subject.startsWith('Rappel'));
     expect(mail.subject).toBe(`Rappel : la facture ${c.invoice.number} de Demo Organization reste à payer`);
-    expect(mail.text).toMatch(/Montant dû: 123,45\s\$\sUS/);
+    expect(mail.text).toMatch(/Montant dû\s?: 123,45\s\$\sUS/);
   });
 
   it('is not reminded about again through the link its reminder carried', async () => {
@@ -213,10 +213,10 @@ describeOnPostgres('two server processes on one PostgreSQL database (PostgreSQL 
     const adminKey = (JSON.parse(seeded.stdout) as { adminApiKey: string }).adminApiKey;
     const remindersTo = (email: string) => sink.messages().filter((m) => m.to === email && m.subject.startsWith('Reminder'));
 
-    const customers = await emailedLinks(adminKey, 8, 0);
+    const customers = await emailedLinks(adminKey, 4, 0);
     for (const email of customers) await sink.waitFor(() => remindersTo(email).length > 0, 15_000);
     // A later link's reminder arriving shows that both schedulers have run again since.
-    const [later] = await emailedLinks(adminKey, 1, 8);
+    const [later] = await emailedLinks(adminKey, 1, 4);
     await sink.waitFor(() => remindersTo(later).length > 0, 15_000);
     for (const email of customers) expect(remindersTo(email)).toHaveLength(1);
 

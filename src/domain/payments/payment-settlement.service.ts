@@ -1,6 +1,7 @@
 import type { Db, DbProvider } from '../../db/database';
 import { isUniqueViolation } from '../../db/db-errors';
 import type { Payment, PaymentAttempt } from '../../db/generated/sqlite/client';
+import type { CustomerEmails } from '../../email/customer-emails';
 import type { ProviderDispute, ProviderIntent, ProviderRefund, ProviderRefundState } from '../../payments/payment-provider.port';
 import type { AuditLogService } from '../audit-log.service';
 import type { PaymentMethodService } from '../payment-method.service';
@@ -45,6 +46,7 @@ export class PaymentSettlementService {
     private readonly audit: AuditLogService,
     private readonly refunds: Refunds,
     private readonly disputes: Disputes,
+    private readonly emails?: CustomerEmails,
   ) {}
 
   /**
@@ -132,6 +134,8 @@ export class PaymentSettlementService {
             tx,
           );
         }
+        // The receipt, once per payment: only the path that records the payment gets here, in its transaction.
+        await this.emails?.queueReceipt(tx, payment.id);
         return { payment, created: true };
       });
     } catch (error) {

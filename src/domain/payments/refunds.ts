@@ -17,6 +17,7 @@ import type { PaymentProvider, ProviderRefund, ProviderRefundState } from '../..
 import type { AuditEntry, AuditLogService } from '../audit-log.service';
 import { providerCall } from '../provider-call';
 import type { RefundStatus } from '../views';
+import type { CustomerEmails } from '../../email/customer-emails';
 import { isCountedRefund, lockInvoice, recountPayment, type Recount } from './payment-balance';
 
 /** How far along a refund is; a status replaces another only from further along. */
@@ -31,6 +32,7 @@ export class Refunds {
     private readonly dbProvider: DbProvider,
     private readonly provider: PaymentProvider,
     private readonly audit: AuditLogService,
+    private readonly emails?: CustomerEmails,
   ) {}
 
   /** What the provider reports about one refund of the payment. Safe in any order, any number of times. */
@@ -38,8 +40,10 @@ export class Refunds {
     if (await this.hasLegacyRows(payment.id)) return this.resync(payment);
     await this.db.$transaction(async (tx) => {
       await lockInvoice(tx, this.dbProvider, payment.invoiceId);
-      const entries = await this.upsert(tx, payment, refund);
+      const counted: string[] = [];
+      const entries = await this.upsert(tx, payment, refund, counted);
       await this.finish(tx, payment, entries);
+      for (const refundId of counted) await this.emails?.queueRefundNotice(tx, refundId);
     });
   }
 
@@ -62,8 +66,11 @@ export class Refunds {
       const legacy = await tx.refund.deleteMany({ where: { paymentId: payment.id, legacyKey: { not: null } } });
       const entries: AuditEntry[] = [];
       if (legacy.count > 0) entries.push(this.entry(payment, 'REFUNDS_RESYNCED', { legacyRowsReplaced: legacy.count, providerRefunds: refunds.length }));
-      for (const refund of refunds) entries.push(...(await this.upsert(tx, payment, refund)));
+      const counted: string[] = [];
+      for (const refund of refunds) entries.push(...(await this.upsert(tx, payment, refund, counted)));
       await this.finish(tx, payment, entries);
+      // Rows that replace legacy ones are refunds the customer was already refunded before notices existed.
+      if (legacy.count === 0) for (const refundId of counted) await this.emails?.queueRefundNotice(tx, refundId);
     });
   }
 
@@ -71,8 +78,11 @@ export class Refunds {
     return (await this.db.refund.count({ where: { paymentId, legacyKey: { not: null } } })) > 0;
   }
 
-  /** Brings one refund's row up to the snapshot, if it is news; returns the audit entries for what changed. */
-  private async upsert(tx: DbTransaction, payment: Payment, refund: ProviderRefund): Promise<AuditEntry[]> {
+  /**
+   * Brings one refund's row up to the snapshot, if it is news; returns the audit entries for what changed, and adds
+   * to `counted` the refund when it starts to count (the customer is told then: refund-notice email).
+   */
+  private async upsert(tx: DbTransaction, payment: Payment, refund: ProviderRefund, counted: string[]): Promise<AuditEntry[]> {
     let row: Refund | null = await tx.refund.findUnique({ where: { providerRefundId: refund.id } });
     const requestId = refund.metadata[REFUND_REQUEST_METADATA_KEY];
     if (!row && requestId) {
@@ -81,7 +91,7 @@ export class Refunds {
     }
     const details = { refundId: refund.id, amount: refund.amount, currency: refund.currency, status: refund.status };
     if (!row) {
-      await tx.refund.create({
+      const created = await tx.refund.create({
         data: {
           paymentId: payment.id,
           providerRefundId: refund.id,
@@ -92,6 +102,7 @@ export class Refunds {
           failureReason: refund.failureReason,
         },
       });
+      if (isCountedRefund(created)) counted.push(created.id);
       return [this.entry(payment, actionFor(refund.status, true), { ...details, failureReason: refund.failureReason })];
     }
     const current = row.status as RefundStatus;
@@ -101,6 +112,7 @@ export class Refunds {
     if (row.providerRefundId === refund.id && !advanced && failureReason === row.failureReason) return [];
     await tx.refund.update({ where: { id: row.id }, data: { providerRefundId: refund.id, status, amount: refund.amount, failureReason } });
     if (!advanced) return [];
+    if (!isCountedRefund(row) && isCountedRefund({ status })) counted.push(row.id);
     return [this.entry(payment, actionFor(status, current === 'REQUESTED'), { ...details, status, previousStatus: current, failureReason })];
   }
 
