@@ -106,6 +106,6 @@ export function createServices({ db, dbProvider, reads, config, provider, authFa
     customerEmails,
     emailAdmin: new EmailAdminService(db, audit, emailOutbox),
     freshLinks: new FreshLinkService(db, reissuer),
-    reminders: new LinkReminders(db, reissuer, config.email, log),
+    reminders: new LinkReminders(db, dbProvider, reissuer, config.email, log),
   };
 }

@@ -1,5 +1,5 @@
 import type { EmailConfig } from '../config/config';
-import type { Db } from '../db/database';
+import type { Db, DbProvider } from '../db/database';
 import type { OperatorLog } from '../domain/operator-log';
 import { EmailKind } from './email-outbox';
 import type { LinkReissuer } from './link-reissue';
@@ -8,6 +8,8 @@ import { renderReminderEmail } from './templates/reminder.template';
 const DAY_MS = 86_400_000;
 /** Links read per query while looking for ones to remind about. */
 const PAGE = 200;
+/** How long one instance may hold the reminders' lock (PostgreSQL) for a run. */
+const RUN_TIMEOUT_MS = 30 * 60_000;
 
 export interface ReminderRun {
   /** Reminders queued by this run. */
@@ -26,20 +28,35 @@ export interface ReminderRun {
  * about. A link issued because its holder asked for a fresh one after expiry is, like any emailed link.
  *
  * Exactly once, on any number of instances: the message's dedupe key `reminder:<paymentTokenId>` is unique, and a
- * reminder whose key exists already rolls back with the token it issued. A run also skips links reminded already
- * before doing any work for them, so two schedulers that overlap cost at most a duplicated argon2 hash.
+ * reminder whose key exists already rolls back with the token it issued. Work is not doubled either: on PostgreSQL one
+ * instance runs at a time (a transaction-scoped advisory lock, tried without waiting), and a run skips links reminded
+ * already before hashing a new secret for them.
  */
 export class LinkReminders {
   constructor(
     private readonly db: Db,
+    private readonly dbProvider: DbProvider,
     private readonly reissuer: LinkReissuer,
     private readonly config: Pick<EmailConfig, 'reminderDaysBeforeExpiry'>,
     private readonly log?: OperatorLog,
   ) {}
 
   async runOnce(now = new Date()): Promise<ReminderRun> {
+    if (!this.reissuer.enabled) return { queued: 0, skipped: 0 };
+    if (this.dbProvider !== 'postgresql') return this.scan(now);
+    // One instance scans at a time; one that finds the lock taken skips this round (the other is doing the work). The
+    // lock lives as long as this transaction, whose connection does nothing else: the reminders commit on their own.
+    return this.db.$transaction(
+      async (tx) => {
+        const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtextextended('payment-link-reminders', 0)) AS locked`;
+        return locked ? this.scan(now) : { queued: 0, skipped: 0 };
+      },
+      { maxWait: 5_000, timeout: RUN_TIMEOUT_MS },
+    );
+  }
+
+  private async scan(now: Date): Promise<ReminderRun> {
     const run: ReminderRun = { queued: 0, skipped: 0 };
-    if (!this.reissuer.enabled) return run;
     const horizon = new Date(now.getTime() + this.config.reminderDaysBeforeExpiry * DAY_MS);
     let after: string | undefined;
     for (;;) {
