@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { NEW_PAYMENT_LINK_REQUESTED } from '../../src/email/fresh-link.service';
 import { operatorPrincipal } from '../../src/domain/principal';
-import { InvoiceDocument, RequestNewPaymentLinkDocument, RevokeCustomerPaymentTokenDocument } from '../graphql/generated/operations';
+import { BalanceDocument, InvoiceDocument, RequestNewPaymentLinkDocument, RevokeCustomerPaymentTokenDocument } from '../graphql/generated/operations';
 import { newClientAddress } from '../security/support';
 import { expireToken, issueToken, markInvoicePaid, seedCustomer, type SeededCustomer } from '../support/fixtures';
 import { linkIn, startSmtpSink, type SmtpSink } from '../support/smtp-sink';
@@ -34,13 +34,13 @@ afterAll(async () => {
 });
 
 /** A customer with an address of their own (so what arrives is theirs alone), an open invoice, and a link bound to it that expired. */
-async function customerWithExpiredLink(options: { email?: string | null; locale?: string } = {}) {
+async function customerWithExpiredLink(options: { email?: string | null; locale?: string; accountWide?: boolean } = {}) {
   const seed = await seedCustomer(t);
   const operator = operatorPrincipal(seed.organizationId);
   const email = options.email === undefined ? `${randomBytes(6).toString('hex')}@example.com` : options.email;
   const customer = await t.app.services.billing.createCustomer(operator, { name: 'Grace Hopper', email, currency: 'usd', locale: options.locale ?? null }, null);
   const invoice = await t.app.services.billing.createInvoice(operator, { customerId: customer.id, lineItems: [{ description: 'Compiler', quantity: 1, unitAmount: 12_345 }] }, null);
-  const link = await issueToken(t, { organizationId: seed.organizationId, customerId: customer.id }, { invoiceId: invoice.id });
+  const link = await issueToken(t, { organizationId: seed.organizationId, customerId: customer.id }, { invoiceId: options.accountWide ? null : invoice.id });
   await expireToken(t, link.tokenId);
   return { seed, customerId: customer.id, email, invoice, ...link };
 }
@@ -78,6 +78,21 @@ describe('a genuine expired link', () => {
     expect(issued).toMatchObject({ customerId: c.customerId, invoiceId: c.invoice.id, revokedAt: null });
     expect(issued.emailedAt).not.toBeNull();
     expect(await emailsOf(c.customerId)).toEqual([expect.objectContaining({ kind: 'FRESH_LINK', recipient: c.email })]);
+    // Audited as issued at the old link's request; the new secret is nowhere but in the email.
+    const audit = await t.app.database.prisma.auditLog.findFirstOrThrow({ where: { action: 'TOKEN_ISSUED', targetId: issued.id } });
+    expect(audit).toMatchObject({ actorType: 'PAYMENT_TOKEN', actorId: c.tokenId });
+    expect(JSON.parse(audit.details!)).toMatchObject({ reissuedFromId: c.tokenId, reason: 'FRESH_LINK_REQUESTED' });
+    expect(t.logs()).not.toContain(token.slice(-43));
+  });
+
+  it('an account-wide link gets an account-wide link', async () => {
+    const c = await customerWithExpiredLink({ accountWide: true });
+    expect((await askForNewLink(c.token)).body).toEqual(SAME_ANSWER);
+    const mail = await smtp.waitForMessage((m) => m.to === c.email);
+    expect(mail.text).toContain('$123.45');
+    const balance = await graphql(t.url, BalanceDocument, undefined, { token: linkIn(mail.text) });
+    expect(balance.body.data!.balance).toMatchObject({ openInvoiceCount: 1, totalOutstanding: { amount: 12_345 } });
+    expect(await linksReissuedFrom(c.tokenId)).toEqual([expect.objectContaining({ invoiceId: null })]);
   });
 
   it('in the customer’s language', async () => {

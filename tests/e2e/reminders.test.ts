@@ -84,6 +84,7 @@ describe('an emailed link about to expire unpaid', () => {
     const [issued] = await reissuedFrom(link.tokenId);
     expect(await reissuedFrom(link.tokenId)).toHaveLength(1);
     expect(issued.emailedAt).not.toBeNull();
+    expect(t.logs()).not.toContain(token.slice(-43));
     await smtp.waitForMessage((m) => m.to === c.email && m.subject.startsWith('Reminder'));
     expect(smtp.messages().filter((m) => m.to === c.email && m.subject.startsWith('Reminder'))).toHaveLength(1);
   });
