@@ -13,8 +13,8 @@ export class FreshLinkResolver {
       'Sent with an expired payment link (Authorization: Bearer, as every portal field): emails a new link for the same customer ' +
       '(and the same invoice, while something is owed on it) to the email address on file. The answer is the same whatever ' +
       'happened (an expired, live, revoked, mistyped or missing link, no email on file, a link that got a new one in the ' +
-      'last 10 minutes), so it tells nothing. At most one new link per expired link every 10 minutes; RATE_LIMITED only for ' +
-      "the client address's budget.",
+      'last 10 minutes), so it tells nothing. At most one new link per expired link every 10 minutes. RATE_LIMITED comes only ' +
+      "from the client address's budgets (this field's, and failed authentications' for a mistyped link), as for anyone there.",
   })
   @Access('expiredLink')
   @RateLimit('newLink')
