@@ -1,4 +1,4 @@
-import type { DbTransaction } from '../db/database';
+import type { Db, DbTransaction } from '../db/database';
 import type { OperatorLog } from '../domain/operator-log';
 import { amountDue, InvoiceStatus } from '../domain/views';
 import { EmailKind, type EmailOutbox, type EnqueueResult } from './email-outbox';
@@ -20,6 +20,13 @@ export interface EmailAudience {
   sender: EmailSender;
 }
 
+/** A receipt's or refund notice's audience and invoice number, read before the transaction that queues it. */
+export interface PreparedEmail {
+  audience: EmailAudience;
+  to: string;
+  invoiceNumber: string;
+}
+
 /**
  * The messages to customers, composed from the database inside the transaction of what they report and queued in the
  * outbox there. A customer without an email gets none (the caller decides whether that is an error).
@@ -31,7 +38,7 @@ export class CustomerEmails {
   ) {}
 
   /** Whom a customer's messages go to, in which language, from which organization. */
-  async audience(tx: DbTransaction, customerId: string): Promise<EmailAudience> {
+  async audience(tx: DbTransaction | Pick<Db, 'customer'>, customerId: string): Promise<EmailAudience> {
     const customer = await tx.customer.findUniqueOrThrow({ where: { id: customerId }, include: { organization: true } });
     return {
       organizationId: customer.organizationId,
@@ -85,56 +92,75 @@ export class CustomerEmails {
   }
 
   /**
-   * The receipt of a payment just recorded, in the transaction that records it, once per payment (`receipt:<id>`)
-   * however many paths report it. Nothing when the customer has no email or email is off. A message that cannot be
-   * composed is logged and skipped: a receipt never stops a payment from being recorded.
+   * What a receipt or refund notice needs beyond the transaction's own rows: the audience and the invoice's number,
+   * read before the transaction that records the payment or refund, so that transaction (which holds the invoice's
+   * lock) does no more than insert the message. Null when nothing is to be sent: email off, or no address.
    */
-  async queueReceipt(tx: DbTransaction, paymentId: string): Promise<void> {
-    if (!this.outbox.enabled) return;
-    const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { invoice: true } });
-    const audience = await this.audience(tx, payment.customerId);
-    if (!audience.to) return;
-    const rendered = this.render('RECEIPT', paymentId, () =>
+  async prepare(db: Pick<Db, 'customer' | 'invoice'>, customerId: string, invoiceId: string): Promise<PreparedEmail | null> {
+    if (!this.outbox.enabled) return null;
+    const audience = await this.audience(db, customerId);
+    if (!audience.to) return null;
+    const invoice = await db.invoice.findUniqueOrThrow({ where: { id: invoiceId }, select: { number: true } });
+    return { audience, to: audience.to, invoiceNumber: invoice.number };
+  }
+
+  /**
+   * The receipt of a payment just recorded, in the transaction that records it (under the invoice's lock), once per
+   * payment (`receipt:<id>`) however many paths report it. A message that cannot be composed is logged and skipped:
+   * a receipt never stops a payment from being recorded.
+   */
+  async queueReceipt(
+    tx: DbTransaction,
+    prepared: PreparedEmail | null,
+    payment: { id: string; amount: number; currency: string; paymentMethodBrand: string | null; paymentMethodLast4: string | null; createdAt: Date },
+    remaining: number,
+  ): Promise<void> {
+    if (!prepared) return;
+    const { audience } = prepared;
+    const rendered = this.render('RECEIPT', payment.id, () =>
       renderReceiptEmail({
         locale: audience.locale,
         sender: audience.sender,
         customerName: audience.customerName,
         receiptNumber: payment.id,
-        invoiceNumber: payment.invoice.number,
+        invoiceNumber: prepared.invoiceNumber,
         amount: payment.amount,
         currency: payment.currency,
         cardBrand: payment.paymentMethodBrand,
         cardLast4: payment.paymentMethodLast4,
         paidAt: payment.createdAt,
-        remaining: amountDue(payment.invoice),
+        remaining,
       }),
     );
     if (!rendered) return;
-    await this.outbox.enqueue(tx, { ...this.entryOf(audience, audience.to), kind: EmailKind.RECEIPT, dedupeKey: `receipt:${payment.id}`, rendered });
+    await this.outbox.enqueueSerialized(tx, { ...this.entryOf(audience, prepared.to), kind: EmailKind.RECEIPT, dedupeKey: `receipt:${payment.id}`, rendered });
   }
 
-  /** The notice of a refund that now counts (pending or succeeded at the provider), once per refund (`refund:<id>`). */
-  async queueRefundNotice(tx: DbTransaction, refundId: string): Promise<void> {
-    if (!this.outbox.enabled) return;
-    const refund = await tx.refund.findUniqueOrThrow({ where: { id: refundId }, include: { payment: { include: { invoice: true } } } });
-    const audience = await this.audience(tx, refund.payment.customerId);
-    if (!audience.to) return;
-    const rendered = this.render('REFUND_NOTICE', refundId, () =>
+  /** The notice of a refund that now counts (pending or succeeded at the provider), once per refund (`refund:<id>`), under the invoice's lock. */
+  async queueRefundNotice(
+    tx: DbTransaction,
+    prepared: PreparedEmail | null,
+    refund: { id: string; amount: number; currency: string; createdAt: Date },
+    payment: { id: string; paymentMethodBrand: string | null; paymentMethodLast4: string | null },
+  ): Promise<void> {
+    if (!prepared) return;
+    const { audience } = prepared;
+    const rendered = this.render('REFUND_NOTICE', refund.id, () =>
       renderRefundNoticeEmail({
         locale: audience.locale,
         sender: audience.sender,
         customerName: audience.customerName,
-        invoiceNumber: refund.payment.invoice.number,
-        receiptNumber: refund.payment.id,
+        invoiceNumber: prepared.invoiceNumber,
+        receiptNumber: payment.id,
         amount: refund.amount,
         currency: refund.currency,
-        cardBrand: refund.payment.paymentMethodBrand,
-        cardLast4: refund.payment.paymentMethodLast4,
+        cardBrand: payment.paymentMethodBrand,
+        cardLast4: payment.paymentMethodLast4,
         refundedAt: refund.createdAt,
       }),
     );
     if (!rendered) return;
-    await this.outbox.enqueue(tx, { ...this.entryOf(audience, audience.to), kind: EmailKind.REFUND_NOTICE, dedupeKey: `refund:${refund.id}`, rendered });
+    await this.outbox.enqueueSerialized(tx, { ...this.entryOf(audience, prepared.to), kind: EmailKind.REFUND_NOTICE, dedupeKey: `refund:${refund.id}`, rendered });
   }
 
   /** The fields of an outbox entry that come from the audience. */

@@ -67,6 +67,20 @@ export class EmailOutbox {
     if (this.dbProvider === 'postgresql') {
       await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', `email:${entry.dedupeKey}`);
     }
+    return this.insertOnce(tx, entry);
+  }
+
+  /**
+   * The same, for a caller that already serializes every writer of this key (a receipt or refund notice, queued under
+   * the invoice's row lock with the payment or refund it reports): no advisory lock, one round trip fewer inside a
+   * transaction that holds that lock.
+   */
+  async enqueueSerialized(tx: DbTransaction, entry: EmailEntry): Promise<EnqueueResult> {
+    if (!this.enabled) return { id: null, created: false };
+    return this.insertOnce(tx, entry);
+  }
+
+  private async insertOnce(tx: DbTransaction, entry: EmailEntry): Promise<EnqueueResult> {
     const existing = await tx.emailMessage.findUnique({ where: { dedupeKey: entry.dedupeKey }, select: { id: true } });
     if (existing) return { id: existing.id, created: false };
     const id = randomUUID();

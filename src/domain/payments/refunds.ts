@@ -38,12 +38,13 @@ export class Refunds {
   /** What the provider reports about one refund of the payment. Safe in any order, any number of times. */
   async apply(payment: Payment, refund: ProviderRefund): Promise<void> {
     if (await this.hasLegacyRows(payment.id)) return this.resync(payment);
+    const notice = await this.prepareNotice(payment);
     await this.db.$transaction(async (tx) => {
       await lockInvoice(tx, this.dbProvider, payment.invoiceId);
-      const counted: string[] = [];
+      const counted: Refund[] = [];
       const entries = await this.upsert(tx, payment, refund, counted);
       await this.finish(tx, payment, entries);
-      for (const refundId of counted) await this.emails?.queueRefundNotice(tx, refundId);
+      for (const row of counted) await this.emails?.queueRefundNotice(tx, notice, row, payment);
     });
   }
 
@@ -61,17 +62,23 @@ export class Refunds {
   /** Reads every refund of the payment from the provider and applies them, replacing any legacy rows. */
   async resync(payment: Payment): Promise<void> {
     const refunds = await providerCall(() => this.provider.listRefunds(payment.providerIntentId));
+    const notice = await this.prepareNotice(payment);
     await this.db.$transaction(async (tx) => {
       await lockInvoice(tx, this.dbProvider, payment.invoiceId);
       const legacy = await tx.refund.deleteMany({ where: { paymentId: payment.id, legacyKey: { not: null } } });
       const entries: AuditEntry[] = [];
       if (legacy.count > 0) entries.push(this.entry(payment, 'REFUNDS_RESYNCED', { legacyRowsReplaced: legacy.count, providerRefunds: refunds.length }));
-      const counted: string[] = [];
+      const counted: Refund[] = [];
       for (const refund of refunds) entries.push(...(await this.upsert(tx, payment, refund, counted)));
       await this.finish(tx, payment, entries);
       // Rows that replace legacy ones are refunds the customer was already refunded before notices existed.
-      if (legacy.count === 0) for (const refundId of counted) await this.emails?.queueRefundNotice(tx, refundId);
+      if (legacy.count === 0) for (const row of counted) await this.emails?.queueRefundNotice(tx, notice, row, payment);
     });
+  }
+
+  /** A refund notice's audience, read before the invoice's lock is taken (null: no email to send). */
+  private async prepareNotice(payment: Payment) {
+    return (await this.emails?.prepare(this.db, payment.customerId, payment.invoiceId)) ?? null;
   }
 
   private async hasLegacyRows(paymentId: string): Promise<boolean> {
@@ -82,7 +89,7 @@ export class Refunds {
    * Brings one refund's row up to the snapshot, if it is news; returns the audit entries for what changed, and adds
    * to `counted` the refund when it starts to count (the customer is told then: refund-notice email).
    */
-  private async upsert(tx: DbTransaction, payment: Payment, refund: ProviderRefund, counted: string[]): Promise<AuditEntry[]> {
+  private async upsert(tx: DbTransaction, payment: Payment, refund: ProviderRefund, counted: Refund[]): Promise<AuditEntry[]> {
     let row: Refund | null = await tx.refund.findUnique({ where: { providerRefundId: refund.id } });
     const requestId = refund.metadata[REFUND_REQUEST_METADATA_KEY];
     if (!row && requestId) {
@@ -102,7 +109,7 @@ export class Refunds {
           failureReason: refund.failureReason,
         },
       });
-      if (isCountedRefund(created)) counted.push(created.id);
+      if (isCountedRefund(created)) counted.push(created);
       return [this.entry(payment, actionFor(refund.status, true), { ...details, failureReason: refund.failureReason })];
     }
     const current = row.status as RefundStatus;
@@ -110,9 +117,9 @@ export class Refunds {
     const status = advanced ? refund.status : current;
     const failureReason = row.failureReason ?? (status === refund.status ? refund.failureReason : null);
     if (row.providerRefundId === refund.id && !advanced && failureReason === row.failureReason) return [];
-    await tx.refund.update({ where: { id: row.id }, data: { providerRefundId: refund.id, status, amount: refund.amount, failureReason } });
+    const updated = await tx.refund.update({ where: { id: row.id }, data: { providerRefundId: refund.id, status, amount: refund.amount, failureReason } });
     if (!advanced) return [];
-    if (!isCountedRefund(row) && isCountedRefund({ status })) counted.push(row.id);
+    if (!isCountedRefund(row) && isCountedRefund({ status })) counted.push(updated);
     return [this.entry(payment, actionFor(status, current === 'REQUESTED'), { ...details, status, previousStatus: current, failureReason })];
   }
 
