@@ -1,7 +1,7 @@
 /**
  * The outbox's promises when things go wrong: a mail server that refuses connections or hangs costs a retry, not the
  * request and not the message; a server process killed between committing a message and sending it loses nothing
- * (the next one sends it); and two server processes on one database send each of 200 queued messages (40 on SQLite)
+ * (the next one sends it), and one stopped with SIGTERM finishes its try and holds no claim; and two server processes on one database send each of 200 queued messages (40 on SQLite)
  * exactly once, counted by Message-ID at a real SMTP server.
  */
 import { randomBytes } from 'node:crypto';
@@ -107,10 +107,11 @@ describe('server processes', () => {
 
   it('killed (SIGKILL) while sending a message it committed: the next server sends it, once', async () => {
     const hanging = await startHangingServer();
+    let emailId = '';
     try {
       const first = await spawnServer({ ...baseEnv(), SMTP_URL: `smtp://127.0.0.1:${hanging.port}`, EMAIL_SMTP_TIMEOUT_MS: '1000', EMAIL_CLAIM_LEASE_MS: '3000' });
       const issued = await graphql(first.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: demo.customerId, sendEmail: true } }, { token: demo.adminApiKey });
-      const { token } = issuedLink(issued.body.data!.generateCustomerPaymentToken);
+      emailId = issuedLink(issued.body.data!.generateCustomerPaymentToken).email!.id;
       // Committed, claimed, and the SMTP conversation begun: the worst moment to die.
       await eventually(async () => hanging.connections(), (n) => n > 0);
       await first.kill();
@@ -121,7 +122,7 @@ describe('server processes', () => {
     // Its claim outlives it (EMAIL_CLAIM_LEASE_MS); the next server takes the message over once the lease expires.
     const db = await openDatabase(database.url);
     try {
-      const [queued] = await db.prisma.emailMessage.findMany({ where: { kind: 'PAYMENT_LINK' } });
+      const queued = await db.prisma.emailMessage.findUniqueOrThrow({ where: { id: emailId } });
       expect(queued).toMatchObject({ status: 'QUEUED', attempts: 1 });
       expect(queued.claimedUntil!.getTime()).toBeGreaterThan(Date.now());
       await spawnServer({ ...baseEnv(), SMTP_URL: sink.url });
@@ -133,6 +134,24 @@ describe('server processes', () => {
       expect(sink.received).toHaveLength(1);
     } finally {
       await db.close();
+    }
+  });
+
+  it('stopped (SIGTERM) while sending: the try in flight ends (bounded by EMAIL_SMTP_TIMEOUT_MS), the process exits 0 and holds no claim', async () => {
+    const hanging = await startHangingServer();
+    const db = await openDatabase(database.url);
+    try {
+      const server = await spawnServer({ ...baseEnv(), SMTP_URL: `smtp://127.0.0.1:${hanging.port}`, EMAIL_SMTP_TIMEOUT_MS: '1000', EMAIL_CLAIM_LEASE_MS: '60000', EMAIL_RETRY_BASE_MS: '3600000' });
+      const issued = await graphql(server.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: demo.customerId, sendEmail: true } }, { token: demo.adminApiKey });
+      const { email } = issuedLink(issued.body.data!.generateCustomerPaymentToken);
+      await eventually(async () => hanging.connections(), (n) => n > 0);
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toEqual({ code: 0, signal: null });
+      // Not held for the 60 s lease: the next server may send it as soon as it is due.
+      expect(await db.prisma.emailMessage.findUniqueOrThrow({ where: { id: email!.id } })).toMatchObject({ status: 'QUEUED', claimedUntil: null, attempts: 1 });
+    } finally {
+      await db.close();
+      await hanging.stop();
     }
   });
 

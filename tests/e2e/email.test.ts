@@ -344,6 +344,15 @@ describe('when the mail server refuses', () => {
     const [failed] = await settled(c);
     expect(failed).toMatchObject({ status: 'FAILED', attempts: 3, retryable: true });
     expect(failed.lastError).toMatch(/452.*Mailbox full/);
+
+    // Its content is kept EMAIL_FAILED_BODY_RETENTION_DAYS (7) for a retry, then erased: the sender's round, 8 days on.
+    expect((await t.app.database.prisma.emailMessage.findUniqueOrThrow({ where: { id: failed.id } })).body).not.toBeNull();
+    await t.app.email.sender!.runOnce(new Date(Date.now() + 8 * 86_400_000));
+    expect((await t.app.database.prisma.emailMessage.findUniqueOrThrow({ where: { id: failed.id } })).body).toBeNull();
+    const [erased] = await emailsOf(c);
+    expect(erased).toMatchObject({ status: 'FAILED', retryable: false, subject: expect.stringContaining('Demo Organization') });
+    const retried = await graphql(t.url, RetryEmailDocument, { id: failed.id }, { token: seed.adminApiKey });
+    expect(retried.body.data!.retryEmail).toMatchObject({ __typename: 'EmailNotRetryableError', emailStatus: 'FAILED' });
   });
 });
 
