@@ -1,3 +1,4 @@
+import { renderEmailOutboxSection, type EmailOutboxResult } from './email-outbox';
 import { AUTHENTICATION, COMPONENT_ITERATIONS, PAGE_READS, TOKEN_LOOKUP, type ComponentCost } from './component-costs';
 import type { ProfileSummary } from './cpu-profile';
 import type { PaymentPageResults } from './page-load';
@@ -101,6 +102,8 @@ export interface BenchResults {
   cNodeFlags: string[];
   warnings: { label: string; count: number; first: string[] }[];
   orchestratorMaxRssBytes: number;
+  /** The email outbox's section (bench/email-outbox.ts). */
+  emailOutbox?: EmailOutboxResult[];
 }
 
 interface Cell {
@@ -794,6 +797,7 @@ export function renderReport(results: BenchResults): string {
     ...(results.warnings.some((w) => w.count)
       ? ['## Server warnings', '', ...results.warnings.filter((w) => w.count).map((w) => `- ${w.label}: ${w.count} lines at warn or above, e.g. \`${w.first[0]}\``), '']
       : []),
+    ...(results.emailOutbox?.length ? [renderEmailOutboxSection(results.emailOutbox)] : []),
   ].join('\n');
 }
 

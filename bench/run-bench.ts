@@ -37,6 +37,7 @@ import type { ComponentCost } from './component-costs';
 import type { ProfileSummary } from './cpu-profile';
 import { createScratchDatabase, describeMachine, machineCpuMs, waitForQuiet, type ScratchDatabase } from './environment';
 import type { PortalPageData } from './in-memory-servers';
+import { measureEmailOutbox } from './email-outbox';
 import { runLoad, type LoadTarget } from './load';
 import { measurePageLoads, pageAssets, type PaymentPageResults } from './page-load';
 import { portalPageRequestBody, repoRoot } from './portal-page';
@@ -403,6 +404,17 @@ async function main() {
       warnings,
       orchestratorMaxRssBytes: process.resourceUsage().maxRSS * 1024,
     };
+    // The email outbox (issue 10): its own small section, each database on a server of its own.
+    say('Email outbox: throughput to a local SMTP server, and generateCustomerPaymentToken with and without sendEmail…');
+    results.emailOutbox = [await measureEmailOutbox('sqlite')];
+    if (settings.postgresAdminUrl) {
+      const emailScratch = await createScratchDatabase(settings.postgresAdminUrl);
+      try {
+        results.emailOutbox.push(await measureEmailOutbox('postgresql', emailScratch.url));
+      } finally {
+        await emailScratch.drop();
+      }
+    }
     mkdirSync(dirname(settings.output), { recursive: true });
     writeFileSync(settings.output, renderReport(results));
     say(`\n${consoleSummary(results)}`);

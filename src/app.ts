@@ -21,6 +21,9 @@ import { operationsRoutes } from './server/operations-routes';
 import { defaultWebRoot, PAYMENT_PAGE_PATH, paymentPageRoute } from './server/payment-page-route';
 import { createMetrics, type Metrics } from './server/metrics';
 import { SHIPPED_OPERATION_FOLDERS, shippedOperationNames } from './server/shipped-operations';
+import { ReminderScheduler } from './email/link-reminders';
+import { emailRuntime, type EmailRuntime } from './email/email-runtime';
+import { DEV_MAILBOX_PATH, devMailboxRoute } from './server/dev-mailbox-route';
 
 export interface AppOptions {
   /** Where JSON log lines go (default stdout). Tests capture them here. */
@@ -46,6 +49,8 @@ export interface App {
   database: Database;
   services: Services;
   metrics: Metrics;
+  /** The outbox's sender, and the dev mailbox (development and test without SMTP_URL). */
+  email: EmailRuntime;
   /** Graceful stop: refuses new connections, answers the requests in flight, then closes the database and Redis. */
   close(): Promise<void>;
 }
@@ -103,6 +108,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     logger.warn({ requestId: context.meta.requestId, coordinate, subject: rateLimitSubject(context.principal, context.meta) }, 'rate limited');
     await services.audit.record({ ...actorOf(context.principal), action: 'RATE_LIMITED', ip: context.meta.ip, details: { field: coordinate } });
   });
+  const email = emailRuntime(config, database, services.emailOutbox, logger);
+
   const schema = applyRateLimits(buildApiSchema(config.rateLimits));
   const apollo = createGraphQLServer(schema, config, logger);
   apollo.addPlugin(telemetryPlugin(metrics));
@@ -121,6 +128,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     },
     prefixRoutes: {
       [PAYMENT_PAGE_PATH]: paymentPageRoute({ webRoot: options.webRoot ?? defaultWebRoot(), config, logger }),
+      // Only with the dev mailbox, which never exists in production.
+      ...(email.mailbox && !config.isProduction && { [DEV_MAILBOX_PATH]: devMailboxRoute(email.mailbox) }),
     },
   });
   await new Promise<void>((resolve, reject) => {
@@ -130,6 +139,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   logger.info({ url: `${url}/graphql` }, 'listening');
+  // Messages committed before this start (a crash, a deploy) go out now.
+  email.sender?.start();
+  // Payment link reminders, every EMAIL_REMINDER_INTERVAL_MS (each goes out once, however many instances run this).
+  const reminderScheduler = new ReminderScheduler(services.reminders, config.email.reminderIntervalMs, logger);
+  if (services.emailOutbox.enabled) reminderScheduler.start();
 
   return {
     url,
@@ -139,10 +153,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     database,
     services,
     metrics,
+    email,
     async close() {
       draining = true;
-      await closeGracefully(server, options.drainTimeoutMs ?? 10_000);
+      // The sender finishes what it is sending (bounded by EMAIL_SMTP_TIMEOUT_MS) while requests drain.
+      await Promise.all([closeGracefully(server, options.drainTimeoutMs ?? 10_000), email.stop().catch((err) => logger.error({ err }, 'email sender did not stop cleanly'))]);
       await apollo.stop();
+      // No new reminder run; one in progress finishes (each reminder is one transaction) before the database closes.
+      await reminderScheduler.stop();
       // Usage gathered from the requests just drained.
       await services.usage.close().catch((err) => logger.error({ err }, 'credential usage lost at shutdown'));
       await database.close();

@@ -41,6 +41,8 @@ async function main() {
   if (envFile.path) lines.push(`Settings read from ${envFile.path}: ${envFile.applied.join(', ') || 'none (the environment sets them all)'}.`);
   if (!config.isProduction) lines.push(`Apollo Sandbox: open ${sandboxUrl} in a browser.`);
   if (stripe.emulator) lines.push(`No STRIPE_SECRET_KEY: payments go to the local Stripe emulator at ${stripe.emulator.url} (dev only).`);
+  if (app.email.mailbox) lines.push(`No SMTP_URL: email goes to the dev mailbox at ${app.url}/dev/mailbox (nothing leaves the machine).`);
+  else if (config.email.mode === 'off') lines.push('No SMTP_URL: email is off (links, receipts and notices are not emailed).');
   if (config.seedDemoData) {
     // Dev tooling, loaded only by the starts that seed.
     const { demoAccess } = await import('./dev/demo-access');

@@ -20,6 +20,12 @@ import { ProviderCustomers } from './domain/provider-customers';
 import { WebhookService } from './domain/webhook.service';
 import type { OperatorLog } from './domain/operator-log';
 import type { PaymentProvider } from './payments/payment-provider.port';
+import { CustomerEmails } from './email/customer-emails';
+import { EmailAdminService } from './email/email-admin.service';
+import { EmailOutbox } from './email/email-outbox';
+import { FreshLinkService } from './email/fresh-link.service';
+import { LinkReissuer } from './email/link-reissue';
+import { LinkReminders } from './email/link-reminders';
 
 /** The domain services, wired once per process. Nothing here knows about GraphQL or HTTP. */
 export interface Services {
@@ -44,6 +50,16 @@ export interface Services {
   providerCustomers: ProviderCustomers;
   webhooks: WebhookService;
   provider: PaymentProvider;
+  /** Queues email in the caller's transaction (the transactional outbox). */
+  emailOutbox: EmailOutbox;
+  /** The messages to customers (link, receipt, refund notice), composed and queued in the caller's transaction. */
+  customerEmails: CustomerEmails;
+  /** Admins' view of a customer's messages, and the retry of one that failed. */
+  emailAdmin: EmailAdminService;
+  /** A new link by email for the holder of an expired one (requestNewPaymentLink). */
+  freshLinks: FreshLinkService;
+  /** One reminder, with a new link, per emailed link about to expire unpaid; run by the server's scheduler. */
+  reminders: LinkReminders;
 }
 
 export interface ServiceDeps {
@@ -64,9 +80,12 @@ export function createServices({ db, dbProvider, reads, config, provider, authFa
   const providerCustomers = new ProviderCustomers(db, provider);
   const paymentMethods = new PaymentMethodService(db, provider, providerCustomers, audit, log);
   const attempts = new PaymentAttempts(db, provider, providerCustomers, log);
-  const refunds = new Refunds(db, dbProvider, provider, audit);
-  const settlement = new PaymentSettlementService(db, dbProvider, attempts, paymentMethods, audit, refunds, new Disputes(db, dbProvider, audit));
+  const emailOutbox = new EmailOutbox(config.email, dbProvider);
+  const customerEmails = new CustomerEmails(emailOutbox, log);
+  const refunds = new Refunds(db, dbProvider, provider, audit, customerEmails);
+  const settlement = new PaymentSettlementService(db, dbProvider, attempts, paymentMethods, audit, refunds, new Disputes(db, dbProvider, audit), customerEmails);
   const webhooks = new WebhookService(db, provider, settlement, paymentMethods);
+  const reissuer = new LinkReissuer(db, dbProvider, customerEmails, config);
   return {
     audit,
     auth: new AuthService(reads, audit, usage, config, authFailureGate),
@@ -80,8 +99,13 @@ export function createServices({ db, dbProvider, reads, config, provider, authFa
     providerCustomers,
     webhooks,
     provider,
-    tokens: new PaymentTokenService(db, audit, config),
+    tokens: new PaymentTokenService(db, audit, config, customerEmails),
     billing: new BillingService(db, audit, provider.rules),
     organizations: new OrganizationService(db, audit, config),
+    emailOutbox,
+    customerEmails,
+    emailAdmin: new EmailAdminService(db, audit, emailOutbox),
+    freshLinks: new FreshLinkService(db, reissuer),
+    reminders: new LinkReminders(db, dbProvider, reissuer, config.email, log),
   };
 }

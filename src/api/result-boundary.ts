@@ -121,6 +121,7 @@ const CLIENT_CODES: ReadonlySet<string> = new Set<string>([...DOMAIN_ERROR_CODES
 /** The HTTP status of a request refused as a whole (before any field ran), by code. */
 const REQUEST_STATUS: Record<DomainErrorCode, number> = {
   UNAUTHENTICATED: 401,
+  LINK_EXPIRED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   BAD_USER_INPUT: 400,

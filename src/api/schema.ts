@@ -8,6 +8,8 @@ import { applyRateLimitBudgets, rateLimitDirectiveDefinition } from './directive
 import { AdminKeyResolver } from './resolvers/admin-key.resolver';
 import { BalanceResolver } from './resolvers/balance.resolver';
 import { BillingResolver } from './resolvers/billing.resolver';
+import { EmailAdminResolver } from './resolvers/email-admin.resolver';
+import { FreshLinkResolver } from './resolvers/fresh-link.resolver';
 import { InvoiceResolver } from './resolvers/invoice.resolver';
 import { PaymentHistoryResolver } from './resolvers/payment-history.resolver';
 import { PaymentAdminResolver } from './resolvers/payment-admin.resolver';
@@ -18,6 +20,7 @@ import { PaymentTokenResolver } from './resolvers/payment-token.resolver';
 
 export const resolvers = [
   PaymentLinkResolver,
+  FreshLinkResolver,
   InvoiceResolver,
   BalanceResolver,
   PaymentHistoryResolver,
@@ -27,6 +30,7 @@ export const resolvers = [
   BillingResolver,
   AdminKeyResolver,
   PaymentAdminResolver,
+  EmailAdminResolver,
 ] as const;
 
 /**

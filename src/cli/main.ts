@@ -23,8 +23,9 @@ const USAGE = `Usage: npm run cli -- <command> [options] [--json]
                                                    a new admin API key (shown once), expiring after N days if given
   admin-key list --organization <id>               the organization's admin API keys, without their secrets
   admin-key revoke <id> [--confirm-loss-of-access] revoke an admin API key (the flag is needed for its last active key)
-  token issue --customer <id> [--invoice <id>] [--days N]
-                                                   a new customer payment link (shown once)
+  token issue --customer <id> [--invoice <id>] [--days N] [--send-email]
+                                                   a new customer payment link (shown once); --send-email also
+                                                   queues it by email to the customer (a running server sends it)
   token revoke <id>                                revoke a payment link
   migrate                                          create the database if needed and apply pending migrations;
                                                    refuses a diverged history
@@ -75,6 +76,7 @@ const OPTIONS = {
   days: { type: 'string' },
   'support-email': { type: 'string' },
   'confirm-loss-of-access': { type: 'boolean' },
+  'send-email': { type: 'boolean' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -265,20 +267,28 @@ const COMMANDS: readonly Command[] = [
   command({
     words: 'token issue',
     args: [],
-    options: ['customer', 'invoice', 'days'],
+    options: ['customer', 'invoice', 'days', 'send-email'],
     parse: ({ flags }) => {
       const invoice = optionalText(flags, 'invoice');
-      return { customerId: id(requiredText(flags, 'customer'), '--customer'), invoiceId: invoice === undefined ? null : id(invoice, '--invoice'), expiresInDays: days(flags) };
+      return {
+        customerId: id(requiredText(flags, 'customer'), '--customer'),
+        invoiceId: invoice === undefined ? null : id(invoice, '--invoice'),
+        expiresInDays: days(flags),
+        sendEmail: flags['send-email'] === true,
+      };
     },
     async run(input, { config, print }) {
       const issued = await withServices(config, 'existing', async (s) => {
         const operator = operatorPrincipal(await s.billing.organizationOfCustomer(input.customerId));
-        return s.tokens.issue(operator, input, null);
+        return s.tokens.issueLink(operator, input, null);
       });
+      if (issued.kind === 'error') throw new CommandFailed(issued.code, issued.message);
       const t = issued.paymentToken;
+      const email = issued.email && { id: issued.email.id, recipient: issued.email.recipient, status: 'QUEUED' };
       print(
-        { id: t.id, token: issued.token, url: issued.url, customerId: t.customerId, invoiceId: t.invoiceId, expiresAt: t.expiresAt.toISOString(), status: t.status },
-        `Payment token ${t.id}, expires ${t.expiresAt.toISOString()}\nToken: ${issued.token}  (shown once)\nLink:  ${issued.url}`,
+        { id: t.id, token: issued.token, url: issued.url, customerId: t.customerId, invoiceId: t.invoiceId, expiresAt: t.expiresAt.toISOString(), status: t.status, email },
+        `Payment token ${t.id}, expires ${t.expiresAt.toISOString()}\nToken: ${issued.token}  (shown once)\nLink:  ${issued.url}` +
+          (email ? `\nEmail: queued to ${email.recipient} (${email.id}); a running server sends it.` : ''),
       );
     },
   }),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
 import { LIMITS } from '../domain/limits';
 import { STRIPE_SETTLEMENT_CURRENCIES } from '../payments/stripe/stripe-rules';
@@ -17,6 +18,8 @@ export interface RateLimitBudgets {
   method: number;
   /** Admin fields, per admin key. */
   admin: number;
+  /** requestNewPaymentLink, per client IP (each link also gets at most one new link per 10 minutes, silently). */
+  newLink: number;
   /** Failed authentication attempts per client IP. */
   authFailure: number;
   /** Wrong verifiers for one payment token or admin key, from any address (see AuthService). */
@@ -71,6 +74,42 @@ export interface Config {
   seedDemoData: boolean;
   /** Apply pending migrations at start-up. Off in production, where `npm run migrate` runs once per deploy. */
   migrateOnStart: boolean;
+  email: EmailConfig;
+}
+
+/** Transactional email: the outbox, its sender, and what reminders do (see src/email/). */
+export interface EmailConfig {
+  /** smtp://user:pass@host:587 or smtps://…; holds credentials, so it is never logged. Unset: see `mode`. */
+  smtpUrl?: string;
+  /**
+   * `smtp`: messages go out through SMTP_URL. `dev-mailbox`: no SMTP_URL outside production; messages go through the
+   * outbox to a mailbox kept in the process (and shown at /dev/mailbox). `off`: production without SMTP_URL; nothing
+   * is queued and admin calls asking for an email get EmailNotConfiguredError.
+   */
+  mode: 'smtp' | 'dev-mailbox' | 'off';
+  /** The From header: a display name (may be empty) and an address, whose domain names the Message-IDs. */
+  from: { name: string; address: string };
+  /** AES-256-GCM key for message bodies at rest (32 bytes). */
+  encryptionKey: Buffer;
+  /** Whether encryptionKey is the fixed development key (never in production with SMTP). */
+  encryptionKeyIsDevelopmentKey: boolean;
+  /** A link emailed gets one reminder when it expires within this many days and its invoice is unpaid. */
+  reminderDaysBeforeExpiry: number;
+  /** How often the reminder scheduler looks for links to remind about. */
+  reminderIntervalMs: number;
+  /** How often the sender looks for due messages when it found none. */
+  pollIntervalMs: number;
+  /** Tries before a message that keeps failing temporarily is FAILED. */
+  maxAttempts: number;
+  /** Backoff after the first failed try; doubled each try, with jitter, up to retryMaxMs. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** Bounds on one SMTP conversation: connecting, the greeting, and silence on the socket. */
+  smtpTimeoutMs: number;
+  /** How long a claim holds a message; a sender that died lets another take it after this. */
+  claimLeaseMs: number;
+  /** How long a FAILED message keeps its (encrypted) body for an admin's retry. */
+  failedBodyRetentionDays: number;
 }
 
 export interface HttpLimits {
@@ -268,6 +307,7 @@ export function loadConfig(env: Env = process.env): Config {
       payment: int(env, 'RATE_LIMIT_PAYMENT_PER_MINUTE', 5, 1, 100000),
       method: int(env, 'RATE_LIMIT_METHOD_PER_MINUTE', 5, 1, 100000),
       admin: int(env, 'RATE_LIMIT_ADMIN_PER_MINUTE', 120, 1, 100000),
+      newLink: int(env, 'RATE_LIMIT_NEW_LINK_PER_MINUTE', 5, 1, 100000),
       authFailure: int(env, 'RATE_LIMIT_AUTH_FAILURES_PER_MINUTE', 10, 1, 100000),
       credentialFailure: int(env, 'RATE_LIMIT_CREDENTIAL_FAILURES_PER_MINUTE', 10, 1, 100000),
       windowSeconds: 60,
@@ -289,5 +329,71 @@ export function loadConfig(env: Env = process.env): Config {
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 100 * 1024, 1024, 10 * 1024 * 1024),
     seedDemoData: bool(env, 'SEED_DEMO_DATA', !isProduction),
     migrateOnStart: bool(env, 'MIGRATE_ON_START', !isProduction),
+    email: emailConfig(env, isProduction),
+  };
+}
+
+/**
+ * Outside production without EMAIL_ENCRYPTION_KEY, bodies are encrypted with this fixed key: development and test
+ * databases hold demo data, are shared by several processes (tests run two servers on one database) and get copied and
+ * recreated, which a generated key kept in a file would not survive. It obscures, it does not protect, and production
+ * with SMTP_URL refuses to start without a key of its own.
+ */
+const DEVELOPMENT_EMAIL_KEY = createHash('sha256').update('customer-payment-portal: development-only email body key').digest();
+
+/** `Name <address>` or `address`: one address, no line breaks (a header must not be able to add headers). */
+function emailFrom(raw: string): { name: string; address: string } {
+  const match = /^\s*(?:"?([^"<>\r\n]*?)"?\s*<([^<>\s]+)>|([^<>\s]+))\s*$/.exec(raw);
+  const address = match?.[2] ?? match?.[3];
+  if (!match || !address || !/^[^@\s]+@[^@\s]+$/.test(address)) {
+    throw new ConfigError(`EMAIL_FROM must be an address or "Name <address>", e.g. "Acme Billing <billing@acme.test>", got "${raw}"`);
+  }
+  return { name: (match[1] ?? '').trim(), address };
+}
+
+function emailConfig(env: Env, isProduction: boolean): EmailConfig {
+  const smtpUrl = url(env, 'SMTP_URL', undefined, ['smtp:', 'smtps:']);
+  if (smtpUrl && !new URL(smtpUrl).hostname) throw new ConfigError(`SMTP_URL must name a host, got "${redactUrl(smtpUrl)}"`);
+  if (isProduction && smtpUrl && !env.EMAIL_FROM) throw new ConfigError('EMAIL_FROM is required when NODE_ENV=production and SMTP_URL is set');
+  const from = emailFrom(env.EMAIL_FROM || 'Payments <payments@localhost>');
+
+  const rawKey = env.EMAIL_ENCRYPTION_KEY?.trim();
+  let encryptionKey = DEVELOPMENT_EMAIL_KEY;
+  if (rawKey) {
+    const decoded = /^[0-9a-fA-F]{64}$/.test(rawKey) ? Buffer.from(rawKey, 'hex') : Buffer.from(rawKey, 'base64');
+    if (decoded.length !== 32 || (!/^[0-9a-fA-F]{64}$/.test(rawKey) && decoded.toString('base64').replace(/=+$/, '') !== rawKey.replace(/=+$/, ''))) {
+      throw new ConfigError('EMAIL_ENCRYPTION_KEY must be 32 random bytes, in base64 (44 characters) or hex (64); e.g. `openssl rand -base64 32`');
+    }
+    encryptionKey = decoded;
+  } else if (isProduction && smtpUrl) {
+    throw new ConfigError('EMAIL_ENCRYPTION_KEY is required when NODE_ENV=production and SMTP_URL is set (e.g. `openssl rand -base64 32`)');
+  }
+
+  const smtpTimeoutMs = int(env, 'EMAIL_SMTP_TIMEOUT_MS', 10_000, 100, 600_000);
+  const claimLeaseMs = int(env, 'EMAIL_CLAIM_LEASE_MS', 120_000, 1_000, 3_600_000);
+  // A conversation has three bounded phases; a lease shorter than them could let a second sender take a message still
+  // being sent.
+  if (claimLeaseMs < 3 * smtpTimeoutMs) {
+    throw new ConfigError(`EMAIL_CLAIM_LEASE_MS (${claimLeaseMs}) must be at least three times EMAIL_SMTP_TIMEOUT_MS (${smtpTimeoutMs})`);
+  }
+  const retryBaseMs = int(env, 'EMAIL_RETRY_BASE_MS', 30_000, 10, 86_400_000);
+  const retryMaxMs = int(env, 'EMAIL_RETRY_MAX_MS', 3_600_000, 10, 86_400_000);
+  if (retryMaxMs < retryBaseMs) throw new ConfigError(`EMAIL_RETRY_MAX_MS (${retryMaxMs}) must not be shorter than EMAIL_RETRY_BASE_MS (${retryBaseMs})`);
+
+  return {
+    smtpUrl,
+    mode: smtpUrl ? 'smtp' : isProduction ? 'off' : 'dev-mailbox',
+    from,
+    encryptionKey,
+    encryptionKeyIsDevelopmentKey: !rawKey,
+    reminderDaysBeforeExpiry: int(env, 'EMAIL_REMINDER_DAYS_BEFORE_EXPIRY', 2, 1, LIMITS.paymentLinkDays.max),
+    reminderIntervalMs: int(env, 'EMAIL_REMINDER_INTERVAL_MS', 15 * 60_000, 100, 86_400_000),
+    pollIntervalMs: int(env, 'EMAIL_SEND_POLL_MS', 1_000, 10, 600_000),
+    maxAttempts: int(env, 'EMAIL_MAX_ATTEMPTS', 8, 1, 100),
+    retryBaseMs,
+    retryMaxMs,
+    smtpTimeoutMs,
+    claimLeaseMs,
+    failedBodyRetentionDays: int(env, 'EMAIL_FAILED_BODY_RETENTION_DAYS', 7, 0, 365),
   };
 }

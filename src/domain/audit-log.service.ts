@@ -36,7 +36,8 @@ export type AuditAction =
   | 'PAYMENT_METHOD_DEFAULT_SET'
   | 'PAYMENT_METHOD_UPDATED'
   | 'CARD_SETUP_CREATED'
-  | 'WEBHOOK_REJECTED';
+  | 'WEBHOOK_REJECTED'
+  | 'EMAIL_RETRIED';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -12,7 +12,7 @@ import { parseSecret, verifySecret, VerifiedSecretCache } from './secret-token';
  * gets back what was counted for it.
  */
 export interface AuthFailureGate {
-  /** A failure that cost no argon2 (malformed, unknown selector, revoked, expired), counted against the client address. Returns the refusal when the address is over its budget. */
+  /** A failure that cost no argon2 (malformed, unknown selector, revoked, expired), or a genuine expired link, counted against the client address. Returns the refusal when the address is over its budget. */
   recordFailure(ip: string): Promise<RateLimitedError | undefined>;
   /** The refusal when the address is over its budget, counting nothing (a wrong verifier was counted before argon2 ran). */
   addressRefusal(ip: string): Promise<RateLimitedError | undefined>;
@@ -36,8 +36,10 @@ const FAILED: Principal = { kind: 'anonymous', failed: true };
  *
  * Throttling failures without locking out the owner of a credential. Only failing attempts are throttled; a secret
  * that verifies always gets in, from any address:
- * - A malformed secret, an unknown selector, a revoked or expired credential cost no argon2. They count against the
- *   client address; past its budget (RATE_LIMIT_AUTH_FAILURES_PER_MINUTE) they are answered RATE_LIMITED.
+ * - A malformed secret, an unknown selector, a revoked credential or an expired admin key cost no argon2. They count
+ *   against the client address; past its budget (RATE_LIMIT_AUTH_FAILURES_PER_MINUTE) they are answered RATE_LIMITED.
+ * - An expired payment link is checked by argon2 like a live one (see `expired`), so that a genuine one can be told
+ *   apart (LINK_EXPIRED) and ask for a new link; it still counts as a failure.
  * - A secret verified recently (the cache) is let in without asking anyone: it costs nothing.
  * - argon2 on a secret not verified recently is the expensive part. Each run is counted as a failure before it starts
  *   (and given back when the secret verifies), so concurrent attempts are judged one by one. It is refused
@@ -76,7 +78,7 @@ export class AuthService {
       const row = await this.reads.tokenBySelector(parsed.selector);
       if (!row) return this.fail(meta, 'UNKNOWN');
       if (row.revokedAt) return this.fail(meta, 'REVOKED', row);
-      if (row.expiresAt <= now) return this.fail(meta, 'EXPIRED', row);
+      if (row.expiresAt <= now) return this.expired(secret, parsed.verifier, row, meta);
       if (!(await this.verified(secret, parsed.verifier, row, meta))) return this.fail(meta, 'WRONG_VERIFIER', row);
 
       this.usage.record('paymentToken', row, now, meta);
@@ -90,6 +92,24 @@ export class AuthService {
     if (!(await this.verified(secret, parsed.verifier, key, meta))) return this.fail(meta, 'WRONG_VERIFIER', key);
     this.usage.record('adminKey', key, now, meta);
     return { kind: 'admin', adminKeyId: key.id, organizationId: key.organizationId };
+  }
+
+  /**
+   * An expired payment link is still told apart from a wrong one, so that its holder can be offered a new link
+   * (LINK_EXPIRED, requestNewPaymentLink): argon2 decides, through the same gate and cache as a live link's check.
+   * Since nothing gets in with it, an address already over its failure budget gets no argon2 for it (refused as any
+   * other cheap miss), and the genuine expired link still counts as a failure of the address, as before.
+   */
+  private async expired(
+    secret: string,
+    verifier: string,
+    row: { id: string; organizationId: string; customerId: string; invoiceId: string | null; verifierHash: string },
+    meta: RequestMeta,
+  ): Promise<Principal> {
+    if (await this.failureGate?.addressRefusal(meta.ip)) return this.fail(meta, 'EXPIRED', row);
+    if (!(await this.verified(secret, verifier, row, meta))) return this.fail(meta, 'WRONG_VERIFIER', row);
+    await this.fail(meta, 'EXPIRED', row);
+    return { kind: 'anonymous', failed: true, expiredLink: { tokenId: row.id, organizationId: row.organizationId, customerId: row.customerId, invoiceId: row.invoiceId } };
   }
 
   /**

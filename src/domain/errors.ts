@@ -5,6 +5,7 @@
  */
 export const DOMAIN_ERROR_CODES = [
   'UNAUTHENTICATED',
+  'LINK_EXPIRED',
   'FORBIDDEN',
   'NOT_FOUND',
   'BAD_USER_INPUT',
@@ -46,6 +47,14 @@ export class RateLimitedError extends DomainError {
 export const UNAUTHENTICATED_MESSAGE = 'Missing or invalid credentials.';
 
 export const unauthenticated = () => new DomainError('UNAUTHENTICATED', UNAUTHENTICATED_MESSAGE);
+
+export const LINK_EXPIRED_MESSAGE = 'This payment link has expired. requestNewPaymentLink emails a new one to the address on file.';
+
+/**
+ * A genuine payment link (its secret verified) past its expiry: only its holder, who knows the secret, can get this
+ * answer, so it tells an attacker nothing. A wrong, revoked or unknown link stays UNAUTHENTICATED.
+ */
+export const linkExpired = () => new DomainError('LINK_EXPIRED', LINK_EXPIRED_MESSAGE);
 export const forbidden = (message = 'Not allowed.') => new DomainError('FORBIDDEN', message);
 export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} not found.`);
 export const badInput = (message: string, field?: string) =>

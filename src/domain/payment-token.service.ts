@@ -1,10 +1,13 @@
 import type { Config } from '../config/config';
 import type { Db } from '../db/database';
+import type { CustomerEmails } from '../email/customer-emails';
 import type { AuditLogService } from './audit-log.service';
 import { badInput, notFound } from './errors';
 import { LIMITS } from './limits';
 import type { OrganizationActor, RequestMeta } from './principal';
 import { issueSecret } from './secret-token';
+import { userError, type Failure } from './user-errors';
+import { actorOf } from './audit-log.service';
 import { paymentTokenView, type PaymentTokenView } from './views';
 
 /** A new payment link: for a customer, optionally bound to one of their invoices. */
@@ -14,6 +17,18 @@ export interface PaymentLinkRequest {
   /** Defaults to PAYMENT_TOKEN_LIFETIME_DAYS; within LIMITS.paymentLinkDays. */
   expiresInDays?: number | null;
 }
+
+/** A link to issue, and whether to email it to the customer. */
+export interface PaymentLinkIssue extends PaymentLinkRequest {
+  /** Queue the link email in the transaction that issues the link; no link is issued when it cannot be. */
+  sendEmail?: boolean | null;
+}
+
+export const PAYMENT_LINK_FAILURES = ['EMAIL_NOT_CONFIGURED', 'CUSTOMER_HAS_NO_EMAIL'] as const;
+
+export type PaymentLinkOutcome =
+  | ({ kind: 'issued'; email: { id: string; recipient: string } | null } & IssuedPaymentLink)
+  | Failure<(typeof PAYMENT_LINK_FAILURES)[number]>;
 
 export interface IssuedPaymentLink {
   /** The secret. Returned once; only its hash is kept. */
@@ -40,9 +55,22 @@ export class PaymentTokenService {
     private readonly db: Db,
     private readonly audit: AuditLogService,
     private readonly config: Pick<Config, 'argon2' | 'paymentTokenLifetimeDays' | 'portalBaseUrl'>,
+    private readonly emails?: CustomerEmails,
   ) {}
 
+  /** A link, not emailed (the caller hands it to the customer). */
   async issue(actor: OrganizationActor, request: PaymentLinkRequest, meta: RequestMeta | null): Promise<IssuedPaymentLink> {
+    const outcome = await this.issueLink(actor, { ...request, sendEmail: false }, meta);
+    if (outcome.kind === 'error') throw new Error(outcome.message); // unreachable: only emailing can fail
+    return outcome;
+  }
+
+  /**
+   * A link, and with `sendEmail` its email, queued in the same transaction: the link exists exactly when its email
+   * is on its way. Email off (production without SMTP_URL) or a customer without an address is a failure, and no
+   * link is issued.
+   */
+  async issueLink(actor: OrganizationActor, request: PaymentLinkIssue, meta: RequestMeta | null): Promise<PaymentLinkOutcome> {
     const days = request.expiresInDays ?? this.config.paymentTokenLifetimeDays;
     const { min, max } = LIMITS.paymentLinkDays;
     if (!Number.isInteger(days) || days < min || days > max) throw badInput(`expiresInDays must be between ${min} and ${max}.`, 'expiresInDays');
@@ -52,26 +80,42 @@ export class PaymentTokenService {
       if (!invoice) throw notFound('Invoice');
       if (invoice.customerId !== customer.id) throw badInput('The invoice does not belong to that customer.', 'invoiceId');
     }
+    const emails = request.sendEmail ? this.emails : undefined;
+    if (request.sendEmail && !emails?.outbox.enabled) {
+      return userError('EMAIL_NOT_CONFIGURED', 'Email is off on this server (SMTP_URL is not set): no link was issued. Issue it without sendEmail and send the url yourself.');
+    }
+    if (emails && !customer.email) {
+      return userError('CUSTOMER_HAS_NO_EMAIL', 'This customer has no email address: no link was issued. Add an address, or issue the link without sendEmail and send the url yourself.');
+    }
 
     const issued = await issueSecret('customer', this.config.argon2);
     const expiresAt = new Date(Date.now() + days * 86_400_000);
-    const row = await this.db.customerPaymentToken.create({
-      data: {
-        organizationId: actor.organizationId,
-        customerId: customer.id,
-        invoiceId: request.invoiceId ?? null,
-        selector: issued.selector,
-        verifierHash: issued.verifierHash,
-        expiresAt,
-      },
+    const url = paymentLinkUrl(this.config.portalBaseUrl, issued.secret);
+    const { row, email } = await this.db.$transaction(async (tx) => {
+      const row = await tx.customerPaymentToken.create({
+        data: {
+          organizationId: actor.organizationId,
+          customerId: customer.id,
+          invoiceId: request.invoiceId ?? null,
+          selector: issued.selector,
+          verifierHash: issued.verifierHash,
+          expiresAt,
+        },
+      });
+      const queued = emails ? await emails.queuePaymentLink(tx, row, url) : null;
+      await this.audit.entry(
+        {
+          ...auditActor(actor, meta),
+          action: 'TOKEN_ISSUED',
+          targetType: 'CustomerPaymentToken',
+          targetId: row.id,
+          details: { customerId: customer.id, invoiceId: request.invoiceId ?? null, expiresInDays: days, ...(queued?.id && { emailId: queued.id }) },
+        },
+        tx,
+      );
+      return { row, email: queued?.id ? { id: queued.id, recipient: customer.email! } : null };
     });
-    await this.audit.recordFor(actor, meta, {
-      action: 'TOKEN_ISSUED',
-      targetType: 'CustomerPaymentToken',
-      targetId: row.id,
-      details: { customerId: customer.id, invoiceId: request.invoiceId ?? null, expiresInDays: days },
-    });
-    return { token: issued.secret, url: paymentLinkUrl(this.config.portalBaseUrl, issued.secret), paymentToken: paymentTokenView(row) };
+    return { kind: 'issued', token: issued.secret, url, paymentToken: paymentTokenView(row), email };
   }
 
   async revoke(actor: OrganizationActor, tokenId: string, meta: RequestMeta | null): Promise<PaymentTokenView> {
@@ -108,4 +152,8 @@ export class PaymentTokenService {
     if (!customer) throw notFound('Customer');
     return customer;
   }
+}
+
+function auditActor(actor: OrganizationActor, meta: RequestMeta | null) {
+  return { ...actorOf(actor), ip: meta?.ip ?? null };
 }

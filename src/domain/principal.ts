@@ -18,6 +18,19 @@ export interface AnonymousPrincipal {
   kind: 'anonymous';
   /** True when a credential was sent but did not verify. */
   failed: boolean;
+  /**
+   * Set only for a genuine payment link (its secret verified) that has expired and was not revoked. It opens nothing;
+   * it may ask for a new link by email (requestNewPaymentLink), and other fields answer LINK_EXPIRED.
+   */
+  expiredLink?: ExpiredLink;
+}
+
+/** Which link expired: enough to issue the same customer a new one. */
+export interface ExpiredLink {
+  tokenId: string;
+  organizationId: string;
+  customerId: string;
+  invoiceId: string | null;
 }
 
 /** What an HTTP request can be: the principal the API's context carries. */

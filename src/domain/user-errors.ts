@@ -31,7 +31,10 @@ export type UserError =
   | { kind: 'error'; code: 'PAYMENT_DISPUTED'; message: string }
   | { kind: 'error'; code: 'REFUND_REJECTED'; message: string; providerCode: string }
   | { kind: 'error'; code: 'REFUND_REQUEST_CONFLICT'; message: string }
-  | { kind: 'error'; code: 'INVOICE_NOT_VOIDABLE'; message: string; invoiceStatus: string; amountPaid: Money };
+  | { kind: 'error'; code: 'INVOICE_NOT_VOIDABLE'; message: string; invoiceStatus: string; amountPaid: Money }
+  | { kind: 'error'; code: 'EMAIL_NOT_CONFIGURED'; message: string }
+  | { kind: 'error'; code: 'CUSTOMER_HAS_NO_EMAIL'; message: string }
+  | { kind: 'error'; code: 'EMAIL_NOT_RETRYABLE'; message: string; emailStatus: string };
 
 export type UserErrorCode = UserError['code'];
 

@@ -68,9 +68,11 @@ describe('the schema documents itself', () => {
 describe('the executable schema', () => {
   const schema = buildApiSchema(loadConfig({ NODE_ENV: 'test' }).rateLimits);
 
-  it('marks every root field with who may call it (customer token or admin key)', () => {
-    const unmarked = rootFields(schema).filter((f) => f.access !== 'customer' && f.access !== 'admin');
+  it('marks every root field with who may call it (customer token or admin key, or the holder of an expired link)', () => {
+    const unmarked = rootFields(schema).filter((f) => f.access !== 'customer' && f.access !== 'admin' && f.access !== 'expiredLink');
     expect(unmarked.map((f) => f.field.name)).toEqual([]);
+    // Fields every caller may reach are few, and each answers everyone alike (tests/e2e/fresh-link.test.ts).
+    expect(rootFields(schema).filter((f) => f.access === 'expiredLink').map((f) => f.field.name)).toEqual(['requestNewPaymentLink']);
   });
 
   it('cannot be built with a root field that no one was given access to: the server would not start', () => {
@@ -81,7 +83,7 @@ describe('the executable schema', () => {
 
   it('takes no customer or organization id on portal fields: the scope comes from the token', () => {
     const scopeArgs = rootFields(schema)
-      .filter((f) => f.access === 'customer')
+      .filter((f) => f.access === 'customer' || f.access === 'expiredLink')
       .flatMap((f) => f.field.args.filter((a) => /customer|organization/i.test(a.name)).map((a) => `${f.field.name}(${a.name})`));
     expect(scopeArgs).toEqual([]);
   });

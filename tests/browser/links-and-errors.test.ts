@@ -37,13 +37,18 @@ async function seesDeadLink(customer: CustomerBrowser) {
   await see(customer.page.getByRole('heading', { name: 'This link no longer works' }));
   await see(customer.page.getByText(/Contact the business that sent it to get a new one\./));
   expect(await customer.page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+  // Only a link that really expired is offered a new one (fresh-link.test.ts): nothing tells these apart.
+  expect(await customer.page.getByRole('button', { name: 'Email me a new link' }).count()).toBe(0);
 }
 
 describe('a link that no longer works shows one screen, whatever the reason', () => {
-  it('expired', async () => {
+  it('expired: the same heading, and the offer of a new link by email', async () => {
     const c = await seedCustomer(t);
     await expireToken(t, c.tokenId);
-    await seesDeadLink(await visit(paymentLink(t, c.token)));
+    const customer = await visit(paymentLink(t, c.token));
+    await see(customer.page.getByRole('heading', { name: 'This link no longer works' }));
+    await see(customer.page.getByRole('button', { name: 'Email me a new link' }));
+    expect(await customer.page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
   });
 
   it('revoked by the business', async () => {

@@ -92,6 +92,37 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUSTED_PROXIES: ' 10.0.0.0/8, 192.0.2.7,fd00::/8 , ::1' }).trustedProxies).toEqual(['10.0.0.0/8', '192.0.2.7', 'fd00::/8', '::1']);
   });
 
+  describe('email', () => {
+    const production = { NODE_ENV: 'production', STRIPE_SECRET_KEY: 'sk_live_1', STRIPE_WEBHOOK_SECRET: 'whsec_1', STRIPE_PUBLISHABLE_KEY: 'pk_live_1' };
+    const key = Buffer.alloc(32, 7).toString('base64');
+
+    it('goes to the dev mailbox without SMTP_URL outside production, is off without it in production, and goes out by SMTP with it', () => {
+      expect(loadConfig({}).email).toMatchObject({ mode: 'dev-mailbox', from: { name: 'Payments', address: 'payments@localhost' }, reminderDaysBeforeExpiry: 2, encryptionKeyIsDevelopmentKey: true });
+      expect(loadConfig(production).email.mode).toBe('off');
+      const smtp = loadConfig({ ...production, SMTP_URL: 'smtps://u:p@mail.example.com:465', EMAIL_FROM: 'Acme Billing <billing@acme.test>', EMAIL_ENCRYPTION_KEY: key }).email;
+      expect(smtp).toMatchObject({ mode: 'smtp', from: { name: 'Acme Billing', address: 'billing@acme.test' }, encryptionKeyIsDevelopmentKey: false });
+      expect(smtp.encryptionKey).toEqual(Buffer.alloc(32, 7));
+    });
+
+    it.each([
+      [{ SMTP_URL: 'http://mail.example.com' }, 'SMTP_URL must start with smtp:// or smtps://, got "http://mail.example.com"'],
+      [{ EMAIL_FROM: 'Acme <not an address>' }, 'EMAIL_FROM must be an address or "Name <address>"'],
+      [{ EMAIL_FROM: 'Acme <a@b.test>\r\nBcc: x@evil.test' }, 'EMAIL_FROM must be an address or "Name <address>"'],
+      [{ EMAIL_ENCRYPTION_KEY: 'c2hvcnQ=' }, 'EMAIL_ENCRYPTION_KEY must be 32 random bytes'],
+      [{ EMAIL_SMTP_TIMEOUT_MS: '10000', EMAIL_CLAIM_LEASE_MS: '20000' }, 'EMAIL_CLAIM_LEASE_MS (20000) must be at least three times EMAIL_SMTP_TIMEOUT_MS (10000)'],
+      [{ ...production, SMTP_URL: 'smtp://mail.example.com', EMAIL_FROM: 'billing@acme.test' }, 'EMAIL_ENCRYPTION_KEY is required when NODE_ENV=production and SMTP_URL is set'],
+      [{ ...production, SMTP_URL: 'smtp://mail.example.com', EMAIL_ENCRYPTION_KEY: key }, 'EMAIL_FROM is required when NODE_ENV=production and SMTP_URL is set'],
+    ])('refuses %j', (env, message) => {
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow(message);
+    });
+
+    it("never repeats SMTP_URL's password in its message", () => {
+      expect(() => loadConfig({ SMTP_URL: 'ftp://mailer:hunter2-secret@mail.example.com' })).toThrow(/mailer:\*\*\*@/);
+      expect(() => loadConfig({ SMTP_URL: 'ftp://mailer:hunter2-secret@mail.example.com' })).not.toThrow(/hunter2/);
+    });
+  });
+
   it('never repeats a database password in its message', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://app:hunter2@db/x' })).toThrow(/app:\*\*\*@db/);
   });

@@ -10,7 +10,7 @@ import {
   RevokeAdminApiKeyDocument,
   RevokeCustomerPaymentTokenDocument,
 } from '../graphql/generated/operations';
-import { anotherCustomer, createAdminKey, expireToken, seedCustomer, type SeededCustomer } from '../support/fixtures';
+import { anotherCustomer, createAdminKey, expireToken, seedCustomer, type SeededCustomer, issuedLink } from '../support/fixtures';
 import { errorCodes, graphql, NO_RATE_LIMITS, startTestApp, type TestApp } from '../support/test-app';
 import { CredentialUsageRecorder } from '../../src/domain/credential-usage.recorder';
 import { operatorPrincipal } from '../../src/domain/principal';
@@ -31,7 +31,7 @@ describe('generateCustomerPaymentToken', () => {
   it('returns the token once, a link to it, and the token record without its secret', async () => {
     const res = await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: acme.customerId, expiresInDays: 3 } }, { token: acme.adminApiKey });
     expect(res.body.errors).toBeUndefined();
-    const issued = res.body.data!.generateCustomerPaymentToken;
+    const issued = issuedLink(res.body.data!.generateCustomerPaymentToken);
     expect(issued.token).toMatch(/^cpt_[0-9a-f]{24}_[A-Za-z0-9_-]{43}$/);
     expect(issued.url).toBe(`https://pay.example.com/pay#${issued.token}`);
     expect(issued.paymentToken).toMatchObject({ customerId: acme.customerId, invoiceId: null, status: 'ACTIVE', useCount: 0, lastUsedAt: null, revokedAt: null });
@@ -45,7 +45,7 @@ describe('generateCustomerPaymentToken', () => {
 
   it('defaults to PAYMENT_TOKEN_LIFETIME_DAYS (7)', async () => {
     const res = await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: acme.customerId } }, { token: acme.adminApiKey });
-    const { createdAt, expiresAt } = res.body.data!.generateCustomerPaymentToken.paymentToken;
+    const { createdAt, expiresAt } = issuedLink(res.body.data!.generateCustomerPaymentToken).paymentToken;
     expect(Math.round((Date.parse(expiresAt) - Date.parse(createdAt)) / 86_400_000)).toBe(7);
   });
 
@@ -58,7 +58,7 @@ describe('generateCustomerPaymentToken', () => {
 
   it('binds a link to one invoice of the customer', async () => {
     const res = await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: acme.customerId, invoiceId: acme.invoiceIds[1] } }, { token: acme.adminApiKey });
-    const { token, paymentToken } = res.body.data!.generateCustomerPaymentToken;
+    const { token, paymentToken } = issuedLink(res.body.data!.generateCustomerPaymentToken);
     expect(paymentToken.invoiceId).toBe(acme.invoiceIds[1]);
     expect((await graphql(t.url, InvoiceDocument, {}, { token })).body.data!.invoice.id).toBe(acme.invoiceIds[1]);
   });
@@ -78,7 +78,7 @@ describe('generateCustomerPaymentToken', () => {
 
 describe('revokeCustomerPaymentToken and customerPaymentTokens', () => {
   it('revokes a link, which then fails on the next request, and lists it as REVOKED', async () => {
-    const issued = (await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: acme.customerId } }, { token: acme.adminApiKey })).body.data!.generateCustomerPaymentToken;
+    const issued = issuedLink((await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: acme.customerId } }, { token: acme.adminApiKey })).body.data!.generateCustomerPaymentToken);
     expect((await graphql(t.url, BalanceDocument, undefined, { token: issued.token })).body.errors).toBeUndefined();
 
     const revoked = await graphql(t.url, RevokeCustomerPaymentTokenDocument, { id: issued.paymentToken.id }, { token: acme.adminApiKey });
@@ -111,7 +111,7 @@ describe('revokeCustomerPaymentToken and customerPaymentTokens', () => {
 
 describe('usage tracking', () => {
   it('records lastUsedAt, useCount and the client IP, believing X-Forwarded-For only from a trusted proxy', async () => {
-    const issued = (await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: globex.customerId } }, { token: globex.adminApiKey })).body.data!.generateCustomerPaymentToken;
+    const issued = issuedLink((await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: globex.customerId } }, { token: globex.adminApiKey })).body.data!.generateCustomerPaymentToken);
     // The test server trusts 127.0.0.1 as a proxy, so the forwarded address is the client's.
     await graphql(t.url, BalanceDocument, undefined, { token: issued.token, headers: { 'x-forwarded-for': '198.51.100.7' } });
     await graphql(t.url, BalanceDocument, undefined, { token: issued.token, headers: { 'x-forwarded-for': '203.0.113.9, 127.0.0.1' } });
@@ -124,7 +124,7 @@ describe('usage tracking', () => {
   });
 
   it('writes the uses between two flushes as one TOKEN_USED row per client address, with their count and request ids', async () => {
-    const issued = (await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: globex.customerId } }, { token: globex.adminApiKey })).body.data!.generateCustomerPaymentToken;
+    const issued = issuedLink((await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: globex.customerId } }, { token: globex.adminApiKey })).body.data!.generateCustomerPaymentToken);
     const requestIds: Record<string, string[]> = { '198.51.100.7': [], '203.0.113.9': [] };
     for (const ip of ['198.51.100.7', '203.0.113.9', '198.51.100.7', '198.51.100.7', '203.0.113.9']) {
       const res = await graphql(t.url, BalanceDocument, undefined, { token: issued.token, headers: { 'x-forwarded-for': ip } });
@@ -205,7 +205,7 @@ describe('usage tracking', () => {
 describe('audit log', () => {
   it('has a row for each token issued, used, failed and revoked, and for admin actions, without secrets', async () => {
     const db = t.app.database.prisma;
-    const issued = (await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: acme.customerId } }, { token: acme.adminApiKey })).body.data!.generateCustomerPaymentToken;
+    const issued = issuedLink((await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: acme.customerId } }, { token: acme.adminApiKey })).body.data!.generateCustomerPaymentToken);
     await graphql(t.url, BalanceDocument, undefined, { token: issued.token });
     await graphql(t.url, RevokeCustomerPaymentTokenDocument, { id: issued.paymentToken.id }, { token: acme.adminApiKey });
     await graphql(t.url, BalanceDocument, undefined, { token: issued.token });

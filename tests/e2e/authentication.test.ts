@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApiSchema } from '../../src/api/schema';
 import { loadConfig } from '../../src/config/config';
-import { UNAUTHENTICATED_MESSAGE } from '../../src/domain/errors';
+import { LINK_EXPIRED_MESSAGE, UNAUTHENTICATED_MESSAGE } from '../../src/domain/errors';
 import {
   AddPaymentMethodDocument,
   ConfirmPaymentDocument,
@@ -49,6 +49,7 @@ beforeAll(async () => {
     'wrong verifier': `Bearer ${prefix}${selector}_${verifier.split('').reverse().join('')}`,
     'unknown selector': `Bearer ${prefix}${'0'.repeat(24)}_${verifier}`,
     expired: `Bearer ${expired.token}`,
+    'expired and mistyped': `Bearer ${expired.token.slice(0, -1)}${expired.token.endsWith('A') ? 'B' : 'A'}`,
     revoked: `Bearer ${revoked.token}`,
     'revoked admin key': `Bearer ${await revokedAdminKey(t, seed.organizationId)}`,
   });
@@ -58,7 +59,14 @@ beforeAll(async () => {
 
 afterAll(() => t?.stop());
 
-const badCredentials = ['missing', 'not a bearer header', 'malformed', 'wrong verifier', 'unknown selector', 'expired', 'revoked', 'revoked admin key'];
+const badCredentials = ['missing', 'not a bearer header', 'malformed', 'wrong verifier', 'unknown selector', 'expired and mistyped', 'revoked', 'revoked admin key'];
+
+/** Only a link whose secret verifies is told it expired: its holder knows the secret already, so this tells nothing. */
+function expectLinkExpired(res: { body: { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } }) {
+  expect(res.body.data ?? null).toBeNull();
+  expect(res.body.errors).toHaveLength(1);
+  expect(res.body.errors![0]).toMatchObject({ message: LINK_EXPIRED_MESSAGE, extensions: { code: 'LINK_EXPIRED' } });
+}
 
 describe.each(portalFields.map((f) => [f.field.name, f] as const))('portal field %s', (_name, field) => {
   it.each(badCredentials)('refuses a %s credential with UNAUTHENTICATED and the common message', async (kind) => {
@@ -67,6 +75,10 @@ describe.each(portalFields.map((f) => [f.field.name, f] as const))('portal field
     expect(res.body.data ?? null).toBeNull();
     expect(res.body.errors).toHaveLength(1);
     expect(res.body.errors![0]).toMatchObject({ message: UNAUTHENTICATED_MESSAGE, extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('refuses a genuine expired link with LINK_EXPIRED', async () => {
+    expectLinkExpired(await graphql(t.url, minimalOperation(field), undefined, { headers: { authorization: credentials.expired! } }));
   });
 
   it('refuses an admin key with FORBIDDEN', async () => {
@@ -90,6 +102,10 @@ describe.each(adminFields.map((f) => [f.field.name, f] as const))('admin field %
   it('refuses a customer payment token with FORBIDDEN', async () => {
     const res = await graphql(t.url, minimalOperation(field), undefined, { headers: { authorization: credentials.valid! } });
     expect(res.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses a genuine expired link with LINK_EXPIRED', async () => {
+    expectLinkExpired(await graphql(t.url, minimalOperation(field), undefined, { headers: { authorization: credentials.expired! } }));
   });
 
   it.each(badCredentials)('refuses a %s credential with UNAUTHENTICATED', async (kind) => {

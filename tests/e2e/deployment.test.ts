@@ -16,6 +16,7 @@ import { openDatabase } from '../../src/db/database';
 import { migrationsDir } from '../../src/db/migration-history';
 import { killAllServers, runCliProcess, runServerUntilExit, spawnServer, type ServerProcess } from '../support/server-process';
 import { createScratchDatabase, graphql, NO_RATE_LIMITS, postgresAdmin, type ScratchDatabase } from '../support/test-app';
+import { issuedLink } from '../support/fixtures';
 
 let migrated: ScratchDatabase;
 let seed: { adminApiKey: string; customerId: string };
@@ -137,7 +138,7 @@ describe('two instances on the migrated database', () => {
     links = await Promise.all(
       Array.from({ length: LINKS }, async (_, i) => {
         const issued = await graphql(instances[i % 2].url, GenerateCustomerPaymentTokenDocument, { input: { customerId: seed.customerId } }, { token: seed.adminApiKey });
-        return issued.body.data!.generateCustomerPaymentToken;
+        return issuedLink(issued.body.data!.generateCustomerPaymentToken);
       }),
     );
     for (const link of links) answered.set(link.paymentToken.id, 0);

@@ -21,6 +21,7 @@ import { startStripeEmulator, type StripeEmulator } from '../../src/stripe-emula
 import { killAllServers, runCliProcess, spawnServer, type ServerProcess } from '../support/server-process';
 import { Browser } from '../support/stripe-browser';
 import { createScratchDatabase, errorCodes, graphql, testDatabase, type ScratchDatabase } from '../support/test-app';
+import { issuedLink } from '../support/fixtures';
 
 const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 const INVOICE_TOTAL = 49_900;
@@ -80,8 +81,8 @@ describeOnPostgres('two server processes on one PostgreSQL database and one Redi
     const customer = (await graphql(on(i), CreateCustomerDocument, { input: { name: `Customer ${i}`, email: `c${i}@example.com` } }, { token: adminKey })).body.data!.createCustomer;
     const invoice = (await graphql(on(i + 1), CreateInvoiceDocument, { input: { customerId: customer.id, lineItems: [{ description: 'Plan', quantity: 1, unitAmount: INVOICE_TOTAL }] } }, { token: adminKey })).body
       .data!.createInvoice;
-    const issued = (await graphql(on(i), GenerateCustomerPaymentTokenDocument, { input: { customerId: customer.id, invoiceId: invoice.id } }, { token: adminKey })).body.data!
-      .generateCustomerPaymentToken;
+    const issued = issuedLink((await graphql(on(i), GenerateCustomerPaymentTokenDocument, { input: { customerId: customer.id, invoiceId: invoice.id } }, { token: adminKey })).body.data!
+      .generateCustomerPaymentToken);
     return { customerId: customer.id, invoiceId: invoice.id, token: issued.token };
   }
 

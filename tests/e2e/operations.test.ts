@@ -10,7 +10,7 @@ import pg from 'pg';
 import { BalanceDocument, ConfirmPaymentDocument, CreatePaymentIntentDocument, GenerateCustomerPaymentTokenDocument, InvoiceDocument } from '../graphql/generated/operations';
 import { openDatabase } from '../../src/db/database';
 import { startStripeEmulator, type StripeEmulator } from '../../src/stripe-emulator';
-import { seedCustomer } from '../support/fixtures';
+import { seedCustomer, issuedLink } from '../support/fixtures';
 import { killAllServers, runCliProcess, spawnServer, type LogLine, type ServerProcess } from '../support/server-process';
 import {
   createScratchDatabase,
@@ -263,7 +263,7 @@ describe('graceful shutdown on SIGTERM (a real server process)', () => {
   it('stops accepting, answers the request in flight with 200, then exits 0', async () => {
     const seed = JSON.parse((await runCliProcess(['demo-seed', '--json'], productionEnv(database, stripe))).stdout);
     const issued = await graphql(server.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: seed.customerId, invoiceId: seed.invoiceIds[1] } }, { token: seed.adminApiKey });
-    const { token, paymentToken } = issued.body.data!.generateCustomerPaymentToken;
+    const { token, paymentToken } = issuedLink(issued.body.data!.generateCustomerPaymentToken);
 
     // Every Stripe call now takes a second. createPaymentIntent makes two (a customer, then an intent): once Stripe
     // has answered the first, the request is surely in the server's hands, with a second still to wait.

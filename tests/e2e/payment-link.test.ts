@@ -19,8 +19,7 @@ import {
   recordPaidElsewhere,
   seedCustomer,
   voidInvoice,
-  type SeededCustomer,
-} from '../support/fixtures';
+  type SeededCustomer, issuedLink } from '../support/fixtures';
 import { errorCodes, graphql, NO_RATE_LIMITS, startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -295,7 +294,7 @@ describe('Customer.locale', () => {
   it("is shown to the customer through the link", async () => {
     const customer = (await create('fr-ca')).body.data!.createCustomer;
     const issued = await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: customer.id } }, { token: ada.adminApiKey });
-    const link = await graphql(t.url, PaymentLinkDocument, undefined, { token: issued.body.data!.generateCustomerPaymentToken.token });
+    const link = await graphql(t.url, PaymentLinkDocument, undefined, { token: issuedLink(issued.body.data!.generateCustomerPaymentToken).token });
     expect(link.body.data!.paymentLink.customer).toMatchObject({ name: 'Émilie du Châtelet', locale: 'fr-CA' });
   });
 });
@@ -314,7 +313,7 @@ describe('Organization.supportEmail, set with the CLI', () => {
     const key = JSON.parse((await cli('admin-key', 'create', '--organization', organizationId)).out).adminApiKey;
     const customer = await graphql(t.url, CreateCustomerDocument, { input: { name: 'Niels Bohr' } }, { token: key });
     const issued = await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: customer.body.data!.createCustomer.id } }, { token: key });
-    return issued.body.data!.generateCustomerPaymentToken.token;
+    return issuedLink(issued.body.data!.generateCustomerPaymentToken).token;
   }
 
   it('is shown on the page with the organization name', async () => {

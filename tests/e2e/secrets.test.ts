@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { BalanceDocument, GenerateCustomerPaymentTokenDocument, InvoiceDocument } from '../graphql/generated/operations';
-import { seedCustomer } from '../support/fixtures';
+import { seedCustomer, issuedLink } from '../support/fixtures';
 import { graphql, postgresAdmin, startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -30,7 +30,7 @@ async function storedData(t: TestApp): Promise<string> {
 it('never writes a raw token or admin key to the database or to the logs', async () => {
   t = await startTestApp({ LOG_LEVEL: 'trace' });
   const seed = await seedCustomer(t);
-  const issued = (await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: seed.customerId } }, { token: seed.adminApiKey })).body.data!.generateCustomerPaymentToken;
+  const issued = issuedLink((await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: seed.customerId } }, { token: seed.adminApiKey })).body.data!.generateCustomerPaymentToken);
   await graphql(t.url, InvoiceDocument, {}, { token: issued.token });
   await graphql(t.url, BalanceDocument, undefined, { token: issued.token });
   // A failed attempt with a near-miss of the real token, and a GraphQL error that echoes input.

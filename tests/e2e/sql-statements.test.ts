@@ -5,8 +5,9 @@ import { graphql, NO_RATE_LIMITS, startTestApp, type TestApp } from '../support/
 
 let t: TestApp;
 beforeAll(async () => {
-  // Token usage is written behind requests, once per flush: a minute apart here, so no flush lands in a count.
-  t = await startTestApp({ ...NO_RATE_LIMITS, TOKEN_USAGE_FLUSH_MS: '60000' });
+  // Token usage is written behind requests, once per flush, and the email sender looks for messages once per poll: a
+  // minute apart here, so neither lands in a count.
+  t = await startTestApp({ ...NO_RATE_LIMITS, TOKEN_USAGE_FLUSH_MS: '60000', EMAIL_SEND_POLL_MS: '60000' });
 });
 afterAll(() => t?.stop());
 

@@ -9,6 +9,7 @@ import { buildApiSchema } from '../../src/api/schema';
 import { loadConfig } from '../../src/config/config';
 import {
   CreateInvoiceDocument,
+  CustomerEmailsDocument,
   CustomerInvoicesDocument,
   CustomerPaymentTokensDocument,
   GenerateCustomerPaymentTokenDocument,
@@ -16,8 +17,10 @@ import {
   RefundPaymentDocument,
   RevokeAdminApiKeyDocument,
   RevokeCustomerPaymentTokenDocument,
+  RetryEmailDocument,
   VoidInvoiceDocument,
 } from '../graphql/generated/operations';
+import { operatorPrincipal } from '../../src/domain/principal';
 import { recordPayments, seedCustomer, type SeededCustomer } from '../support/fixtures';
 import { rootFields } from '../support/schema-walk';
 import { graphql, NO_RATE_LIMITS, type GraphQLResponse, type TestApp } from '../support/test-app';
@@ -28,6 +31,7 @@ let ours: SeededCustomer;
 let theirs: SeededCustomer;
 let theirAdminKeyId: string;
 let theirPaymentId: string;
+let theirEmailId: string;
 
 beforeAll(async () => {
   t = await startSecurityApp(NO_RATE_LIMITS);
@@ -36,6 +40,9 @@ beforeAll(async () => {
   theirAdminKeyId = (await t.app.database.prisma.adminApiKey.findFirstOrThrow({ where: { organizationId: theirs.organizationId } })).id;
   await recordPayments(t, theirs, [10_000]);
   theirPaymentId = (await t.app.database.prisma.payment.findFirstOrThrow({ where: { customerId: theirs.customerId } })).id;
+  const emailed = await t.app.services.tokens.issueLink(operatorPrincipal(theirs.organizationId), { customerId: theirs.customerId, sendEmail: true }, null);
+  if (emailed.kind !== 'issued' || !emailed.email) throw new Error('their link email was not queued');
+  theirEmailId = emailed.email.id;
 });
 afterAll(() => t?.stop());
 
@@ -56,6 +63,8 @@ const probes: Record<string, (id: string) => Promise<GraphQLResponse<unknown>>> 
   'invoicePayments.invoiceId': (id) => graphql(t.url, InvoicePaymentsDocument, { invoiceId: id }, { token: ours.adminApiKey }),
   'refundPayment.input.paymentId': (id) => graphql(t.url, RefundPaymentDocument, { input: { paymentId: id, reason: 'DUPLICATE', requestId: 'probe' } }, { token: ours.adminApiKey }),
   'voidInvoice.id': (id) => graphql(t.url, VoidInvoiceDocument, { id }, { token: ours.adminApiKey }),
+  'customerEmails.customerId': (id) => graphql(t.url, CustomerEmailsDocument, { customerId: id }, { token: ours.adminApiKey }),
+  'retryEmail.id': (id) => graphql(t.url, RetryEmailDocument, { id }, { token: ours.adminApiKey }),
 };
 
 /** The other organization's real id each probe is tried with. */
@@ -70,12 +79,14 @@ const realForeignId: Record<string, () => string> = {
   'invoicePayments.invoiceId': () => theirs.invoiceIds[0],
   'refundPayment.input.paymentId': () => theirPaymentId,
   'voidInvoice.id': () => theirs.invoiceIds[1],
+  'customerEmails.customerId': () => theirs.customerId,
+  'retryEmail.id': () => theirEmailId,
 };
 
 it.each(Object.keys(probes))("%s: another organization's real id and a made-up one get identical answers, and nothing changes", async (where) => {
   const [foreign, madeUp] = await expectNothingChanged(t, async () => [await probes[where](realForeignId[where]()), await probes[where](MADE_UP)]);
   expect(foreign.body.errors).toEqual([expect.objectContaining({ extensions: { code: 'NOT_FOUND' } })]);
-  expect(foreign.body.errors![0].message).toMatch(/^(Customer|Invoice|Payment token|Admin API key|Payment) not found\.$/);
+  expect(foreign.body.errors![0].message).toMatch(/^(Customer|Invoice|Payment token|Admin API key|Payment|Email) not found\.$/);
   expect(foreign.status).toBe(madeUp.status);
   expect(foreign.body).toEqual(madeUp.body);
 });

@@ -8,7 +8,7 @@ import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import Stripe from 'stripe';
 import { CreatePaymentIntentDocument, GenerateCustomerPaymentTokenDocument, InvoiceDocument } from '../graphql/generated/operations';
-import { seedCustomer, withTableMissing, type SeededCustomer } from '../support/fixtures';
+import { seedCustomer, withTableMissing, type SeededCustomer, issuedLink } from '../support/fixtures';
 import { createLogger, stdoutDestination } from '../../src/server/logger';
 import { graphql, NO_RATE_LIMITS, type TestApp } from '../support/test-app';
 import { request, startSecurityApp } from './support';
@@ -40,7 +40,7 @@ afterAll(() => t?.stop());
 
 it('never writes a token, admin key, client secret, Stripe or webhook secret, password or card number', async () => {
   const admin = { token: c.adminApiKey };
-  const issued = (await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: c.customerId } }, admin)).body.data!.generateCustomerPaymentToken.token;
+  const issued = issuedLink((await graphql(t.url, GenerateCustomerPaymentTokenDocument, { input: { customerId: c.customerId } }, admin)).body.data!.generateCustomerPaymentToken).token;
   const intent = (await graphql(t.url, CreatePaymentIntentDocument, { input: {} }, { token: issued })).body.data!.createPaymentIntent;
   if (intent.__typename !== 'PaymentIntent') throw new Error(`no intent: ${intent.__typename}`);
   const clientSecret = intent.clientSecret;

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 import { BalanceDocument, RevokeCustomerPaymentTokenDocument } from '../graphql/generated/operations';
-import { UNAUTHENTICATED_MESSAGE } from '../../src/domain/errors';
+import { LINK_EXPIRED_MESSAGE, UNAUTHENTICATED_MESSAGE } from '../../src/domain/errors';
 import { expireToken, issueToken, revokedAdminKey, seedCustomer, type SeededCustomer } from '../support/fixtures';
 import { errorCodes, graphql, type GraphQLResponse, type TestApp } from '../support/test-app';
 import { expectNothingChanged, newClientAddress, startSecurityApp } from './support';
@@ -48,14 +48,23 @@ describe('a token that was good', () => {
     expectUnauthenticated(await expectNothingChanged(t, () => balance(issued.token, from)));
   });
 
-  it('stops working once it has expired', async () => {
+  it('stops working once it has expired: LINK_EXPIRED for the genuine link, and the one answer for it mistyped', async () => {
     const from = newClientAddress();
     const issued = await issueToken(t, c, { expiresInDays: 1 });
     expect((await balance(issued.token, from)).body.errors).toBeUndefined();
     // A day passes.
     await expireToken(t, issued.tokenId);
 
-    expectUnauthenticated(await expectNothingChanged(t, () => balance(issued.token, from)));
+    const [genuine, mistyped, unknown] = await expectNothingChanged(t, async () => [
+      await balance(issued.token, from),
+      await balance(issued.token.slice(0, -4) + (issued.token.endsWith('AAAA') ? 'BBBB' : 'AAAA'), from),
+      await balance(randomToken(), from),
+    ]);
+    expect(genuine.body.data ?? null).toBeNull();
+    expect(genuine.body.errors).toEqual([expect.objectContaining({ message: LINK_EXPIRED_MESSAGE, extensions: { code: 'LINK_EXPIRED' } })]);
+    // Without the secret, an expired link is a miss like any other: nothing says it exists or that it expired.
+    expectUnauthenticated(mistyped);
+    expect(mistyped.body).toEqual(unknown.body);
   });
 
   it('an admin key stops working once revoked', async () => {

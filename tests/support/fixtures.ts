@@ -233,3 +233,9 @@ export async function payInvoice(t: TestApp, token: string, card = 'pm_card_visa
   await t.stripe.flushWebhooks();
   return { paymentIntentId: intent.id, paymentId: payment.id };
 }
+
+/** generateCustomerPaymentToken's result when it issued a link; fails the test with the error it answered otherwise. */
+export function issuedLink<T extends { __typename: string }>(result: T): Extract<T, { __typename: 'GeneratedPaymentToken' }> {
+  if (result.__typename !== 'GeneratedPaymentToken') throw new Error(`expected a link, got ${JSON.stringify(result)}`);
+  return result as Extract<T, { __typename: 'GeneratedPaymentToken' }>;
+}

@@ -7,6 +7,7 @@ import { MoreInvoicesDocument, OlderPaymentsDocument, PortalHomeDocument, type P
 import { LocaleContext, switchLanguage, type Language, type Locale } from './i18n/i18n';
 import { AccountScreen } from './screens/home/account-screen';
 import { InvoiceScreen } from './screens/invoice/invoice-screen';
+import { LinkExpiredScreen } from './screens/link-expired/link-expired-screen';
 import type { TokenFromAddress } from './token';
 
 export type PortalData = PortalHomeQuery;
@@ -136,7 +137,12 @@ function Portal({ token, config, onLanguage }: { token: string; config: PortalCo
       <PageHeader link={data?.paymentLink ?? null} onLanguage={onLanguage} />
       <main id="main">
         {phase.kind === 'loading' && <Loading />}
-        {phase.kind === 'failed' && <ErrorScreen failure={phase.failure} onRetry={() => (setPhase({ kind: 'loading' }), void load())} />}
+        {phase.kind === 'failed' &&
+          (phase.failure.kind === 'link_expired' ? (
+            <LinkExpiredScreen request={request} />
+          ) : (
+            <ErrorScreen failure={phase.failure} onRetry={() => (setPhase({ kind: 'loading' }), void load())} />
+          ))}
         {data &&
           (invoice ? (
             <InvoiceScreen

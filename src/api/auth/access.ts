@@ -1,25 +1,31 @@
 import type { GraphQLSchema } from 'graphql';
 import { Authorized, createParameterDecorator, Extensions, type AuthChecker } from 'type-graphql';
-import { forbidden, unauthenticated } from '../../domain/errors';
+import { forbidden, linkExpired, unauthenticated } from '../../domain/errors';
 import type { AdminPrincipal, CustomerPrincipal } from '../../domain/principal';
 import type { ApiContext } from '../context';
 
-export type AccessRole = 'customer' | 'admin';
+/**
+ * `expiredLink`: a field for the holder of an expired payment link, which answers every caller the same way (whoever
+ * it is, nothing is refused and nothing is told); it acts only for a genuine expired link (`principal.expiredLink`).
+ */
+export type AccessRole = 'customer' | 'admin' | 'expiredLink';
 
 /**
- * Who may call a root field: a customer payment token or an admin API key.
- * Every Query and Mutation field must carry one; `assertEveryRootFieldHasAccess` refuses a schema that has one without.
+ * Who may call a root field: a customer payment token, an admin API key, or (answered alike for everyone) the holder
+ * of an expired payment link. Every Query and Mutation field must carry one; `assertEveryRootFieldHasAccess` refuses a
+ * schema that has one without.
  */
 export function Access(role: AccessRole): MethodDecorator {
   return (target, key, descriptor) => {
-    Authorized(role)(target, key, descriptor);
+    if (role !== 'expiredLink') Authorized(role)(target, key, descriptor);
     Extensions({ access: role })(target, key, descriptor);
   };
 }
 
 export const authChecker: AuthChecker<ApiContext, AccessRole> = ({ context }, roles) => {
   const { principal } = context;
-  if (principal.kind === 'anonymous') throw unauthenticated();
+  // Only a link whose secret verified can be answered LINK_EXPIRED; any other miss is the one UNAUTHENTICATED.
+  if (principal.kind === 'anonymous') throw principal.expiredLink ? linkExpired() : unauthenticated();
   if (!roles.includes(principal.kind)) throw forbidden(principal.kind === 'customer' ? 'A payment token cannot use admin fields.' : 'An admin key cannot use payment portal fields.');
   return true;
 };
@@ -39,6 +45,11 @@ export function assertEveryRootFieldHasAccess(schema: GraphQLSchema): GraphQLSch
 /** The customer the payment token belongs to. Only on fields marked @Access('customer'). */
 export function CurrentCustomer() {
   return createParameterDecorator<ApiContext>(({ context }) => context.principal as CustomerPrincipal);
+}
+
+/** Whoever is asking, as resolved from the Authorization header. For fields marked @Access('expiredLink'). */
+export function CurrentPrincipal() {
+  return createParameterDecorator<ApiContext>(({ context }) => context.principal);
 }
 
 /** The admin key's principal (organization scope). Only on fields marked @Access('admin'). */

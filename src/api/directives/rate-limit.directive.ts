@@ -7,7 +7,7 @@ import type { RateLimitBudgets } from '../../config/config';
 import type { ApiContext } from '../context';
 
 /** Which budget a root field spends. The numbers come from configuration (see config.ts). */
-export type RateLimitBudget = 'view' | 'payment' | 'method' | 'admin';
+export type RateLimitBudget = 'view' | 'payment' | 'method' | 'admin' | 'newLink';
 
 const EXTENSION = 'rateLimitBudget';
 

@@ -1,13 +1,13 @@
-import { ArrayMaxSize, ArrayMinSize, IsEmail, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type { NewCustomer, NewInvoice, NewLineItem } from '../../domain/billing.service';
 import { LIMITS } from '../../domain/limits';
-import type { PaymentLinkRequest } from '../../domain/payment-token.service';
+import type { PaymentLinkIssue } from '../../domain/payment-token.service';
 
 const { idLength, paymentLinkDays, customerName, invoiceNumber, lineItems, lineItemDescription, lineItemQuantity } = LIMITS;
 
 @InputType({ description: 'A payment link to issue.' })
-export class GenerateCustomerPaymentTokenInput implements PaymentLinkRequest {
+export class GenerateCustomerPaymentTokenInput implements PaymentLinkIssue {
   @Field(() => ID, { description: 'A customer of your organization.' })
   @Length(idLength.min, idLength.max)
   customerId!: string;
@@ -26,6 +26,16 @@ export class GenerateCustomerPaymentTokenInput implements PaymentLinkRequest {
   @Min(paymentLinkDays.min)
   @Max(paymentLinkDays.max)
   expiresInDays?: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Also email the link to the customer's address, in their locale, queued with the link in one transaction (see customerEmails). " +
+      'CustomerHasNoEmailError or EmailNotConfiguredError, and no link, when it cannot be sent.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  sendEmail?: boolean | null;
 }
 
 @InputType({ description: 'A customer to create.' })

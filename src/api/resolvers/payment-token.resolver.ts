@@ -4,20 +4,24 @@ import { Access, CurrentAdmin } from '../auth/access';
 import type { ApiContext } from '../context';
 import { RateLimit } from '../directives/rate-limit.directive';
 import { GenerateCustomerPaymentTokenInput } from '../inputs/admin.input';
-import { GeneratedPaymentTokenType, PaymentTokenType, paymentTokenType } from '../types/payment-token.type';
+import type { GraphQLResult } from '../result-boundary';
+import { GenerateCustomerPaymentTokenResult, PaymentTokenType, paymentTokenType } from '../types/payment-token.type';
 
 @Resolver(() => PaymentTokenType)
 export class PaymentTokenResolver {
-  @Mutation(() => GeneratedPaymentTokenType, { description: 'Issues a payment link for a customer of your organization. The token is shown only here.' })
+  @Mutation(() => GenerateCustomerPaymentTokenResult.union, {
+    description:
+      'Issues a payment link for a customer of your organization. The token is shown only here. With sendEmail the link is also emailed to the ' +
+      'customer, queued in the same transaction (no link is issued when it cannot be: no address, or email off).',
+  })
   @Access('admin')
   @RateLimit('admin')
   async generateCustomerPaymentToken(
-    @Arg('input', () => GenerateCustomerPaymentTokenInput, { description: 'Who the link is for, and for how long.' }) input: GenerateCustomerPaymentTokenInput,
+    @Arg('input', () => GenerateCustomerPaymentTokenInput, { description: 'Who the link is for, for how long, and whether to email it.' }) input: GenerateCustomerPaymentTokenInput,
     @CurrentAdmin() admin: AdminPrincipal,
     @Ctx() { services, meta }: ApiContext,
-  ): Promise<GeneratedPaymentTokenType> {
-    const issued = await services.tokens.issue(admin, input, meta);
-    return { token: issued.token, url: issued.url, paymentToken: paymentTokenType(issued.paymentToken) };
+  ): Promise<GraphQLResult> {
+    return GenerateCustomerPaymentTokenResult.from(await services.tokens.issueLink(admin, input, meta));
   }
 
   @Mutation(() => PaymentTokenType, { description: 'Revokes a payment link; it stops working on the next request. Revoking twice keeps the first time.' })

@@ -1,5 +1,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PAYMENT_LINK_FAILURES, type PaymentLinkOutcome } from '../../domain/payment-token.service';
 import { PaymentTokenStatus, type PaymentTokenView } from '../../domain/views';
+import { resultUnion } from '../result-boundary';
+import { QueuedEmailType } from './email.type';
 
 registerEnumType(PaymentTokenStatus, {
   name: 'PaymentTokenStatus',
@@ -54,6 +57,22 @@ export class GeneratedPaymentTokenType {
 
   @Field(() => PaymentTokenType, { description: 'The link as customerPaymentTokens will list it.' })
   paymentToken!: PaymentTokenType;
+
+  @Field(() => QueuedEmailType, { nullable: true, description: 'With sendEmail: the link email, queued with the link (see customerEmails); null without.' })
+  email!: QueuedEmailType | null;
 }
+
+export const GenerateCustomerPaymentTokenResult = resultUnion<PaymentLinkOutcome>()(
+  'GenerateCustomerPaymentTokenResult',
+  'The link issued (and, with sendEmail, its email queued), or why no link was issued.',
+  {
+    issued: {
+      type: GeneratedPaymentTokenType,
+      outcome: 'link_issued',
+      view: ({ token, url, paymentToken, email }) => ({ token, url, paymentToken: paymentTokenType(paymentToken), email }),
+    },
+  },
+  PAYMENT_LINK_FAILURES,
+);
 
 export const paymentTokenType = (view: PaymentTokenView): PaymentTokenType => view;

@@ -169,6 +169,28 @@ export class InvoiceNotVoidableErrorType extends UserErrorType {
   amountPaid!: MoneyType;
 }
 
+@ObjectType('EmailNotConfiguredError', {
+  implements: UserErrorType,
+  description: 'Email is off on this server (no SMTP_URL in production): nothing was sent, and nothing was done that would have been.',
+})
+export class EmailNotConfiguredErrorType extends UserErrorType {}
+
+@ObjectType('CustomerHasNoEmailError', {
+  implements: UserErrorType,
+  description: 'The customer has no email address on file, so nothing could be emailed; nothing was done. Send the link another way, or add an address first.',
+})
+export class CustomerHasNoEmailErrorType extends UserErrorType {}
+
+@ObjectType('EmailNotRetryableError', {
+  implements: UserErrorType,
+  description:
+    'Only a message that FAILED and still holds its content can be sent again (content is erased EMAIL_FAILED_BODY_RETENTION_DAYS after it failed; issue a new link then). Nothing changed.',
+})
+export class EmailNotRetryableErrorType extends UserErrorType {
+  @Field(() => String, { description: 'The message\'s status now: QUEUED, SENT, or FAILED (its content erased).' })
+  emailStatus!: string;
+}
+
 type ExtraKeys<C extends UserErrorCode> = Exclude<keyof Failure<C>, 'kind' | 'code' | 'message'>;
 
 /**
@@ -206,4 +228,7 @@ export const USER_ERROR_TYPES: { [C in UserErrorCode]: UserErrorMapping<C> } = {
   REFUND_REJECTED: { type: RefundRejectedErrorType, fields: (e) => ({ providerCode: e.providerCode }) },
   REFUND_REQUEST_CONFLICT: { type: RefundRequestConflictErrorType },
   INVOICE_NOT_VOIDABLE: { type: InvoiceNotVoidableErrorType, fields: (e) => ({ invoiceStatus: e.invoiceStatus, amountPaid: MoneyType.of(e.amountPaid) }) },
+  EMAIL_NOT_CONFIGURED: { type: EmailNotConfiguredErrorType },
+  CUSTOMER_HAS_NO_EMAIL: { type: CustomerHasNoEmailErrorType },
+  EMAIL_NOT_RETRYABLE: { type: EmailNotRetryableErrorType, fields: (e) => ({ emailStatus: e.emailStatus }) },
 };

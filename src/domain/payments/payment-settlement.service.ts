@@ -1,6 +1,7 @@
 import type { Db, DbProvider } from '../../db/database';
 import { isUniqueViolation } from '../../db/db-errors';
 import type { Payment, PaymentAttempt } from '../../db/generated/sqlite/client';
+import type { CustomerEmails } from '../../email/customer-emails';
 import type { ProviderDispute, ProviderIntent, ProviderRefund, ProviderRefundState } from '../../payments/payment-provider.port';
 import type { AuditLogService } from '../audit-log.service';
 import type { PaymentMethodService } from '../payment-method.service';
@@ -45,6 +46,7 @@ export class PaymentSettlementService {
     private readonly audit: AuditLogService,
     private readonly refunds: Refunds,
     private readonly disputes: Disputes,
+    private readonly emails?: CustomerEmails,
   ) {}
 
   /**
@@ -71,6 +73,8 @@ export class PaymentSettlementService {
   private async recordPayment(attempt: PaymentAttempt, intent: ProviderIntent): Promise<Payment> {
     const existing = await this.db.payment.findUnique({ where: { providerIntentId: intent.id } });
     if (existing) return existing;
+    // The receipt's audience, read before the invoice's lock is taken (null: no email to send).
+    const receipt = (await this.emails?.prepare(this.db, attempt.customerId, attempt.invoiceId)) ?? null;
     let result: { payment: Payment; created: boolean };
     try {
       result = await this.db.$transaction(async (tx) => {
@@ -103,10 +107,8 @@ export class PaymentSettlementService {
             paymentMethodLast4: intent.card?.last4 ?? null,
           },
         });
-        await tx.invoice.update({
-          where: { id: invoice.id },
-          data: { amountPaid, status: invoiceStatusAfter(invoice, { amountPaid, amountRefunded: invoice.amountRefunded }, false) },
-        });
+        const status = invoiceStatusAfter(invoice, { amountPaid, amountRefunded: invoice.amountRefunded }, false);
+        await tx.invoice.update({ where: { id: invoice.id }, data: { amountPaid, status } });
         await tx.paymentAttempt.update({ where: { id: attempt.id }, data: { status: 'SUCCEEDED', openInvoiceId: null, providerIntentId: intent.id } });
         await this.audit.entry(
           {
@@ -132,6 +134,8 @@ export class PaymentSettlementService {
             tx,
           );
         }
+        // The receipt, once per payment: only the path that records the payment gets here, in its transaction.
+        await this.emails?.queueReceipt(tx, receipt, payment, amountDue({ ...invoice, amountPaid, status }));
         return { payment, created: true };
       });
     } catch (error) {

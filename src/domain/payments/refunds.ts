@@ -17,6 +17,7 @@ import type { PaymentProvider, ProviderRefund, ProviderRefundState } from '../..
 import type { AuditEntry, AuditLogService } from '../audit-log.service';
 import { providerCall } from '../provider-call';
 import type { RefundStatus } from '../views';
+import type { CustomerEmails } from '../../email/customer-emails';
 import { isCountedRefund, lockInvoice, recountPayment, type Recount } from './payment-balance';
 
 /** How far along a refund is; a status replaces another only from further along. */
@@ -31,15 +32,19 @@ export class Refunds {
     private readonly dbProvider: DbProvider,
     private readonly provider: PaymentProvider,
     private readonly audit: AuditLogService,
+    private readonly emails?: CustomerEmails,
   ) {}
 
   /** What the provider reports about one refund of the payment. Safe in any order, any number of times. */
   async apply(payment: Payment, refund: ProviderRefund): Promise<void> {
     if (await this.hasLegacyRows(payment.id)) return this.resync(payment);
+    const notice = await this.prepareNotice(payment);
     await this.db.$transaction(async (tx) => {
       await lockInvoice(tx, this.dbProvider, payment.invoiceId);
-      const entries = await this.upsert(tx, payment, refund);
+      const counted: Refund[] = [];
+      const entries = await this.upsert(tx, payment, refund, counted);
       await this.finish(tx, payment, entries);
+      for (const row of counted) await this.emails?.queueRefundNotice(tx, notice, row, payment);
     });
   }
 
@@ -57,22 +62,34 @@ export class Refunds {
   /** Reads every refund of the payment from the provider and applies them, replacing any legacy rows. */
   async resync(payment: Payment): Promise<void> {
     const refunds = await providerCall(() => this.provider.listRefunds(payment.providerIntentId));
+    const notice = await this.prepareNotice(payment);
     await this.db.$transaction(async (tx) => {
       await lockInvoice(tx, this.dbProvider, payment.invoiceId);
       const legacy = await tx.refund.deleteMany({ where: { paymentId: payment.id, legacyKey: { not: null } } });
       const entries: AuditEntry[] = [];
       if (legacy.count > 0) entries.push(this.entry(payment, 'REFUNDS_RESYNCED', { legacyRowsReplaced: legacy.count, providerRefunds: refunds.length }));
-      for (const refund of refunds) entries.push(...(await this.upsert(tx, payment, refund)));
+      const counted: Refund[] = [];
+      for (const refund of refunds) entries.push(...(await this.upsert(tx, payment, refund, counted)));
       await this.finish(tx, payment, entries);
+      // Rows that replace legacy ones are refunds the customer was already refunded before notices existed.
+      if (legacy.count === 0) for (const row of counted) await this.emails?.queueRefundNotice(tx, notice, row, payment);
     });
+  }
+
+  /** A refund notice's audience, read before the invoice's lock is taken (null: no email to send). */
+  private async prepareNotice(payment: Payment) {
+    return (await this.emails?.prepare(this.db, payment.customerId, payment.invoiceId)) ?? null;
   }
 
   private async hasLegacyRows(paymentId: string): Promise<boolean> {
     return (await this.db.refund.count({ where: { paymentId, legacyKey: { not: null } } })) > 0;
   }
 
-  /** Brings one refund's row up to the snapshot, if it is news; returns the audit entries for what changed. */
-  private async upsert(tx: DbTransaction, payment: Payment, refund: ProviderRefund): Promise<AuditEntry[]> {
+  /**
+   * Brings one refund's row up to the snapshot, if it is news; returns the audit entries for what changed, and adds
+   * to `counted` the refund when it starts to count (the customer is told then: refund-notice email).
+   */
+  private async upsert(tx: DbTransaction, payment: Payment, refund: ProviderRefund, counted: Refund[]): Promise<AuditEntry[]> {
     let row: Refund | null = await tx.refund.findUnique({ where: { providerRefundId: refund.id } });
     const requestId = refund.metadata[REFUND_REQUEST_METADATA_KEY];
     if (!row && requestId) {
@@ -81,7 +98,7 @@ export class Refunds {
     }
     const details = { refundId: refund.id, amount: refund.amount, currency: refund.currency, status: refund.status };
     if (!row) {
-      await tx.refund.create({
+      const created = await tx.refund.create({
         data: {
           paymentId: payment.id,
           providerRefundId: refund.id,
@@ -92,6 +109,7 @@ export class Refunds {
           failureReason: refund.failureReason,
         },
       });
+      if (isCountedRefund(created)) counted.push(created);
       return [this.entry(payment, actionFor(refund.status, true), { ...details, failureReason: refund.failureReason })];
     }
     const current = row.status as RefundStatus;
@@ -99,8 +117,9 @@ export class Refunds {
     const status = advanced ? refund.status : current;
     const failureReason = row.failureReason ?? (status === refund.status ? refund.failureReason : null);
     if (row.providerRefundId === refund.id && !advanced && failureReason === row.failureReason) return [];
-    await tx.refund.update({ where: { id: row.id }, data: { providerRefundId: refund.id, status, amount: refund.amount, failureReason } });
+    const updated = await tx.refund.update({ where: { id: row.id }, data: { providerRefundId: refund.id, status, amount: refund.amount, failureReason } });
     if (!advanced) return [];
+    if (!isCountedRefund(row) && isCountedRefund({ status })) counted.push(updated);
     return [this.entry(payment, actionFor(status, current === 'REQUESTED'), { ...details, status, previousStatus: current, failureReason })];
   }
 

@@ -3,6 +3,8 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /** Why a request failed, in the terms the page shows a screen for. */
 export type ApiFailure =
   | { kind: 'unauthenticated' }
+  /** A genuine link past its expiry (only its holder gets this): a new one can be sent by email. */
+  | { kind: 'link_expired' }
   | { kind: 'rate_limited'; retryAfterSeconds: number }
   | { kind: 'provider_unavailable' }
   | { kind: 'not_found' }
@@ -26,6 +28,8 @@ function failureOf(error: GraphQLErrorBody | undefined, requestId: string | null
     case 'UNAUTHENTICATED':
     case 'FORBIDDEN':
       return { kind: 'unauthenticated' };
+    case 'LINK_EXPIRED':
+      return { kind: 'link_expired' };
     case 'RATE_LIMITED':
       return { kind: 'rate_limited', retryAfterSeconds: Math.max(1, error.extensions.retryAfterSeconds ?? 60) };
     case 'PAYMENT_PROVIDER_UNAVAILABLE':

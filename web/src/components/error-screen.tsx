@@ -18,6 +18,7 @@ export function ErrorScreen({ failure, onRetry }: { failure: ApiFailure; onRetry
   const [title, text] = (() => {
     switch (failure.kind) {
       case 'unauthenticated':
+      case 'link_expired':
       case 'not_found':
         return [t.linkInvalidHeading, t.linkInvalidText];
       case 'rate_limited':
@@ -30,7 +31,7 @@ export function ErrorScreen({ failure, onRetry }: { failure: ApiFailure; onRetry
         return [t.unexpectedHeading, t.unexpectedText(failure.reference)];
     }
   })();
-  const retryable = onRetry && failure.kind !== 'unauthenticated' && failure.kind !== 'not_found';
+  const retryable = onRetry && failure.kind !== 'unauthenticated' && failure.kind !== 'link_expired' && failure.kind !== 'not_found';
   return (
     <section class="card error-screen" aria-labelledby="error-heading">
       <h1 id="error-heading" tabIndex={-1} ref={heading}>

@@ -104,6 +104,28 @@ export type DisputeStatus =
   /** Closed in the business's favour: the funds were reinstated. */
   | 'WON';
 
+/** What a message to a customer is. */
+export type EmailKind =
+  /** A new link, asked for by the holder of an expired one. */
+  | 'FRESH_LINK'
+  /** A payment link, issued with sendEmail. */
+  | 'PAYMENT_LINK'
+  /** The receipt of a payment, sent once per payment however it was recorded. */
+  | 'RECEIPT'
+  /** A refund that was made, sent once per refund. */
+  | 'REFUND_NOTICE'
+  /** A reminder, with a new link, for an emailed link about to expire unpaid. */
+  | 'REMINDER';
+
+/** Where a message is on its way out. */
+export type EmailStatus =
+  /** It will not be sent: the server refused it for good, or every try failed. retryEmail sends it again. */
+  | 'FAILED'
+  /** Waiting to be sent, or to be tried again after a temporary failure (see lastError and nextAttemptAt). */
+  | 'QUEUED'
+  /** The mail server accepted it (sentAt). */
+  | 'SENT';
+
 /** A payment link to issue. */
 export type GenerateCustomerPaymentTokenInput = {
   /** A customer of your organization. */
@@ -112,6 +134,8 @@ export type GenerateCustomerPaymentTokenInput = {
   expiresInDays?: InputMaybe<Scalars['Int']['input']>;
   /** Bind the link to one invoice: the customer then sees only that invoice. */
   invoiceId?: InputMaybe<Scalars['ID']['input']>;
+  /** Also email the link to the customer's address, in their locale, queued with the link in one transaction (see customerEmails). CustomerHasNoEmailError or EmailNotConfiguredError, and no link, when it cannot be sent. */
+  sendEmail?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** One line of a new invoice. */
@@ -282,6 +306,11 @@ export type MoreInvoicesQueryVariables = Exact<{
 
 
 export type MoreInvoicesQuery = { __typename?: 'Query', invoices: { __typename?: 'InvoiceConnection', edges: Array<{ __typename?: 'InvoiceEdge', node: { __typename?: 'Invoice', id: string, number: string, status: InvoiceStatus, overdue: boolean, currency: string, issuedAt: string, dueAt: string, payableOnline: boolean, total: { __typename?: 'Money', amount: number, currency: string }, amountPaid: { __typename?: 'Money', amount: number, currency: string }, amountDue: { __typename?: 'Money', amount: number, currency: string }, minimumPayment: { __typename?: 'Money', amount: number, currency: string }, maximumPayment: { __typename?: 'Money', amount: number, currency: string }, maximumPartialPayment: { __typename?: 'Money', amount: number, currency: string } | null, lineItems: Array<{ __typename?: 'InvoiceLineItem', description: string, quantity: number, unitAmount: { __typename?: 'Money', amount: number, currency: string }, amount: { __typename?: 'Money', amount: number, currency: string } }> } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+
+export type RequestNewPaymentLinkMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RequestNewPaymentLinkMutation = { __typename?: 'Mutation', requestNewPaymentLink: { __typename?: 'NewPaymentLinkRequest', message: string } };
 
 export type StartPaymentMutationVariables = Exact<{
   input: CreatePaymentIntentInput;
@@ -606,6 +635,13 @@ export const MoreInvoicesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MoreInvoicesQuery, MoreInvoicesQueryVariables>;
+export const RequestNewPaymentLinkDocument = new TypedDocumentString(`
+    mutation RequestNewPaymentLink {
+  requestNewPaymentLink {
+    message
+  }
+}
+    `) as unknown as TypedDocumentString<RequestNewPaymentLinkMutation, RequestNewPaymentLinkMutationVariables>;
 export const StartPaymentDocument = new TypedDocumentString(`
     mutation StartPayment($input: CreatePaymentIntentInput!) {
   createPaymentIntent(input: $input) {

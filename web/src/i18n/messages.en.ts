@@ -117,6 +117,12 @@ export const en = {
   linkInvalidHeading: 'This link no longer works',
   linkInvalidText:
     'The payment link has expired, was replaced, or was copied incompletely. Contact the business that sent it to get a new one.',
+  linkExpiredText: 'This payment link has expired. We can email you a new one, to the address the business has on file for you.',
+  newLinkButton: 'Email me a new link',
+  newLinkSending: 'Sending…',
+  newLinkSent:
+    'If the business has an email address on file for you, a new link is on its way to it. It can take a few minutes to arrive; check your spam folder too.',
+  newLinkFailed: 'Your request could not be sent. Please try again.',
   rateLimitedHeading: 'Too many attempts',
   rateLimitedText: (seconds: number) => `Please wait ${seconds} seconds, then try again.`,
   providerDownHeading: 'Card payments are unavailable right now',

@@ -116,6 +116,12 @@ export const fr: Messages = {
   linkInvalidHeading: 'Ce lien ne fonctionne plus',
   linkInvalidText:
     'Le lien de paiement a expiré, a été remplacé ou a été copié de façon incomplète. Contactez l’entreprise qui vous l’a envoyé pour en obtenir un nouveau.',
+  linkExpiredText: 'Ce lien de paiement a expiré. Nous pouvons vous en envoyer un nouveau par courriel, à l’adresse que l’entreprise a à votre dossier.',
+  newLinkButton: 'M’envoyer un nouveau lien',
+  newLinkSending: 'Envoi…',
+  newLinkSent:
+    'Si l’entreprise a une adresse courriel à votre dossier, un nouveau lien y est envoyé. Il peut mettre quelques minutes à arriver ; vérifiez aussi vos courriels indésirables.',
+  newLinkFailed: 'Votre demande n’a pas pu être envoyée. Veuillez réessayer.',
   rateLimitedHeading: 'Trop de tentatives',
   rateLimitedText: (seconds) => `Veuillez patienter ${seconds} secondes, puis réessayer.`,
   providerDownHeading: 'Le paiement par carte est momentanément indisponible',

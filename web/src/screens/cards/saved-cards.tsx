@@ -27,7 +27,7 @@ export function SavedCards({ data, actions, request, config }: { data: PortalDat
       setStatus(await change());
       await actions.refresh();
     } catch (error) {
-      if (error instanceof ApiError && (error.failure.kind === 'unauthenticated' || error.failure.kind === 'not_found')) return actions.fail(error.failure);
+      if (error instanceof ApiError && (error.failure.kind === 'unauthenticated' || error.failure.kind === 'link_expired' || error.failure.kind === 'not_found')) return actions.fail(error.failure);
       setStatus(error instanceof ApiError && error.failure.kind === 'rate_limited' ? t.rateLimitedText(error.failure.retryAfterSeconds) : t.paymentFailedGeneric);
     } finally {
       setBusy(false);
@@ -155,7 +155,7 @@ function AddCard({ request, config, onDone, onFail }: { request: Request; config
       else if (result.__typename === 'CardManagementNotAllowedError') setError(t.cardsManagedOnAccountLink);
       else setError(result.message ? `${result.message} ${t.cardRejected}` : t.cardRejected);
     } catch (failure) {
-      if (failure instanceof ApiError && failure.failure.kind === 'unauthenticated') return onFail(failure.failure);
+      if (failure instanceof ApiError && (failure.failure.kind === 'unauthenticated' || failure.failure.kind === 'link_expired')) return onFail(failure.failure);
       setError(failure instanceof ApiError && failure.failure.kind === 'rate_limited' ? t.rateLimitedText(failure.failure.retryAfterSeconds) : t.cardRejected);
     } finally {
       setBusy(false);

@@ -86,6 +86,7 @@ export function PayPanel({ invoice, cards, request, config, actions }: { invoice
     const failure = error instanceof ApiError ? error.failure : null;
     switch (failure?.kind) {
       case 'unauthenticated':
+      case 'link_expired':
       case 'not_found':
         actions.fail(failure);
         return '';

@@ -1,0 +1,54 @@
+-- The email outbox (src/email/): one row per message the system decided to send, written in the transaction of what it
+-- reports. Payment links also say when one was emailed and which link a reissued one replaces.
+-- AlterTable
+ALTER TABLE "CustomerPaymentToken" ADD COLUMN     "emailedAt" TIMESTAMP(3),
+ADD COLUMN     "reissuedFromId" TEXT;
+
+-- CreateTable
+CREATE TABLE "EmailMessage" (
+    "id" TEXT NOT NULL,
+    "organizationId" TEXT NOT NULL,
+    "customerId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "dedupeKey" TEXT NOT NULL,
+    "recipient" TEXT NOT NULL,
+    "locale" TEXT NOT NULL,
+    "subject" TEXT NOT NULL,
+    "body" TEXT,
+    "status" TEXT NOT NULL DEFAULT 'QUEUED',
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "nextAttemptAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "claimedUntil" TIMESTAMP(3),
+    "lastError" TEXT,
+    "messageId" TEXT NOT NULL,
+    "sentAt" TIMESTAMP(3),
+    "failedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "EmailMessage_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "EmailMessage_dedupeKey_key" ON "EmailMessage"("dedupeKey");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "EmailMessage_messageId_key" ON "EmailMessage"("messageId");
+
+-- CreateIndex
+CREATE INDEX "EmailMessage_status_nextAttemptAt_idx" ON "EmailMessage"("status", "nextAttemptAt");
+
+-- CreateIndex
+CREATE INDEX "EmailMessage_customerId_createdAt_idx" ON "EmailMessage"("customerId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "CustomerPaymentToken_reissuedFromId_idx" ON "CustomerPaymentToken"("reissuedFromId");
+
+-- CreateIndex
+CREATE INDEX "CustomerPaymentToken_expiresAt_idx" ON "CustomerPaymentToken"("expiresAt");
+
+-- AddForeignKey
+ALTER TABLE "EmailMessage" ADD CONSTRAINT "EmailMessage_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "EmailMessage" ADD CONSTRAINT "EmailMessage_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
