@@ -29,8 +29,9 @@ export interface ReminderRun {
  *
  * Exactly once, on any number of instances: the message's dedupe key `reminder:<paymentTokenId>` is unique, and a
  * reminder whose key exists already rolls back with the token it issued. Work is not doubled either: on PostgreSQL one
- * instance runs at a time (a transaction-scoped advisory lock, tried without waiting), and a run skips links reminded
- * already before hashing a new secret for them.
+ * instance runs at a time (a transaction-scoped advisory lock; another waits its turn), and a run skips links
+ * reminded already before hashing a new secret for them. Waiting rather than skipping means a run that returns has
+ * scanned after it was called: one skipped because another held the lock could miss a link that became due meanwhile.
  */
 export class LinkReminders {
   constructor(
@@ -44,12 +45,13 @@ export class LinkReminders {
   async runOnce(now = new Date()): Promise<ReminderRun> {
     if (!this.reissuer.enabled) return { queued: 0, skipped: 0 };
     if (this.dbProvider !== 'postgresql') return this.scan(now);
-    // One instance scans at a time; one that finds the lock taken skips this round (the other is doing the work). The
-    // lock lives as long as this transaction, whose connection does nothing else: the reminders commit on their own.
+    // One instance scans at a time; another waits for the lock, then finds the work done (links reminded already are
+    // skipped cheaply). The lock lives as long as this transaction, whose connection does nothing else: the reminders
+    // commit on their own.
     return this.db.$transaction(
       async (tx) => {
-        const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtextextended('payment-link-reminders', 0)) AS locked`;
-        return locked ? this.scan(now) : { queued: 0, skipped: 0 };
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('payment-link-reminders', 0))`;
+        return this.scan(now);
       },
       { maxWait: 5_000, timeout: RUN_TIMEOUT_MS },
     );

@@ -650,7 +650,7 @@ export type Mutation = {
   refundPayment: RefundPaymentResult;
   /** Removes a saved card; if it was the default, the newest remaining card becomes the default. Only through a link for the whole account (else CardManagementNotAllowedError). */
   removePaymentMethod: RemovePaymentMethodResult;
-  /** Sent with an expired payment link (Authorization: Bearer, as every portal field): emails a new link for the same customer (and the same invoice, while something is owed on it) to the email address on file. The answer is the same whatever happened (an expired, live, revoked, mistyped or missing link, no email on file, a link that got a new one in the last 10 minutes), so it tells nothing. At most one new link per expired link every 10 minutes; RATE_LIMITED only for the client address's budget. */
+  /** Sent with an expired payment link (Authorization: Bearer, as every portal field): emails a new link for the same customer (and the same invoice, while something is owed on it) to the email address on file. The answer is the same whatever happened (an expired, live, revoked, mistyped or missing link, no email on file, a link that got a new one in the last 10 minutes), so it tells nothing. At most one new link per expired link every 10 minutes. RATE_LIMITED comes only from the client address's budgets (this field's, and failed authentications' for a mistyped link), as for anyone there. */
   requestNewPaymentLink: NewPaymentLinkRequest;
   /** Sends again a message that FAILED: QUEUED at once with its tries counted afresh, while its content is kept (EMAIL_FAILED_BODY_RETENTION_DAYS). Audited. */
   retryEmail: RetryEmailResult;
