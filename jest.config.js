@@ -19,4 +19,8 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!@prisma/schema-engine-wasm/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testTimeout: 60000,
+  // Jest's default is one worker per core less one: a single worker on CI's 2 cores. Test files spend much of their
+  // time waiting on servers, databases, SMTP and the browser, and each has its own scratch database, ports and key
+  // prefixes, so two workers halve the wall time without sharing anything.
+  maxWorkers: 2,
 };
