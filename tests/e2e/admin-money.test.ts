@@ -7,14 +7,13 @@
 import {
   CreatePaymentIntentDocument,
   CustomerInvoicesDocument,
-  InvoiceDocument,
   InvoicePaymentsDocument,
-  PaymentHistoryDocument,
   RefundPaymentDocument,
   VoidInvoiceDocument,
   type RefundPaymentInput,
 } from '../graphql/generated/operations';
 import { openAttempt, payInvoice, providerCustomerIdOf, seedCustomer, type SeededCustomer } from '../support/fixtures';
+import { moneyViews } from '../support/money-views';
 import { errorCodes, graphql, NO_RATE_LIMITS, startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -28,13 +27,7 @@ afterAll(() => t?.stop());
 const customer = (): Promise<SeededCustomer> => seedCustomer(t, { invoiceBound: true });
 const db = () => t.app.database.prisma;
 
-async function invoice(c: SeededCustomer) {
-  return (await graphql(t.url, InvoiceDocument, {}, { token: c.token })).body.data!.invoice;
-}
-
-async function history(c: SeededCustomer) {
-  return (await graphql(t.url, PaymentHistoryDocument, {}, { token: c.token })).body.data!.paymentHistory.edges.map((e) => e.node);
-}
+const { invoice, history } = moneyViews(() => t);
 
 async function refund(c: SeededCustomer, input: RefundPaymentInput) {
   const res = await graphql(t.url, RefundPaymentDocument, { input }, { token: c.adminApiKey });

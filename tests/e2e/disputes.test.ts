@@ -4,9 +4,9 @@
  * webhooks, and the invoice, the customer's payment history, the admin's view and the audit log follow: funds
  * withdrawn reopen a paid invoice for them, a won dispute pays it again, a lost one leaves it owing.
  */
-import { InvoiceDocument, InvoicePaymentsDocument, PaymentHistoryDocument } from '../graphql/generated/operations';
 import { payInvoice, seedCustomer, type SeededCustomer } from '../support/fixtures';
-import { graphql, NO_RATE_LIMITS, startTestApp, type TestApp } from '../support/test-app';
+import { moneyViews } from '../support/money-views';
+import { NO_RATE_LIMITS, startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
 
@@ -19,19 +19,7 @@ afterEach(() => t.stripe.faults.reset());
 /** A fresh customer whose link is bound to one open invoice of $499.00. */
 const customer = (): Promise<SeededCustomer> => seedCustomer(t, { invoiceBound: true });
 
-async function invoice(c: SeededCustomer) {
-  return (await graphql(t.url, InvoiceDocument, {}, { token: c.token })).body.data!.invoice;
-}
-
-async function history(c: SeededCustomer) {
-  return (await graphql(t.url, PaymentHistoryDocument, {}, { token: c.token })).body.data!.paymentHistory.edges.map((e) => e.node);
-}
-
-async function adminView(c: SeededCustomer) {
-  const res = await graphql(t.url, InvoicePaymentsDocument, { invoiceId: c.invoiceIds[1] }, { token: c.adminApiKey });
-  expect(res.body.errors).toBeUndefined();
-  return res.body.data!.invoicePayments;
-}
+const { invoice, history, adminView } = moneyViews(() => t);
 
 /** The audit rows of money after a payment, oldest first, as action names. */
 async function auditOf(paymentId: string, prefix: string) {

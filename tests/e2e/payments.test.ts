@@ -6,8 +6,6 @@ import {
   BalanceDocument,
   ConfirmPaymentDocument,
   CreatePaymentIntentDocument,
-  InvoiceDocument,
-  PaymentHistoryDocument,
   type CreatePaymentIntentInput,
 } from '../graphql/generated/operations';
 import { runCli } from '../../src/cli/main';
@@ -19,6 +17,7 @@ import {
   seedCustomer,
   type SeededCustomer,
 } from '../support/fixtures';
+import { moneyViews } from '../support/money-views';
 import { errorCodes, graphql, NO_RATE_LIMITS, startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -52,13 +51,7 @@ async function confirm(c: SeededCustomer, paymentIntentId: string) {
   return res.body.data!.confirmPayment;
 }
 
-async function invoice(c: SeededCustomer) {
-  return (await graphql(t.url, InvoiceDocument, {}, { token: c.token })).body.data!.invoice;
-}
-
-async function history(c: SeededCustomer) {
-  return (await graphql(t.url, PaymentHistoryDocument, {}, { token: c.token })).body.data!.paymentHistory.edges.map((e) => e.node);
-}
+const { invoice, history } = moneyViews(() => t);
 
 const paymentsOf = (c: SeededCustomer) => t.app.database.prisma.payment.findMany({ where: { customerId: c.customerId } });
 

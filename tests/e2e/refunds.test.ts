@@ -4,8 +4,9 @@
  * the money back, partial refunds delivered out of order and twice end where Stripe is, and a pending refund counts
  * from the start. Each asserts the invoice, the customer's history, the admin's view and the audit log.
  */
-import { InvoiceDocument, InvoicePaymentsDocument, PaymentHistoryDocument, RefundPaymentDocument } from '../graphql/generated/operations';
+import { RefundPaymentDocument } from '../graphql/generated/operations';
 import { payInvoice, seedCustomer, type SeededCustomer } from '../support/fixtures';
+import { moneyViews } from '../support/money-views';
 import { graphql, NO_RATE_LIMITS, startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -19,19 +20,7 @@ afterEach(() => t.stripe.faults.reset());
 /** A fresh customer whose link is bound to one open invoice of $499.00. */
 const customer = (): Promise<SeededCustomer> => seedCustomer(t, { invoiceBound: true });
 
-async function invoice(c: SeededCustomer) {
-  return (await graphql(t.url, InvoiceDocument, {}, { token: c.token })).body.data!.invoice;
-}
-
-async function history(c: SeededCustomer) {
-  return (await graphql(t.url, PaymentHistoryDocument, {}, { token: c.token })).body.data!.paymentHistory.edges.map((e) => e.node);
-}
-
-async function adminView(c: SeededCustomer) {
-  const res = await graphql(t.url, InvoicePaymentsDocument, { invoiceId: c.invoiceIds[1] }, { token: c.adminApiKey });
-  expect(res.body.errors).toBeUndefined();
-  return res.body.data!.invoicePayments;
-}
+const { invoice, history, adminView } = moneyViews(() => t);
 
 async function auditActions(paymentId: string) {
   const rows = await t.app.database.prisma.auditLog.findMany({ where: { targetId: paymentId, action: { startsWith: 'REFUND' } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
