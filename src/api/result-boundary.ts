@@ -11,8 +11,8 @@
  */
 import 'reflect-metadata';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { createUnionType } from 'type-graphql';
+import { GraphQLError, isUnionType, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { createUnionType, getMetadataStorage } from 'type-graphql';
 import { DOMAIN_ERROR_CODES, DomainError, type DomainErrorCode } from '../domain/errors';
 import type { UserError, UserErrorCode } from '../domain/user-errors';
 import { USER_ERROR_TYPES, type UserErrorMapping } from './types/user-error.type';
@@ -86,6 +86,25 @@ export function resultUnion<R extends { kind: string }>() {
       },
     };
   };
+}
+
+/**
+ * Makes every result union resolve its member type synchronously, straight from the value's tag. type-graphql wraps
+ * each union's resolveType in an async function, which graphql-js awaits but graphql-jit (the executor, see
+ * server/compiled-executor.ts) cannot: it needs the type name at once. Applied to the final schema, after every
+ * transform that rebuilds its types.
+ */
+export function resolveResultTypesSynchronously(schema: GraphQLSchema): GraphQLSchema {
+  const typeNames = new Map<unknown, string>(getMetadataStorage().objectTypes.map((type) => [type.target, type.name]));
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isUnionType(type)) continue;
+    type.resolveType = (value: GraphQLResult) => {
+      const name = typeNames.get(value?.[RESULT_TYPE]);
+      if (!name) throw new Error(`${type.name}: a value without a result type tag reached the union`);
+      return name;
+    };
+  }
+  return schema;
 }
 
 function isFailure(outcome: { kind: string }): outcome is UserError {

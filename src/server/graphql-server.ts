@@ -9,6 +9,7 @@ import { formatError, isClientError } from '../api/result-boundary';
 import { storableTextPlugin } from '../api/storable-text';
 import type { Config } from '../config/config';
 import type { Logger } from './logger';
+import { compiledExecutorGateway } from './compiled-executor';
 import { queryCostPlugin } from './query-cost';
 
 /** Lexical tokens a document may have; parsing stops there, before any validation work. */
@@ -59,7 +60,7 @@ export function createGraphQLServer(schema: GraphQLSchema, config: Config, logge
   });
   const protection = armor.protect();
   return new ApolloServer<ApiContext>({
-    schema,
+    gateway: compiledExecutorGateway(schema),
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
