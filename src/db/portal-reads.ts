@@ -109,10 +109,15 @@ const int = (value: unknown): number => {
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new RowShapeError(`expected an integer, got ${typeof value}`);
   return value;
 };
-/** PostgreSQL's driver gives Dates (see pgTypes); SQLite holds Prisma's ISO 8601 text. */
+/** Ends with a zone: Z or an offset. */
+const ZONED = /(?:Z|[+-]\d\d:?\d\d)$/i;
+/**
+ * PostgreSQL's driver gives Dates (see pgTypes); SQLite holds Prisma's ISO 8601 text with its offset; a batch of
+ * PostgreSQL reads (see batchedPostgresDriver) gives `timestamp(3)` columns as JSON text without a zone, which is UTC.
+ */
 const date = (value: unknown): Date => {
   if (value instanceof Date) return value;
-  if (typeof value === 'string') return new Date(value);
+  if (typeof value === 'string') return new Date(ZONED.test(value) ? value : `${value}Z`);
   throw new RowShapeError(`expected a timestamp, got ${typeof value}`);
 };
 const dateOrNull = (value: unknown): Date | null => (value === null ? null : date(value));
@@ -378,16 +383,90 @@ const pgTypes = (types: typeof pg.types): pg.CustomTypesConfig => ({
     oid === TIMESTAMP_OID ? (value: string) => new Date(`${value.replace(' ', 'T')}Z`) : types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 });
 
-/** On PostgreSQL: the pool Prisma uses too, with named (server-side prepared) statements. */
+/** On PostgreSQL: the pool Prisma uses too, with named (server-side prepared) statements, batched per tick. */
 export function postgresPortalReads(pool: pg.Pool, listen: StatementListener): PortalReads {
   const types = pgTypes((require('pg') as typeof pg).types);
-  return portalReads(
-    'postgresql',
-    async (name, sql, params) => {
-      listen(sql, params);
-      const result = await pool.query<unknown[]>({ name: `portal_${name}`, text: sql, values: params, types, rowMode: 'array' });
-      return result.rows;
-    },
-    async () => undefined,
-  );
+  return portalReads('postgresql', batchedPostgresDriver(pool, types, listen), async () => undefined);
+}
+
+interface PendingRead {
+  name: StatementName;
+  sql: string;
+  params: unknown[];
+  resolve(rows: Values[]): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * How many columns a statement here selects: the top-level commas of its SELECT list, plus one. The statements are
+ * written in this file, with no subquery or function call in their SELECT lists.
+ */
+function columnCount(sql: string): number {
+  const list = /^SELECT (.*?) FROM /s.exec(sql)?.[1];
+  if (!list || /[()]/.test(list)) throw new Error(`cannot count the columns of: ${sql.slice(0, 80)}`);
+  return list.split(',').length;
+}
+
+/**
+ * Sends the reads asked for in one turn of the event loop as one statement, so a page's independent reads (a portal
+ * page's invoice, balance, payments and cards: its root fields resolve side by side) cost one round trip instead of
+ * four. Each round trip costs the server a socket write that wakes a backend, which on the benchmark's machine took
+ * more CPU than everything else a PostgreSQL read does (docs/BENCHMARKS.md); it also reads them all from one snapshot.
+ *
+ * The batch is one SELECT of one row, a column per read: `(SELECT coalesce(json_agg(s), '[]') FROM (<read>) AS s(c0, …))`, each
+ * read's `$n` renumbered after the previous reads' parameters and its columns renamed c0, c1, … (two of a read's columns
+ * may share a name). json_agg over an ordered subquery keeps its order (as PostgREST relies on for the same shape); a
+ * row comes back as a JSON object whose values are in the read's column order. A read alone in its turn runs as its
+ * own prepared statement, as before.
+ */
+function batchedPostgresDriver(pool: pg.Pool, types: pg.CustomTypesConfig, listen: StatementListener): Driver {
+  let pending: PendingRead[] = [];
+  const batchNames = new Map<string, string>();
+
+  async function single(read: PendingRead) {
+    listen(read.sql, read.params);
+    const result = await pool.query<unknown[]>({ name: `portal_${read.name}`, text: read.sql, values: read.params, types, rowMode: 'array' });
+    return result.rows;
+  }
+
+  async function batch(reads: PendingRead[]): Promise<Values[][]> {
+    // Same reads, same text: one prepared statement per combination.
+    reads.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const params: unknown[] = [];
+    const columns = reads.map((read, i) => {
+      const offset = params.length;
+      params.push(...read.params);
+      const sql = read.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+      const names = Array.from({ length: columnCount(read.sql) }, (_, c) => `c${c}`).join(', ');
+      return `(SELECT coalesce(json_agg(s), '[]') FROM (${sql}) AS s(${names})) AS r${i}`;
+    });
+    const sql = `SELECT ${columns.join(', ')}`;
+    let name = batchNames.get(sql);
+    if (!name) batchNames.set(sql, (name = `portal_batch_${batchNames.size}`));
+    listen(sql, params);
+    const result = await pool.query<unknown[]>({ name, text: sql, values: params, types, rowMode: 'array' });
+    const row = result.rows[0] as Array<Array<Record<string, unknown>>>;
+    return row.map((objects) => objects.map((object) => Object.values(object)));
+  }
+
+  function flush() {
+    const reads = pending;
+    pending = [];
+    if (reads.length === 1) {
+      single(reads[0]).then(reads[0].resolve, reads[0].reject);
+      return;
+    }
+    batch(reads).then(
+      (results) => reads.forEach((read, i) => read.resolve(results[i])),
+      (error: unknown) => reads.forEach((read) => read.reject(error)),
+    );
+  }
+
+  return (name, sql, params) =>
+    new Promise<Values[]>((resolve, reject) => {
+      // Sent once the promise jobs queued now have run (DataLoader's scheduling): every read the resolvers ask for
+      // meanwhile joins the batch.
+      if (pending.length === 0) void Promise.resolve().then(() => process.nextTick(flush));
+      pending.push({ name, sql, params, resolve, reject });
+    });
 }

@@ -42,6 +42,19 @@ it('runs the same number of statements at 5 and at 50 line items, payments and s
   expect(small.count).toBeGreaterThan(0);
 });
 
+it('sends the page\'s independent reads together on PostgreSQL: the token, then one round trip for the invoice, balance, payments and cards, then the line items', async () => {
+  const token = await customerWith(5);
+  await graphql(t.url, PortalPageDocument, undefined, { token });
+  const statements: string[] = [];
+  const stop = t.app.database.onStatement((sql) => statements.push(sql));
+  const res = await graphql(t.url, PortalPageDocument, undefined, { token });
+  stop();
+  expect(res.body.errors).toBeUndefined();
+  // SQLite reads in-process, one prepared statement each: nothing to save by batching.
+  expect(statements).toHaveLength(t.app.database.provider === 'postgresql' ? 3 : 6);
+  expect(statements.filter((sql) => /FROM "InvoiceLineItem"/.test(sql))).toHaveLength(1);
+});
+
 it('reads a page of invoices in one statement, and their line items in one more, at 5 and at 30 invoices', async () => {
   // 30, not more: the query cost counts every row of the page, and 30 invoices with every field is near the limit.
   async function statementsForInvoices(count: number) {
