@@ -419,9 +419,32 @@ function columnCount(sql: string): number {
  * row comes back as a JSON object whose values are in the read's column order. A read alone in its turn runs as its
  * own prepared statement, as before.
  */
+const MAX_BATCH_STATEMENTS = 64;
+
 function batchedPostgresDriver(pool: pg.Pool, types: pg.CustomTypesConfig, listen: StatementListener): Driver {
   let pending: PendingRead[] = [];
-  const batchNames = new Map<string, string>();
+  // The combined text and statement name of each combination of reads met so far: a handful for the API's own
+  // operations. Aliases let a client make more, so past MAX_BATCH_STATEMENTS the rest run unnamed and uncached
+  // (each pooled connection keeps every named statement it has prepared).
+  const batches = new Map<string, { name?: string; sql: string }>();
+
+  function combined(reads: readonly PendingRead[]): { name?: string; sql: string } {
+    const key = reads.map((read) => read.name).join(',');
+    let statement = batches.get(key);
+    if (!statement) {
+      let offset = 0;
+      const columns = reads.map((read, i) => {
+        const sql = read.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+        offset += read.params.length;
+        const names = Array.from({ length: columnCount(read.sql) }, (_, c) => `c${c}`).join(', ');
+        return `(SELECT coalesce(json_agg(s), '[]') FROM (${sql}) AS s(${names})) AS r${i}`;
+      });
+      const sql = `SELECT ${columns.join(', ')}`;
+      if (batches.size >= MAX_BATCH_STATEMENTS) return { sql };
+      batches.set(key, (statement = { name: `portal_batch_${batches.size}`, sql }));
+    }
+    return statement;
+  }
 
   async function single(read: PendingRead) {
     listen(read.sql, read.params);
@@ -432,17 +455,8 @@ function batchedPostgresDriver(pool: pg.Pool, types: pg.CustomTypesConfig, liste
   async function batch(reads: PendingRead[]): Promise<Values[][]> {
     // Same reads, same text: one prepared statement per combination.
     reads.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const params: unknown[] = [];
-    const columns = reads.map((read, i) => {
-      const offset = params.length;
-      params.push(...read.params);
-      const sql = read.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
-      const names = Array.from({ length: columnCount(read.sql) }, (_, c) => `c${c}`).join(', ');
-      return `(SELECT coalesce(json_agg(s), '[]') FROM (${sql}) AS s(${names})) AS r${i}`;
-    });
-    const sql = `SELECT ${columns.join(', ')}`;
-    let name = batchNames.get(sql);
-    if (!name) batchNames.set(sql, (name = `portal_batch_${batchNames.size}`));
+    const { name, sql } = combined(reads);
+    const params = reads.flatMap((read) => read.params);
     listen(sql, params);
     const result = await pool.query<unknown[]>({ name, text: sql, values: params, types, rowMode: 'array' });
     const row = result.rows[0] as Array<Array<Record<string, unknown>>>;
