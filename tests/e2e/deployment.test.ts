@@ -8,28 +8,19 @@
  *   never failing a write (a deadlock or write conflict between their flushes would be logged, and retried).
  * - SIGTERM ends each with exit 0, before its deadline, even when its log collector has gone away or stopped reading.
  */
-import { randomBytes } from 'node:crypto';
 import { readdirSync, writeFileSync } from 'node:fs';
 import Sqlite from 'better-sqlite3';
 import { BalanceDocument, GenerateCustomerPaymentTokenDocument } from '../graphql/generated/operations';
 import { openDatabase } from '../../src/db/database';
 import { migrationsDir } from '../../src/db/migration-history';
-import { killAllServers, runCliProcess, runServerUntilExit, spawnServer, type ServerProcess } from '../support/server-process';
+import { killAllServers, productionEnv, runCliProcess, runServerUntilExit, spawnServer, type ServerProcess } from '../support/server-process';
 import { createScratchDatabase, graphql, NO_RATE_LIMITS, postgresAdmin, type ScratchDatabase } from '../support/test-app';
 import { issuedLink } from '../support/fixtures';
 
 let migrated: ScratchDatabase;
 let seed: { adminApiKey: string; customerId: string };
 
-const production = (database: ScratchDatabase) => ({
-  ...NO_RATE_LIMITS,
-  NODE_ENV: 'production',
-  DATABASE_URL: database.url,
-  LOG_LEVEL: 'info',
-  STRIPE_SECRET_KEY: 'sk_test_unused',
-  STRIPE_PUBLISHABLE_KEY: 'pk_test_unused',
-  STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(8).toString('hex')}`,
-});
+const production = (database: ScratchDatabase) => productionEnv(database.url, { ...NO_RATE_LIMITS, LOG_LEVEL: 'info' });
 
 beforeAll(async () => {
   migrated = await createScratchDatabase();

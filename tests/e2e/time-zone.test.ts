@@ -4,11 +4,10 @@
  * PostgreSQL from JSON text when several reads travel in one statement (src/db/portal-reads.ts). The server runs as its
  * own process, so its time zone is its own (a test worker's cannot be changed from inside).
  */
-import { randomBytes } from 'node:crypto';
 import { GenerateCustomerPaymentTokenDocument } from '../graphql/generated/operations';
 import { openDatabase, type Database } from '../../src/db/database';
 import { issuedLink } from '../support/fixtures';
-import { killAllServers, runCliProcess, spawnServer, type ServerProcess } from '../support/server-process';
+import { killAllServers, productionEnv, runCliProcess, spawnServer, type ServerProcess } from '../support/server-process';
 import { createScratchDatabase, graphql, NO_RATE_LIMITS, type ScratchDatabase } from '../support/test-app';
 
 let scratch: ScratchDatabase;
@@ -18,16 +17,8 @@ let seed: { adminApiKey: string; customerId: string };
 
 beforeAll(async () => {
   scratch = await createScratchDatabase();
-  const env = {
-    ...NO_RATE_LIMITS,
-    NODE_ENV: 'production',
-    DATABASE_URL: scratch.url,
-    STRIPE_SECRET_KEY: 'sk_test_unused',
-    STRIPE_PUBLISHABLE_KEY: 'pk_test_unused',
-    STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(8).toString('hex')}`,
-    // Five hours behind UTC in winter: a stored time read as local time would be off by that much.
-    TZ: 'America/New_York',
-  };
+  // Five hours behind UTC in winter: a stored time read as local time would be off by that much.
+  const env = productionEnv(scratch.url, { ...NO_RATE_LIMITS, TZ: 'America/New_York' });
   const seeded = await runCliProcess(['demo-seed', '--json'], env);
   expect(seeded.code).toBe(0);
   seed = JSON.parse(seeded.stdout);

@@ -1,4 +1,5 @@
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -52,6 +53,21 @@ export function ensureBuilt(): void {
  * from a developer's `.env` in the repository (an empty ENV_FILE instead; a test may name its own).
  */
 const baseEnv = () => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ENV_FILE: '/dev/null' });
+
+/**
+ * The settings of a production instance on `databaseUrl`, with `settings` on top. Its Stripe keys are never used but
+ * required: production refuses to start without them.
+ */
+export function productionEnv(databaseUrl: string, settings: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    STRIPE_SECRET_KEY: 'sk_test_unused',
+    STRIPE_PUBLISHABLE_KEY: 'pk_test_unused',
+    STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(8).toString('hex')}`,
+    ...settings,
+  };
+}
 
 export type LogLine = Record<string, unknown> & { msg?: string };
 
