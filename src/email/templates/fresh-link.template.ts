@@ -1,39 +1,30 @@
 import type { ReissuedLinkEmail } from '../link-reissue';
-import { formatDateTime, type EmailLanguage } from './email-locale';
+import type { EmailLanguage } from './email-locale';
 import { renderLayout, type RenderedEmail } from './layout';
-import { owedFacts, type Owed } from './owed';
+import { linkBlocks, type Owed } from './owed';
 
 const COPY: Record<EmailLanguage, {
   subject: (org: string) => string;
   heading: string;
-  greeting: (name: string) => string;
   intro: (org: string, owed: Owed) => string;
-  action: string;
-  expires: (when: string) => string;
   notYou: string;
 }> = {
   en: {
     subject: (org) => `Your new payment link from ${org}`,
     heading: 'Your new payment link',
-    greeting: (name) => `Hello ${name},`,
     intro: (org, owed) =>
       owed.kind === 'invoice'
         ? `Your link to pay invoice ${owed.invoiceNumber} had expired, so here is a new one from ${org}.`
         : `Your link to your account with ${org} had expired, so here is a new one.`,
-    action: 'View and pay',
-    expires: (when) => `This link is personal: do not forward it. It works until ${when}.`,
     notYou: 'Someone opened your expired link and asked for this new one. If it was not you, you can ignore this message: the new link was sent only to you.',
   },
   fr: {
     subject: (org) => `Votre nouveau lien de paiement de ${org}`,
     heading: 'Votre nouveau lien de paiement',
-    greeting: (name) => `Bonjour ${name},`,
     intro: (org, owed) =>
       owed.kind === 'invoice'
         ? `Votre lien pour payer la facture ${owed.invoiceNumber} avait expiré ; voici un nouveau lien de ${org}.`
         : `Votre lien vers votre compte chez ${org} avait expiré ; en voici un nouveau.`,
-    action: 'Consulter et payer',
-    expires: (when) => `Ce lien vous est personnel : ne le transférez pas. Il fonctionne jusqu’au ${when}.`,
     notYou: 'Quelqu’un a ouvert votre lien expiré et a demandé ce nouveau lien. Si ce n’était pas vous, vous pouvez ignorer ce message : le nouveau lien n’a été envoyé qu’à vous.',
   },
 };
@@ -45,12 +36,6 @@ export function renderFreshLinkEmail(email: ReissuedLinkEmail): RenderedEmail {
   return renderLayout(email.locale, email.sender, {
     subject: copy.subject(org),
     heading: copy.heading,
-    blocks: [
-      { type: 'paragraph', text: copy.greeting(email.customerName) },
-      { type: 'paragraph', text: copy.intro(org, email.owed) },
-      { type: 'facts', rows: owedFacts(email.owed, email.locale) },
-      { type: 'action', label: copy.action, url: email.url, note: copy.expires(formatDateTime(email.expiresAt, email.locale)) },
-      { type: 'paragraph', text: copy.notYou },
-    ],
+    blocks: linkBlocks(email, copy.intro(org, email.owed), [{ type: 'paragraph', text: copy.notYou }]),
   });
 }

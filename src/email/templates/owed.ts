@@ -1,4 +1,5 @@
-import { formatDate, formatMoney, type EmailLanguage, type EmailLocale } from './email-locale';
+import { formatDate, formatDateTime, formatMoney, type EmailLanguage, type EmailLocale } from './email-locale';
+import type { EmailBlock } from './layout';
 
 /** What a link asks to be paid: one invoice, or the customer's whole account. */
 export type Owed =
@@ -10,8 +11,8 @@ const LABELS: Record<EmailLanguage, { invoice: string; amountDue: string; dueDat
   fr: { invoice: 'Facture', amountDue: 'Montant dû', dueDate: 'Échéance', outstanding: 'Solde à payer', openInvoices: 'Factures ouvertes' },
 };
 
-/** The rows that say what is owed, for the link email and the messages that carry a new link. */
-export function owedFacts(owed: Owed, locale: EmailLocale): Array<[string, string]> {
+/** The rows that say what is owed. */
+function owedFacts(owed: Owed, locale: EmailLocale): Array<[string, string]> {
   const l = LABELS[locale.language];
   if (owed.kind === 'invoice') {
     return [
@@ -23,5 +24,44 @@ export function owedFacts(owed: Owed, locale: EmailLocale): Array<[string, strin
   return [
     [l.outstanding, formatMoney(owed.totalOutstanding, owed.currency, locale)],
     [l.openInvoices, String(owed.openInvoiceCount)],
+  ];
+}
+
+/** The words every message carrying a link shares. */
+const LINK_COPY: Record<EmailLanguage, { greeting: (name: string) => string; action: string; expires: (when: string) => string }> = {
+  en: {
+    greeting: (name) => `Hello ${name},`,
+    action: 'View and pay',
+    expires: (when) => `This link is personal: do not forward it. It works until ${when}.`,
+  },
+  fr: {
+    greeting: (name) => `Bonjour ${name},`,
+    action: 'Consulter et payer',
+    expires: (when) => `Ce lien vous est personnel : ne le transférez pas. Il fonctionne jusqu’au ${when}.`,
+  },
+};
+
+/** A message that carries a payment link: to whom, what is owed, the link and until when it works. */
+export interface LinkEmail {
+  locale: EmailLocale;
+  customerName: string;
+  owed: Owed;
+  /** The link with its token: the only secret any message carries. */
+  url: string;
+  expiresAt: Date;
+}
+
+/**
+ * The body of the link email and of the messages that carry a new link: the greeting, `intro` (why this message),
+ * what is owed, the link with until when it works, then `after`.
+ */
+export function linkBlocks(email: LinkEmail, intro: string, after: EmailBlock[] = []): EmailBlock[] {
+  const copy = LINK_COPY[email.locale.language];
+  return [
+    { type: 'paragraph', text: copy.greeting(email.customerName) },
+    { type: 'paragraph', text: intro },
+    { type: 'facts', rows: owedFacts(email.owed, email.locale) },
+    { type: 'action', label: copy.action, url: email.url, note: copy.expires(formatDateTime(email.expiresAt, email.locale)) },
+    ...after,
   ];
 }

@@ -1,39 +1,30 @@
 import type { ReissuedLinkEmail } from '../link-reissue';
 import { formatDateTime, type EmailLanguage } from './email-locale';
 import { renderLayout, type RenderedEmail } from './layout';
-import { owedFacts, type Owed } from './owed';
+import { linkBlocks, type Owed } from './owed';
 
 const COPY: Record<EmailLanguage, {
   subject: (org: string, owed: Owed) => string;
   heading: string;
-  greeting: (name: string) => string;
   intro: (org: string, owed: Owed, oldExpiry: string) => string;
-  action: string;
-  expires: (when: string) => string;
   paidAlready: string;
 }> = {
   en: {
     subject: (org, owed) => (owed.kind === 'invoice' ? `Reminder: invoice ${owed.invoiceNumber} from ${org} is still unpaid` : `Reminder: your balance with ${org}`),
     heading: 'A reminder about your payment',
-    greeting: (name) => `Hello ${name},`,
     intro: (org, owed, oldExpiry) =>
       owed.kind === 'invoice'
         ? `Invoice ${owed.invoiceNumber} from ${org} is still unpaid, and the link we sent you stops working on ${oldExpiry}. Here is a new link to view and pay it.`
         : `Your account with ${org} still has a balance, and the link we sent you stops working on ${oldExpiry}. Here is a new link to view and pay it.`,
-    action: 'View and pay',
-    expires: (when) => `This link is personal: do not forward it. It works until ${when}.`,
     paidAlready: 'If you have paid in the meantime, thank you, and please ignore this reminder.',
   },
   fr: {
     subject: (org, owed) => (owed.kind === 'invoice' ? `Rappel : la facture ${owed.invoiceNumber} de ${org} reste à payer` : `Rappel : votre solde chez ${org}`),
     heading: 'Un rappel au sujet de votre paiement',
-    greeting: (name) => `Bonjour ${name},`,
     intro: (org, owed, oldExpiry) =>
       owed.kind === 'invoice'
         ? `La facture ${owed.invoiceNumber} de ${org} reste à payer, et le lien que nous vous avons envoyé cessera de fonctionner le ${oldExpiry}. Voici un nouveau lien pour la consulter et la payer.`
         : `Votre compte chez ${org} présente un solde, et le lien que nous vous avons envoyé cessera de fonctionner le ${oldExpiry}. Voici un nouveau lien pour le consulter et le payer.`,
-    action: 'Consulter et payer',
-    expires: (when) => `Ce lien vous est personnel : ne le transférez pas. Il fonctionne jusqu’au ${when}.`,
     paidAlready: 'Si vous avez payé entre-temps, merci, et ne tenez pas compte de ce rappel.',
   },
 };
@@ -45,12 +36,6 @@ export function renderReminderEmail(email: ReissuedLinkEmail): RenderedEmail {
   return renderLayout(email.locale, email.sender, {
     subject: copy.subject(org, email.owed),
     heading: copy.heading,
-    blocks: [
-      { type: 'paragraph', text: copy.greeting(email.customerName) },
-      { type: 'paragraph', text: copy.intro(org, email.owed, formatDateTime(email.oldExpiresAt, email.locale)) },
-      { type: 'facts', rows: owedFacts(email.owed, email.locale) },
-      { type: 'action', label: copy.action, url: email.url, note: copy.expires(formatDateTime(email.expiresAt, email.locale)) },
-      { type: 'paragraph', text: copy.paidAlready },
-    ],
+    blocks: linkBlocks(email, copy.intro(org, email.owed, formatDateTime(email.oldExpiresAt, email.locale)), [{ type: 'paragraph', text: copy.paidAlready }]),
   });
 }
