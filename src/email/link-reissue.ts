@@ -5,9 +5,8 @@ import { paymentLinkUrl } from '../domain/payment-token.service';
 import { issueSecret } from '../domain/secret-token';
 import type { CustomerEmails } from './customer-emails';
 import type { EmailKind } from './email-outbox';
-import type { EmailLocale } from './templates/email-locale';
-import type { EmailSender, RenderedEmail } from './templates/layout';
-import type { Owed } from './templates/owed';
+import type { RenderedEmail } from './templates/layout';
+import type { PaymentLinkEmail } from './templates/payment-link.template';
 
 /** The link a new one replaces. */
 export interface OldLink {
@@ -19,14 +18,8 @@ export interface OldLink {
 }
 
 /** What a message carrying a new link is written from. */
-export interface ReissuedLinkEmail {
-  locale: EmailLocale;
-  sender: EmailSender;
-  customerName: string;
-  owed: Owed;
-  /** The new link, with its token. */
-  url: string;
-  expiresAt: Date;
+/** A payment link email whose link (`url`, `expiresAt`) is new and replaces another. */
+export interface ReissuedLinkEmail extends PaymentLinkEmail {
   /** When the link it replaces expires (or expired). */
   oldExpiresAt: Date;
 }
