@@ -19,7 +19,7 @@ import { DEMO_SUPPORT_EMAIL } from '../../src/dev/demo-seed';
 import { operatorPrincipal } from '../../src/domain/principal';
 import { issuedLink, issueToken, seedCustomer, type SeededCustomer } from '../support/fixtures';
 import { linkIn, SmtpSink, type ReceivedEmail } from '../support/smtp-sink';
-import { graphql, NO_RATE_LIMITS, startTestApp, type TestApp } from '../support/test-app';
+import { cliEnvOf, graphql, NO_RATE_LIMITS, startTestApp, type TestApp } from '../support/test-app';
 
 const EMAIL_ENCRYPTION_KEY = randomBytes(32).toString('base64');
 
@@ -105,19 +105,7 @@ async function payAtStripe(c: Customer, amount?: number) {
 
 const confirmPayment = (c: Customer, intentId: string) => graphql(t.url, ConfirmPaymentDocument, { paymentIntentId: intentId }, { token: c.token });
 
-function cliEnv(): Record<string, string> {
-  const { config } = t.app;
-  return {
-    NODE_ENV: 'test',
-    DATABASE_URL: config.databaseUrl,
-    STRIPE_SECRET_KEY: config.stripe.secretKey!,
-    STRIPE_WEBHOOK_SECRET: config.stripe.webhookSecret!,
-    STRIPE_API_URL: config.stripe.apiUrl!,
-    SMTP_URL: sink.url,
-    EMAIL_ENCRYPTION_KEY,
-    LOG_LEVEL: 'silent',
-  };
-}
+const cliEnv = () => cliEnvOf(t, { SMTP_URL: sink.url, EMAIL_ENCRYPTION_KEY });
 
 const receiptsTo = (c: Customer) => sink.to(c.email!).filter((m) => m.subject.startsWith('Receipt'));
 

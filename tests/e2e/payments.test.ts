@@ -18,7 +18,7 @@ import {
   type SeededCustomer,
 } from '../support/fixtures';
 import { moneyViews } from '../support/money-views';
-import { errorCodes, graphql, NO_RATE_LIMITS, startTestApp, type TestApp } from '../support/test-app';
+import { cliEnvOf, errorCodes, graphql, NO_RATE_LIMITS, startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
 
@@ -391,7 +391,7 @@ describe('crash recovery', () => {
     expect(await paymentsOf(c)).toHaveLength(0);
 
     const out: string[] = [];
-    const code = await runCli(['payments', 'reconcile', '--json'], { out: (s) => out.push(s) }, cliEnv());
+    const code = await runCli(['payments', 'reconcile', '--json'], { out: (s) => out.push(s) }, cliEnvOf(t));
     expect(code).toBe(0);
     expect(JSON.parse(out.join(''))).toMatchObject({ recorded: 1 });
     expect(await invoice(c)).toMatchObject({ status: 'PAID', amountPaid: { amount: 49_900 } });
@@ -442,16 +442,4 @@ describe('crash recovery', () => {
 /** Creates the Stripe customer up front, so a fault injected next hits the PaymentIntent call. */
 async function seedProviderCustomer(c: SeededCustomer) {
   await t.app.services.providerCustomers.idFor(c.customerId);
-}
-
-function cliEnv(): Record<string, string> {
-  const { config } = t.app;
-  return {
-    NODE_ENV: 'test',
-    DATABASE_URL: config.databaseUrl,
-    STRIPE_SECRET_KEY: config.stripe.secretKey!,
-    STRIPE_WEBHOOK_SECRET: config.stripe.webhookSecret!,
-    STRIPE_API_URL: config.stripe.apiUrl!,
-    LOG_LEVEL: 'silent',
-  };
 }

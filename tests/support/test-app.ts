@@ -61,6 +61,23 @@ export async function createScratchDatabase(): Promise<ScratchDatabase> {
 }
 
 /**
+ * What the CLI (`runCli`) needs to work on this app's database and Stripe, as an operator's shell gives it, with
+ * `settings` on top.
+ */
+export function cliEnvOf(t: TestApp, settings: Record<string, string> = {}): Record<string, string> {
+  const { config } = t.app;
+  return {
+    NODE_ENV: 'test',
+    DATABASE_URL: config.databaseUrl,
+    STRIPE_SECRET_KEY: config.stripe.secretKey!,
+    STRIPE_WEBHOOK_SECRET: config.stripe.webhookSecret!,
+    STRIPE_API_URL: config.stripe.apiUrl!,
+    LOG_LEVEL: 'silent',
+    ...settings,
+  };
+}
+
+/**
  * Budgets no test reaches, for suites that test something other than rate limits (rate-limits.test.ts tests those)
  * and would otherwise trip over the production defaults.
  */
