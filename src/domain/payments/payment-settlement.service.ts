@@ -73,14 +73,20 @@ export class PaymentSettlementService {
   private async recordPayment(attempt: PaymentAttempt, intent: ProviderIntent): Promise<Payment> {
     const existing = await this.db.payment.findUnique({ where: { providerIntentId: intent.id } });
     if (existing) return existing;
+    // The card the customer asked to keep is saved before the payment is recorded, so whichever path reports the
+    // payment (confirmPayment, the webhook, reconciliation) finds the card listed too. Saved after, a path that found
+    // the payment recorded by another could answer before that other had saved the card. Idempotent on the provider's id.
+    if (attempt.savePaymentMethod && intent.paymentMethodId && intent.card) {
+      await this.cards.save(attempt.customerId, { id: intent.paymentMethodId, customerId: intent.customerId, ...intent.card }, false);
+    }
     // The receipt's audience, read before the invoice's lock is taken (null: no email to send).
     const receipt = (await this.emails?.prepare(this.db, attempt.customerId, attempt.invoiceId)) ?? null;
-    let result: { payment: Payment; created: boolean };
+    let recorded: Payment;
     try {
-      result = await this.db.$transaction(async (tx) => {
+      recorded = await this.db.$transaction(async (tx) => {
         await lockInvoice(tx, this.dbProvider, attempt.invoiceId);
         const again = await tx.payment.findUnique({ where: { providerIntentId: intent.id } });
-        if (again) return { payment: again, created: false };
+        if (again) return again;
         const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: attempt.invoiceId } });
         const received = intent.amountReceived || intent.amount;
         const amountPaid = invoice.amountPaid + received;
@@ -136,17 +142,14 @@ export class PaymentSettlementService {
         }
         // The receipt, once per payment: only the path that records the payment gets here, in its transaction.
         await this.emails?.queueReceipt(tx, receipt, payment, amountDue({ ...invoice, amountPaid, status }));
-        return { payment, created: true };
+        return payment;
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // Another instance recorded it between our check and our insert.
       return this.db.payment.findUniqueOrThrow({ where: { providerIntentId: intent.id } });
     }
-    if (result.created && attempt.savePaymentMethod && intent.paymentMethodId && intent.card) {
-      await this.cards.save(attempt.customerId, { id: intent.paymentMethodId, customerId: intent.customerId, ...intent.card }, false);
-    }
-    return result.payment;
+    return recorded;
   }
 
   /**
