@@ -69,6 +69,11 @@ export interface PortalReads {
   adminKeyBySelector(selector: string): Promise<AdminKeyCredentialRecord | null>;
   invoiceOfCustomer(customerId: string, invoiceId: string): Promise<InvoiceRecord | null>;
   oldestOpenInvoice(customerId: string): Promise<InvoiceRecord | null>;
+  /**
+   * The lines of the invoice that invoiceOfCustomer (with `invoiceId`) or oldestOpenInvoice (null) finds, in order,
+   * found the same way: asked for beside that read, they need not wait for its id (on PostgreSQL both go in one round trip).
+   */
+  lineItemsOfInvoiceFound(customerId: string, invoiceId: string | null): Promise<LineItemRecord[]>;
   /** `take` invoices in listing order (see InvoicePosition), strictly after `position` when given. */
   invoices(customerId: string, filter: InvoiceFilter, position: InvoicePosition | null, take: number): Promise<InvoiceRecord[]>;
   /** The token's link with its organization and customer; null when the token is not that customer's. */
@@ -153,6 +158,15 @@ const INVOICE_LISTING = {
 };
 
 // Only the columns a history page shows: a page of rows is the widest read here, and every value costs.
+const LINE_ITEM_COLUMNS = '"invoiceId", "description", "quantity", "unitAmount", "amount"';
+const decodeLineItem = ([invoiceId, description, quantity, unitAmount, amount]: Values): LineItemRecord => ({
+  invoiceId: text(invoiceId),
+  description: text(description),
+  quantity: int(quantity),
+  unitAmount: int(unitAmount),
+  amount: int(amount),
+});
+
 const PAYMENT_COLUMNS =
   '"id", "invoiceId", "amount", "currency", "amountRefunded", "amountDisputed", "overpaidAmount", "status", "paymentMethodBrand", "paymentMethodLast4", "createdAt"';
 const decodePayment = ([id, invoiceId, amount, currency, amountRefunded, amountDisputed, overpaidAmount, status, brand, last4, createdAt]: Values): PaymentHistoryRecord => ({
@@ -280,16 +294,21 @@ const STATEMENTS = {
   // A single statement for any number of invoices, so it is prepared once.
   lineItems: {
     sql: {
-      sqlite: `SELECT "invoiceId", "description", "quantity", "unitAmount", "amount" FROM "InvoiceLineItem" WHERE "invoiceId" IN (SELECT value FROM json_each($1)) ORDER BY "invoiceId", "position"`,
-      postgresql: `SELECT "invoiceId", "description", "quantity", "unitAmount", "amount" FROM "InvoiceLineItem" WHERE "invoiceId" = ANY($1::text[]) ORDER BY "invoiceId", "position"`,
+      sqlite: `SELECT ${LINE_ITEM_COLUMNS} FROM "InvoiceLineItem" WHERE "invoiceId" IN (SELECT value FROM json_each($1)) ORDER BY "invoiceId", "position"`,
+      postgresql: `SELECT ${LINE_ITEM_COLUMNS} FROM "InvoiceLineItem" WHERE "invoiceId" = ANY($1::text[]) ORDER BY "invoiceId", "position"`,
     },
-    decode: ([invoiceId, description, quantity, unitAmount, amount]) => ({
-      invoiceId: text(invoiceId),
-      description: text(description),
-      quantity: int(quantity),
-      unitAmount: int(unitAmount),
-      amount: int(amount),
-    }),
+    decode: decodeLineItem,
+  } satisfies Statement<LineItemRecord>,
+  // The lines of the invoice that invoiceOfCustomer and oldestOpenInvoice find, by the same conditions.
+  lineItemsOfInvoiceOfCustomer: {
+    sql: `SELECT ${LINE_ITEM_COLUMNS} FROM "InvoiceLineItem" WHERE "invoiceId" = (SELECT "id" FROM "Invoice" WHERE "id" = $1 AND "customerId" = $2) ORDER BY "position"`,
+    decode: decodeLineItem,
+  } satisfies Statement<LineItemRecord>,
+  lineItemsOfOldestOpenInvoice: {
+    sql:
+      `SELECT ${LINE_ITEM_COLUMNS} FROM "InvoiceLineItem" WHERE "invoiceId" = ` +
+      `(SELECT "id" FROM "Invoice" WHERE "customerId" = $1 AND "status" = 'OPEN' ORDER BY "issuedAt" ASC, "id" ASC LIMIT 1) ORDER BY "position"`,
+    decode: decodeLineItem,
   } satisfies Statement<LineItemRecord>,
 };
 
@@ -338,6 +357,8 @@ function portalReads(provider: 'sqlite' | 'postgresql', driver: Driver, close: (
     },
     paymentMethods: (customerId) => run('paymentMethods', [customerId]),
     lineItems: (invoiceIds) => run('lineItems', [[...invoiceIds]]),
+    lineItemsOfInvoiceFound: (customerId, invoiceId) =>
+      invoiceId === null ? run('lineItemsOfOldestOpenInvoice', [customerId]) : run('lineItemsOfInvoiceOfCustomer', [invoiceId, customerId]),
     close,
   };
 }

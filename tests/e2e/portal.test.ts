@@ -53,9 +53,10 @@ describe('invoice', () => {
     ]);
   });
 
-  it('with an id, is that invoice of the customer', async () => {
+  it('with an id, is that invoice of the customer, with its own line items', async () => {
     const res = await graphql(t.url, InvoiceDocument, { id: ada.invoiceIds[1] }, { token: ada.token });
     expect(res.body.data!.invoice).toMatchObject({ id: ada.invoiceIds[1], total: { amount: 49_900 } });
+    expect(res.body.data!.invoice.lineItems.map(({ description, amount }) => [description, amount.amount])).toEqual([['Monthly support plan', 49_900]]);
   });
 
   it("reports another customer's invoice exactly like a missing one", async () => {
@@ -72,6 +73,7 @@ describe('invoice', () => {
     const bound = await seedCustomer(t, { invoiceBound: true });
     const implicit = await graphql(t.url, InvoiceDocument, {}, { token: bound.token });
     expect(implicit.body.data!.invoice.id).toBe(bound.invoiceIds[1]);
+    expect(implicit.body.data!.invoice.lineItems.map((item) => item.description)).toEqual(['Monthly support plan']);
     const sibling = await graphql(t.url, InvoiceDocument, { id: bound.invoiceIds[0] }, { token: bound.token });
     expect(errorCodes(sibling)).toEqual(['NOT_FOUND']);
   });

@@ -1,10 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { LIMITS } from '../../domain/limits';
 import type { CustomerPrincipal } from '../../domain/principal';
 import { InvoiceStatus } from '../../domain/views';
 import { Access, CurrentCustomer } from '../auth/access';
 import type { ApiContext } from '../context';
 import { RateLimit } from '../directives/rate-limit.directive';
+import { selectsField } from '../selection';
 import { InvoiceConnectionType, InvoiceLineItemType, InvoiceType, invoiceType, lineItemType } from '../types/invoice.type';
 import { pageInfo } from '../types/page-info.type';
 
@@ -20,9 +22,14 @@ export class InvoiceResolver {
     @Arg('id', () => ID, { nullable: true, description: "One of the customer's invoices; omit for the link's invoice or the oldest open one." })
     id: string | null,
     @CurrentCustomer() customer: CustomerPrincipal,
-    @Ctx() { services }: ApiContext,
+    @Ctx() { services, loaders }: ApiContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<InvoiceType> {
-    return invoiceType(await services.portal.invoice(customer, id));
+    if (!selectsField(info, 'lineItems')) return invoiceType(await services.portal.invoice(customer, id));
+    // Read the lines with the invoice, and hand them to the lineItems field through its loader.
+    const { invoice, lineItems } = await services.portal.invoiceWithLineItems(customer, id);
+    loaders.lineItems.prime(invoice, lineItems);
+    return invoiceType(invoice);
   }
 
   @Query(() => InvoiceConnectionType, {
