@@ -1,4 +1,4 @@
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -46,6 +46,20 @@ function internalErrorPlugin(logger: Logger): ApolloServerPlugin<ApiContext> {
   };
 }
 
+/**
+ * Apollo's own messages (a plugin hook that threw, an unexpected error while processing a request) as JSON lines
+ * through our logger and its redaction, instead of plain text on the console beside them.
+ */
+function apolloLogger(logger: Logger): NonNullable<ApolloServerOptions<ApiContext>['logger']> {
+  const line = (message: unknown) => (typeof message === 'string' ? message : String(message));
+  return {
+    debug: (message) => logger.debug({ source: 'apollo' }, line(message)),
+    info: (message) => logger.info({ source: 'apollo' }, line(message)),
+    warn: (message) => logger.warn({ source: 'apollo' }, line(message)),
+    error: (message) => logger.error({ source: 'apollo' }, line(message)),
+  };
+}
+
 /** Apollo Server with the production hardening switched by NODE_ENV. */
 export function createGraphQLServer(schema: GraphQLSchema, config: Config, logger: Logger): ApolloServer<ApiContext> {
   const armor = new ApolloArmor({
@@ -61,6 +75,7 @@ export function createGraphQLServer(schema: GraphQLSchema, config: Config, logge
   const protection = armor.protect();
   return new ApolloServer<ApiContext>({
     gateway: compiledExecutorGateway(schema),
+    logger: apolloLogger(logger),
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,

@@ -9,6 +9,8 @@ import { PassThrough } from 'node:stream';
 import Stripe from 'stripe';
 import { CreatePaymentIntentDocument, GenerateCustomerPaymentTokenDocument, InvoiceDocument } from '../graphql/generated/operations';
 import { seedCustomer, withTableMissing, type SeededCustomer, issuedLink } from '../support/fixtures';
+import { buildApiSchema } from '../../src/api/schema';
+import { createGraphQLServer } from '../../src/server/graphql-server';
 import { createLogger, stdoutDestination } from '../../src/server/logger';
 import { graphql, NO_RATE_LIMITS, type TestApp } from '../support/test-app';
 import { request, startSecurityApp } from './support';
@@ -143,6 +145,15 @@ function digitsOnlyUuid(): string {
 /** Ids of the shapes the other correlating fields carry: our rows' cuids, Stripe's request and event ids. */
 const cuid = () => `c${BigInt(`0x${randomBytes(15).toString('hex')}`).toString(36).padStart(24, '0').slice(0, 24)}`;
 const stripeId = (prefix: string, length: number) => `${prefix}_${randomBytes(length).toString('base64url').replace(/[-_]/g, '0').slice(0, length)}`;
+
+it("writes Apollo Server's own messages (a plugin hook that threw, an unexpected error) as JSON lines, scrubbed like the rest", () => {
+  const written: string[] = [];
+  const apollo = createGraphQLServer(buildApiSchema(t.app.config.rateLimits), t.app.config, createLogger('info', { write: (line: string) => void written.push(line) }));
+  // How Apollo reports what it catches outside a request's normal path: through the server's logger.
+  apollo.logger.error(`Unexpected error processing request: Error: declined ${PLANTED.cardWithSpaces}`);
+  expect(written).toHaveLength(1);
+  expect(JSON.parse(written[0])).toMatchObject({ level: 50, source: 'apollo', msg: 'Unexpected error processing request: Error: declined [REDACTED]' });
+});
 
 it('never alters a request id, or another id that correlates requests, while a card number beside it is still masked', () => {
   const written: string[] = [];
