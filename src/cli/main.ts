@@ -168,7 +168,7 @@ async function withServices<T>(config: Config, mode: 'existing' | 'create', fn: 
   let database: Database;
   if (mode === 'create') {
     await applyMigrations(config.databaseUrl);
-    database = await openDatabase(config.databaseUrl);
+    database = await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
   } else {
     database = await openMigratedDatabase(config.databaseUrl);
   }

@@ -36,6 +36,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string;
+  /** PostgreSQL connections this process keeps at most; every instance's, plus a migration's, must fit the server's max_connections. */
+  databasePoolSize: number;
   /** Where this server's payment page is reachable; a link is this, "#", and the token (see PaymentTokenService). */
   portalBaseUrl: string;
   /** Default lifetime of a payment link, within LIMITS.paymentLinkDays. */
@@ -201,6 +203,8 @@ const stripeKeyMode = (key: string): 'test' | 'live' => (/^[a-z]{2}_live_/.test(
 
 export const STRIPE_JS_URL = 'https://js.stripe.com/v3/';
 
+export const DEFAULT_DATABASE_POOL_SIZE = 10;
+
 /** Passwords in connection strings must not reach a log through an error message. */
 export function redactUrl(raw: string): string {
   return raw.replace(/\/\/([^:/@]+):([^@]+)@/, '//$1:***@');
@@ -290,6 +294,7 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     host: env.HOST || '127.0.0.1',
     databaseUrl,
+    databasePoolSize: int(env, 'DATABASE_POOL_SIZE', DEFAULT_DATABASE_POOL_SIZE, 1, 1000),
     portalBaseUrl,
     paymentTokenLifetimeDays,
     trustedProxies,

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type pg from 'pg';
-import { redactUrl } from '../config/config';
+import { DEFAULT_DATABASE_POOL_SIZE, redactUrl } from '../config/config';
 import { providerOf, sqlitePath, type DbProvider } from './database-url';
 import { APPLIED_MIGRATIONS_SQL, compareMigrationHistory, migrationsDir, readMigrationFolders, type AppliedMigrationRow } from './migration-history';
 import type { PrismaClient as SqliteClient } from './generated/sqlite/client';
@@ -28,7 +28,12 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export async function openDatabase(databaseUrl: string): Promise<Database> {
+export interface DatabaseOptions {
+  /** PostgreSQL: connections this process keeps at most (DATABASE_POOL_SIZE); SQLite has one writer connection and one reader. */
+  poolSize?: number;
+}
+
+export async function openDatabase(databaseUrl: string, options: DatabaseOptions = {}): Promise<Database> {
   const provider = providerOf(databaseUrl);
   const listeners = new Set<StatementListener>();
   const listen: StatementListener = (sql, args) => {
@@ -50,7 +55,7 @@ export async function openDatabase(databaseUrl: string): Promise<Database> {
     const { PrismaClient } = require('./generated/postgresql/client') as typeof import('./generated/postgresql/client');
     // Bounded waits: with the server gone or the pool exhausted, a request fails in seconds instead of hanging.
     // One pool for Prisma and the plain reads.
-    pool = new (require('pg') as typeof pg).Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
+    pool = new (require('pg') as typeof pg).Pool({ connectionString: databaseUrl, max: options.poolSize ?? DEFAULT_DATABASE_POOL_SIZE, connectionTimeoutMillis: 5_000 });
     // An idle connection that dies (server restart, failover) is dropped from the pool and the next query opens
     // another; without a listener its 'error' event would crash the process.
     pool.on('error', () => undefined);
@@ -107,14 +112,14 @@ function driverErrorKind(error: unknown): string | undefined {
  * empty database as if the data were missing; and a server over a schema it does not know fails request after
  * request. The history is read from `_prisma_migrations` in plain SQL, so the schema engine is not loaded.
  */
-export async function openMigratedDatabase(databaseUrl: string): Promise<Database> {
+export async function openMigratedDatabase(databaseUrl: string, options: DatabaseOptions = {}): Promise<Database> {
   const provider = providerOf(databaseUrl);
   const where = `DATABASE_URL=${redactUrl(databaseUrl)}`;
   const createIt = 'Create and migrate it with `npm run migrate` (no other command creates one).';
   if (provider === 'sqlite' && !existsSync(sqlitePath(databaseUrl))) {
     throw new DatabaseNotReadyError(`There is no database at ${where}: the file ${sqlitePath(databaseUrl)} does not exist. ${createIt}`);
   }
-  const database = await openDatabase(databaseUrl).catch((error: unknown) => {
+  const database = await openDatabase(databaseUrl, options).catch((error: unknown) => {
     throw notReadyReason(error, where, createIt) ?? error;
   });
   try {
