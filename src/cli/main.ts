@@ -170,7 +170,7 @@ async function withServices<T>(config: Config, mode: 'existing' | 'create', fn: 
     await applyMigrations(config.databaseUrl);
     database = await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
   } else {
-    database = await openMigratedDatabase(config.databaseUrl);
+    database = await openMigratedDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
   }
   const services = createServices({ db: database.prisma, dbProvider: database.provider, reads: database.reads, config, provider: cliProvider(config) });
   try {

@@ -107,8 +107,7 @@ export class PaymentPortalService {
    * or the oldest open one. Someone else's invoice id is reported exactly like a missing one.
    */
   async invoice(customer: CustomerPrincipal, id?: string | null): Promise<InvoiceView> {
-    const wanted = scopedInvoiceId(customer, id);
-    return this.found(await (wanted ? this.reads.invoiceOfCustomer(customer.customerId, wanted) : this.reads.oldestOpenInvoice(customer.customerId)));
+    return this.found(await this.invoiceRow(customer, scopedInvoiceId(customer, id)));
   }
 
   /**
@@ -117,13 +116,15 @@ export class PaymentPortalService {
    */
   async invoiceWithLineItems(customer: CustomerPrincipal, id?: string | null): Promise<{ invoice: InvoiceView; lineItems: LineItemView[] }> {
     const wanted = scopedInvoiceId(customer, id);
-    const [row, lines] = await Promise.all([
-      wanted ? this.reads.invoiceOfCustomer(customer.customerId, wanted) : this.reads.oldestOpenInvoice(customer.customerId),
-      this.reads.lineItemsOfInvoiceFound(customer.customerId, wanted),
-    ]);
+    const [row, lines] = await Promise.all([this.invoiceRow(customer, wanted), this.reads.lineItemsOfInvoiceFound(customer.customerId, wanted)]);
     const invoice = this.found(row);
     // On PostgreSQL both are one statement, so one snapshot; on SQLite they run back to back in one synchronous step.
     return { invoice, lineItems: lines.map((item) => lineItemView(item, invoice.currency)) };
+  }
+
+  /** The wanted invoice of the customer, or (none wanted) the oldest open one. */
+  private invoiceRow(customer: CustomerPrincipal, wanted: string | null): Promise<InvoiceRecord | null> {
+    return wanted ? this.reads.invoiceOfCustomer(customer.customerId, wanted) : this.reads.oldestOpenInvoice(customer.customerId);
   }
 
   private found(row: InvoiceRecord | null): InvoiceView {

@@ -42,28 +42,26 @@ it('runs the same number of statements at 5 and at 50 line items, payments and s
   expect(small.count).toBeGreaterThan(0);
 });
 
-it('sends the page\'s reads together on PostgreSQL: the token, then one round trip for the invoice with its line items, the balance, payments and cards', async () => {
-  const token = await customerWith(5);
-  await graphql(t.url, PortalPageDocument, undefined, { token });
+/** The statements of one request with `document`, after a first one warmed the token cache. */
+async function statementsOf(document: string | typeof PortalPageDocument, token: string): Promise<string[]> {
+  await graphql(t.url, document, undefined, { token });
   const statements: string[] = [];
   const stop = t.app.database.onStatement((sql) => statements.push(sql));
-  const res = await graphql(t.url, PortalPageDocument, undefined, { token });
+  const res = await graphql(t.url, document, undefined, { token });
   stop();
   expect(res.body.errors).toBeUndefined();
+  return statements;
+}
+
+it('sends the page\'s reads together on PostgreSQL: the token, then one round trip for the invoice with its line items, the balance, payments and cards', async () => {
+  const statements = await statementsOf(PortalPageDocument, await customerWith(5));
   // SQLite reads in-process, one prepared statement each: nothing to save by batching.
   expect(statements).toHaveLength(t.app.database.provider === 'postgresql' ? 2 : 6);
   expect(statements.filter((sql) => /FROM "InvoiceLineItem"/.test(sql))).toHaveLength(1);
 });
 
 it('reads no line items for an invoice asked for without them', async () => {
-  const token = await customerWith(5);
-  const query = 'query { invoice { id total { amount } } }';
-  await graphql(t.url, query, undefined, { token });
-  const statements: string[] = [];
-  const stop = t.app.database.onStatement((sql) => statements.push(sql));
-  const res = await graphql(t.url, query, undefined, { token });
-  stop();
-  expect(res.body.errors).toBeUndefined();
+  const statements = await statementsOf('query { invoice { id total { amount } } }', await customerWith(5));
   expect(statements.some((sql) => /FROM "Invoice" /.test(sql))).toBe(true);
   expect(statements.filter((sql) => /FROM "InvoiceLineItem"/.test(sql))).toEqual([]);
 });
