@@ -2,6 +2,7 @@
 import { CreateInvoiceDocument, InvoicesDocument, PortalPageDocument } from '../graphql/generated/operations';
 import { createInvoice, markInvoicesPaid, recordPayments, saveCards, seedCustomer } from '../support/fixtures';
 import { graphql, NO_RATE_LIMITS, startTestApp, type TestApp } from '../support/test-app';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -22,46 +23,39 @@ async function customerWith(items: number) {
   return seed.token;
 }
 
-async function statementsFor(token: string): Promise<{ count: number; lineItems: number }> {
-  // Warm the token cache so both runs measure the steady state.
-  await graphql(t.url, PortalPageDocument, undefined, { token });
-  let count = 0;
-  const stop = t.app.database.onStatement(() => count++);
-  const res = await graphql(t.url, PortalPageDocument, undefined, { token });
+/** The statements of one request, and its data, after the same request once warmed the token cache (the steady state). */
+async function statementsOf<TData, TVariables>(
+  document: TypedDocumentNode<TData, TVariables> | string,
+  token: string,
+  variables?: TVariables,
+): Promise<{ statements: string[]; data: TData }> {
+  await graphql(t.url, document, variables, { token });
+  const statements: string[] = [];
+  const stop = t.app.database.onStatement((sql) => statements.push(sql));
+  const res = await graphql(t.url, document, variables, { token });
   stop();
   expect(res.body.errors).toBeUndefined();
-  return { count, lineItems: res.body.data!.invoice.lineItems.length };
+  return { statements, data: res.body.data! };
 }
 
 it('runs the same number of statements at 5 and at 50 line items, payments and saved cards', async () => {
-  const small = await statementsFor(await customerWith(5));
-  const large = await statementsFor(await customerWith(50));
-  expect(small.lineItems).toBe(5);
-  expect(large.lineItems).toBe(50);
-  expect(large.count).toBe(small.count);
-  expect(small.count).toBeGreaterThan(0);
+  const small = await statementsOf(PortalPageDocument, await customerWith(5));
+  const large = await statementsOf(PortalPageDocument, await customerWith(50));
+  expect(small.data.invoice.lineItems).toHaveLength(5);
+  expect(large.data.invoice.lineItems).toHaveLength(50);
+  expect(large.statements.length).toBe(small.statements.length);
+  expect(small.statements.length).toBeGreaterThan(0);
 });
 
-/** The statements of one request with `document`, after a first one warmed the token cache. */
-async function statementsOf(document: string | typeof PortalPageDocument, token: string): Promise<string[]> {
-  await graphql(t.url, document, undefined, { token });
-  const statements: string[] = [];
-  const stop = t.app.database.onStatement((sql) => statements.push(sql));
-  const res = await graphql(t.url, document, undefined, { token });
-  stop();
-  expect(res.body.errors).toBeUndefined();
-  return statements;
-}
-
 it('sends the page\'s reads together on PostgreSQL: the token, then one round trip for the invoice with its line items, the balance, payments and cards', async () => {
-  const statements = await statementsOf(PortalPageDocument, await customerWith(5));
+  const { statements } = await statementsOf(PortalPageDocument, await customerWith(5));
   // SQLite reads in-process, one prepared statement each: nothing to save by batching.
   expect(statements).toHaveLength(t.app.database.provider === 'postgresql' ? 2 : 6);
   expect(statements.filter((sql) => /FROM "InvoiceLineItem"/.test(sql))).toHaveLength(1);
 });
 
 it('reads no line items for an invoice asked for without them', async () => {
-  const statements = await statementsOf('query { invoice { id total { amount } } }', await customerWith(5));
+  const { statements } = await statementsOf('query { invoice { id total { amount } } }', await customerWith(5));
   expect(statements.some((sql) => /FROM "Invoice" /.test(sql))).toBe(true);
   expect(statements.filter((sql) => /FROM "InvoiceLineItem"/.test(sql))).toEqual([]);
 });
@@ -71,12 +65,8 @@ it('reads a page of invoices in one statement, and their line items in one more,
   async function statementsForInvoices(count: number) {
     const seed = await seedCustomer(t);
     for (let i = 0; i < count - 2; i++) await createInvoice(t, seed, { issuedInDays: -1, dueInDays: 10 + i });
-    await graphql(t.url, InvoicesDocument, { first: 30 }, { token: seed.token });
-    const statements: string[] = [];
-    const stop = t.app.database.onStatement((sql) => statements.push(sql));
-    const res = await graphql(t.url, InvoicesDocument, { first: 30 }, { token: seed.token });
-    stop();
-    expect(res.body.data!.invoices.edges).toHaveLength(count);
+    const { statements, data } = await statementsOf(InvoicesDocument, seed.token, { first: 30 });
+    expect(data.invoices.edges).toHaveLength(count);
     return {
       total: statements.length,
       invoiceReads: statements.filter((sql) => /FROM "Invoice" /.test(sql)).length,
