@@ -132,6 +132,13 @@ interface Statement<T> {
   decode(values: Values): T;
 }
 
+/**
+ * A page size, bound as the `n`th parameter. SQLite (3.47 and later) reads a bare `LIMIT $n`'s bound value while planning,
+ * so every new binding expires the statement and the next run parses and plans it again (a history page's read cost
+ * twice as much under load); behind a CAST the value is only an operand, and the statement stays prepared.
+ */
+const limit = (n: number) => `LIMIT CAST($${n} AS INTEGER)`;
+
 const INVOICE_COLUMNS = '"id", "customerId", "number", "status", "currency", "total", "amountPaid", "amountRefunded", "issuedAt", "dueAt"';
 const decodeInvoice = ([id, customerId, number, status, currency, total, amountPaid, amountRefunded, issuedAt, dueAt]: Values): InvoiceRecord => ({
   id: text(id),
@@ -215,21 +222,21 @@ const STATEMENTS = {
     decode: decodeInvoice,
   } satisfies Statement<InvoiceRecord>,
   firstInvoices: {
-    sql: `SELECT ${INVOICE_COLUMNS} FROM "Invoice" WHERE ${INVOICE_LISTING.where} ${INVOICE_LISTING.orderBy} LIMIT $4`,
+    sql: `SELECT ${INVOICE_COLUMNS} FROM "Invoice" WHERE ${INVOICE_LISTING.where} ${INVOICE_LISTING.orderBy} ${limit(4)}`,
     decode: decodeInvoice,
   } satisfies Statement<InvoiceRecord>,
   // After an open invoice: the open ones due later (or as late, with a greater id), then every other one.
   invoicesAfterOpen: {
     sql:
       `SELECT ${INVOICE_COLUMNS} FROM "Invoice" WHERE ${INVOICE_LISTING.where} ` +
-      `AND ("status" <> 'OPEN' OR "dueAt" > $4 OR ("dueAt" = $4 AND "id" > $5)) ${INVOICE_LISTING.orderBy} LIMIT $6`,
+      `AND ("status" <> 'OPEN' OR "dueAt" > $4 OR ("dueAt" = $4 AND "id" > $5)) ${INVOICE_LISTING.orderBy} ${limit(6)}`,
     decode: decodeInvoice,
   } satisfies Statement<InvoiceRecord>,
   // After another invoice: the others issued earlier (or as early, with a greater id).
   invoicesAfterClosed: {
     sql:
       `SELECT ${INVOICE_COLUMNS} FROM "Invoice" WHERE ${INVOICE_LISTING.where} ` +
-      `AND "status" <> 'OPEN' AND ("issuedAt" < $4 OR ("issuedAt" = $4 AND "id" > $5)) ${INVOICE_LISTING.orderBy} LIMIT $6`,
+      `AND "status" <> 'OPEN' AND ("issuedAt" < $4 OR ("issuedAt" = $4 AND "id" > $5)) ${INVOICE_LISTING.orderBy} ${limit(6)}`,
     decode: decodeInvoice,
   } satisfies Statement<InvoiceRecord>,
   paymentLink: {
@@ -259,23 +266,23 @@ const STATEMENTS = {
   // A customer's payments, and one invoice's (a link bound to one) in statements of their own: one statement with an
   // optional `(CAST($2 AS TEXT) IS NULL OR "invoiceId" = $2)` made SQLite's plan and every row's check cost more.
   firstPayments: {
-    sql: `SELECT ${PAYMENT_COLUMNS} FROM "Payment" WHERE "customerId" = $1 ORDER BY "createdAt" DESC, "id" DESC LIMIT $2`,
+    sql: `SELECT ${PAYMENT_COLUMNS} FROM "Payment" WHERE "customerId" = $1 ORDER BY "createdAt" DESC, "id" DESC ${limit(2)}`,
     decode: decodePayment,
   } satisfies Statement<PaymentHistoryRecord>,
   paymentsAfter: {
     sql:
       `SELECT ${PAYMENT_COLUMNS} FROM "Payment" WHERE "customerId" = $1 AND ("createdAt" < $2 OR ("createdAt" = $2 AND "id" < $3)) ` +
-      `ORDER BY "createdAt" DESC, "id" DESC LIMIT $4`,
+      `ORDER BY "createdAt" DESC, "id" DESC ${limit(4)}`,
     decode: decodePayment,
   } satisfies Statement<PaymentHistoryRecord>,
   firstPaymentsOfInvoice: {
-    sql: `SELECT ${PAYMENT_COLUMNS} FROM "Payment" WHERE "customerId" = $1 AND "invoiceId" = $2 ORDER BY "createdAt" DESC, "id" DESC LIMIT $3`,
+    sql: `SELECT ${PAYMENT_COLUMNS} FROM "Payment" WHERE "customerId" = $1 AND "invoiceId" = $2 ORDER BY "createdAt" DESC, "id" DESC ${limit(3)}`,
     decode: decodePayment,
   } satisfies Statement<PaymentHistoryRecord>,
   paymentsOfInvoiceAfter: {
     sql:
       `SELECT ${PAYMENT_COLUMNS} FROM "Payment" WHERE "customerId" = $1 AND "invoiceId" = $2 AND ("createdAt" < $3 OR ("createdAt" = $3 AND "id" < $4)) ` +
-      `ORDER BY "createdAt" DESC, "id" DESC LIMIT $5`,
+      `ORDER BY "createdAt" DESC, "id" DESC ${limit(5)}`,
     decode: decodePayment,
   } satisfies Statement<PaymentHistoryRecord>,
   paymentMethods: {
