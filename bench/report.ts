@@ -582,7 +582,7 @@ function discussion(results: BenchResults, grid: Map<string, Map<number, Cell>>,
       `Apollo's cache-control hook is off; and operations execute with graphql-jit through Apollo's executor hook ` +
       `(src/server/compiled-executor.ts) instead of graphql-js's interpreter, which allocated an info object, a path and two ` +
       `argument dictionaries for each of the page's ~250 fields: about 150 KB of garbage per request, whose scavenges ` +
-      `promoted enough to force several full collections a second and made the p99 (on this machine C went from about 2,450 ` +
+      `promoted enough to force several full collections a second and made the p99 (on the machine of that time C went from about 2,450 ` +
       `to 3,400 req/s on SQLite and its p99 from about 13.5 ms to about 10 ms); and on PostgreSQL the reads asked for in one ` +
       `turn go as one statement (3 round trips per page instead of 6: about 2,500 to 3,000 req/s), and the invoice's line ` +
       `items are read beside the invoice when the operation selects them, found by the same conditions rather than by its id ` +
@@ -590,7 +590,12 @@ function discussion(results: BenchResults, grid: Map<string, Map<number, Cell>>,
       `everything else stay on Prisma. Last, \`npm start\`'s \`--heap-growing-percent\` went from 50 to 100: each scavenge still ` +
       `promotes about 0.4 MB of short-lived request objects (about 95% of what survived the one before, with one connection ` +
       `as with ten; 10% for B), so at 1.5 times the live heap a full collection came every half second and its pauses made ` +
-      `most of the tail (an A/B run on a faster machine: p99 9.85 to 7.81 ms, peak RSS 190 to 204 MB).`,
+      `most of the tail (an A/B run on a faster machine: p99 9.85 to 7.81 ms, peak RSS 190 to 204 MB). Then Linux's \`perf\`, ` +
+      `which sees inside SQLite and the kernel where the V8 profiler shows one native call, found two costs: SQLite (3.47 and ` +
+      `later) reads a bare \`LIMIT $n\`'s bound value while planning, so every new binding expired the payment history read ` +
+      `and each run parsed and planned it again (4.5% of C's CPU; page sizes are now bound behind a CAST: about +8% req/s on ` +
+      `SQLite in an A/B run); and the verified-token cache built an Hmac object per request for its key, now a one-shot ` +
+      `SHA-256 of a per-process salt and the secret (2.5% of C's profile).`,
   );
   if (c.rps / b.rps < TARGET_C_OVER_B.C) {
     const needed = b.cpuMsPerRequest / TARGET_C_OVER_B.C;
