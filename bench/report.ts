@@ -587,7 +587,7 @@ function discussion(results: BenchResults, grid: Map<string, Map<number, Cell>>,
       `turn go as one statement (3 round trips per page instead of 6: about 2,500 to 3,000 req/s), and the invoice's line ` +
       `items are read beside the invoice when the operation selects them, found by the same conditions rather than by its id ` +
       `(2 round trips: on a slower machine, about 1,320 to 1,500 req/s on PostgreSQL). Writes, transactions and ` +
-      `everything else stay on Prisma. Last, \`npm start\`'s \`--heap-growing-percent\` went from 50 to 100: each scavenge still ` +
+      `everything else stay on Prisma. Then \`npm start\`'s \`--heap-growing-percent\` went from 50 to 100: each scavenge still ` +
       `promotes about 0.4 MB of short-lived request objects (about 95% of what survived the one before, with one connection ` +
       `as with ten; 10% for B), so at 1.5 times the live heap a full collection came every half second and its pauses made ` +
       `most of the tail (an A/B run on a faster machine: p99 9.85 to 7.81 ms, peak RSS 190 to 204 MB). Then Linux's \`perf\`, ` +
