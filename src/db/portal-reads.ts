@@ -386,23 +386,54 @@ export function sqliteBindings(params: readonly unknown[]): Record<string, unkno
 /**
  * On SQLite: a second connection to the database file. In WAL mode it reads the last committed state while
  * Prisma's connection writes, so it never sees (or waits for) another request's open transaction.
+ *
+ * The reads asked for in one turn (a page's root fields resolve side by side) run in one read transaction: they share
+ * a snapshot, as a PostgreSQL page's batch does, and SQLite takes and drops its WAL read lock once for them instead
+ * of once per statement. Each lock and unlock is an fcntl system call: 12 per portal page before, 4 now.
  */
 export function sqlitePortalReads(file: string, listen: StatementListener): PortalReads {
   const db = new (require('better-sqlite3') as typeof Sqlite)(file, { fileMustExist: true, timeout: 10_000 });
   const prepared = new Map<StatementName, Sqlite.Statement>();
-  return portalReads(
-    'sqlite',
-    async (name, sql, params) => {
-      let stmt = prepared.get(name);
-      // Raw mode: rows as value arrays, cheaper than better-sqlite3's objects and in the statement's column order.
-      if (!stmt) prepared.set(name, (stmt = db.prepare(sql).raw(true)));
-      listen(sql, params);
-      return stmt.all(sqliteBindings(params)) as Values[];
-    },
-    async () => {
-      db.close();
-    },
-  );
+  const begin = db.prepare('BEGIN');
+  const commit = db.prepare('COMMIT');
+  const rollback = db.prepare('ROLLBACK');
+
+  function read({ name, sql, params }: PendingRead): Values[] {
+    let stmt = prepared.get(name);
+    // Raw mode: rows as value arrays, cheaper than better-sqlite3's objects and in the statement's column order.
+    if (!stmt) prepared.set(name, (stmt = db.prepare(sql).raw(true)));
+    listen(sql, params);
+    return stmt.all(sqliteBindings(params)) as Values[];
+  }
+
+  const driver = collectedPerTick((reads) => {
+    const together = reads.length > 1;
+    try {
+      if (together) begin.run();
+    } catch (error) {
+      for (const pending of reads) pending.reject(error);
+      return;
+    }
+    for (const pending of reads) {
+      try {
+        pending.resolve(read(pending));
+      } catch (error) {
+        pending.reject(error);
+      }
+    }
+    // A failed statement may have ended the transaction already (SQLite rolls back on some errors). It only read, so
+    // rolling back loses nothing, and one left open would refuse every later BEGIN.
+    if (together && db.inTransaction) {
+      try {
+        commit.run();
+      } catch {
+        rollback.run();
+      }
+    }
+  });
+  return portalReads('sqlite', driver, async () => {
+    db.close();
+  });
 }
 
 /** Prisma's `timestamp(3)` columns hold UTC without a zone; pg would read them as local time. */
@@ -451,7 +482,6 @@ function columnCount(sql: string): number {
 const MAX_BATCH_STATEMENTS = 64;
 
 function batchedPostgresDriver(pool: pg.Pool, types: pg.CustomTypesConfig, listen: StatementListener): Driver {
-  let pending: PendingRead[] = [];
   // The combined text and statement name of each combination of reads met so far: a handful for the API's own
   // operations. Aliases let a client make more, so past MAX_BATCH_STATEMENTS the rest run unnamed and uncached
   // (each pooled connection keeps every named statement it has prepared).
@@ -492,9 +522,7 @@ function batchedPostgresDriver(pool: pg.Pool, types: pg.CustomTypesConfig, liste
     return row.map((objects) => objects.map((object) => Object.values(object)));
   }
 
-  function flush() {
-    const reads = pending;
-    pending = [];
+  return collectedPerTick((reads) => {
     if (reads.length === 1) {
       single(reads[0]).then(reads[0].resolve, reads[0].reject);
       return;
@@ -503,12 +531,22 @@ function batchedPostgresDriver(pool: pg.Pool, types: pg.CustomTypesConfig, liste
       (results) => reads.forEach((read, i) => read.resolve(results[i])),
       (error: unknown) => reads.forEach((read) => read.reject(error)),
     );
-  }
+  });
+}
 
+/**
+ * A driver that hands over the reads asked for in one turn together, once the promise jobs queued now have run
+ * (DataLoader's scheduling): every read the resolvers ask for meanwhile joins them.
+ */
+function collectedPerTick(run: (reads: PendingRead[]) => void): Driver {
+  let pending: PendingRead[] = [];
+  const flush = () => {
+    const reads = pending;
+    pending = [];
+    run(reads);
+  };
   return (name, sql, params) =>
     new Promise<Values[]>((resolve, reject) => {
-      // Sent once the promise jobs queued now have run (DataLoader's scheduling): every read the resolvers ask for
-      // meanwhile joins the batch.
       if (pending.length === 0) void Promise.resolve().then(() => process.nextTick(flush));
       pending.push({ name, sql, params, resolve, reject });
     });

@@ -92,6 +92,28 @@ it("shows another request a transaction's rows once it commits", async () => {
 });
 
 const onPostgres = process.env.TEST_DATABASE === 'postgresql' ? it : it.skip;
+const onSqlite = process.env.TEST_DATABASE === 'postgresql' ? it.skip : it;
+
+// On SQLite the reads asked for side by side run in one read transaction (src/db/portal-reads.ts).
+onSqlite('fails only the read that failed among reads asked for side by side, and shows writes made after them', async () => {
+  const customer = await database.prisma.customer.create({ data: { organizationId, name: 'Reads side by side' } });
+  const [failed, methods, invoice] = await Promise.allSettled([
+    // A value SQLite cannot bind: this read fails inside the batch.
+    database.reads.tokenBySelector({} as never),
+    database.reads.paymentMethods(customer.id),
+    database.reads.oldestOpenInvoice(customer.id),
+  ]);
+  expect(failed.status).toBe('rejected');
+  expect(methods).toEqual({ status: 'fulfilled', value: [] });
+  expect(invoice).toEqual({ status: 'fulfilled', value: null });
+
+  // Had the batch left its transaction open, these reads would still see the snapshot from before this card.
+  await database.prisma.paymentMethod.create({
+    data: { customerId: customer.id, providerPaymentMethodId: 'pm_side_by_side', brand: 'visa', last4: '4242', expMonth: 12, expYear: 2040 },
+  });
+  const [after] = await Promise.all([database.reads.paymentMethods(customer.id), database.reads.oldestOpenInvoice(customer.id)]);
+  expect(after.map((method) => method.last4)).toEqual(['4242']);
+});
 
 onPostgres('keeps answering after PostgreSQL ends its idle connections (a restart or failover)', async () => {
   const db = database.prisma;
