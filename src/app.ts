@@ -106,6 +106,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     metrics.rateLimited(coordinate);
     // One warning and audit row per client, field and window: a flood of refusals must not become a flood of writes.
     if (!firstInWindow) return;
+    // Written for a principal let in ahead of its check only once the check agrees.
+    if (context.confirmed && !(await context.confirmed)) return;
     logger.warn({ requestId: context.meta.requestId, coordinate, subject: rateLimitSubject(context.principal, context.meta) }, 'rate limited');
     await services.audit.record({ ...actorOf(context.principal), action: 'RATE_LIMITED', ip: context.meta.ip, details: { field: coordinate } });
   });

@@ -71,19 +71,20 @@ export class VerifiedSecretCache {
     private readonly maxEntries = 10_000,
   ) {}
 
-  private fingerprint(secret: string): string {
+  /** This cache's key for a secret: a salted digest, so the secret itself is kept nowhere. */
+  key(secret: string): string {
     return hash('sha256', `${this.salt}:${secret}`, 'base64url');
   }
 
   has(secret: string, rowId: string, verifierHash: string, now = Date.now()): boolean {
-    const entry = this.entries.get(this.fingerprint(secret));
+    const entry = this.entries.get(this.key(secret));
     return !!entry && entry.rowId === rowId && entry.verifierHash === verifierHash && entry.until > now;
   }
 
   /** True when the secret verifies against this row, running `verify` (argon2) at most once at a time per secret and row. */
   async verify(secret: string, rowId: string, verifierHash: string, verify: () => Promise<boolean>): Promise<boolean> {
     if (this.has(secret, rowId, verifierHash)) return true;
-    const key = `${this.fingerprint(secret)}:${rowId}:${verifierHash}`;
+    const key = `${this.key(secret)}:${rowId}:${verifierHash}`;
     let running = this.inflight.get(key);
     if (!running) {
       running = verify().finally(() => this.inflight.delete(key));
@@ -101,6 +102,6 @@ export class VerifiedSecretCache {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    this.entries.set(this.fingerprint(secret), { rowId, verifierHash, until: now + this.ttlMs });
+    this.entries.set(this.key(secret), { rowId, verifierHash, until: now + this.ttlMs });
   }
 }

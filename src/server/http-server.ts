@@ -5,6 +5,7 @@ import type { ApiContext } from '../api/context';
 import { createLoaders } from '../api/loaders';
 import { INTERNAL_ERROR_MESSAGE, requestFailure } from '../api/result-boundary';
 import type { Config } from '../config/config';
+import { samePrincipal, type Authentication } from '../domain/auth.service';
 import { DomainError } from '../domain/errors';
 import type { RequestMeta } from '../domain/principal';
 import type { Services } from '../services';
@@ -136,6 +137,18 @@ export function createHttpServer(deps: HttpServerDeps): Server {
   const prefixRoutes = Object.entries(deps.prefixRoutes ?? {});
   const prefixRouteOf = (path: string) => prefixRoutes.find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`));
 
+  /** The API context for a request, from how it authenticated; a failure to authenticate is answered as Apollo's context failure. */
+  async function contextOf(authenticated: () => Promise<Pick<ApiContext, 'principal' | 'confirmed'>>, meta: RequestMeta): Promise<ApiContext> {
+    try {
+      const { principal, confirmed } = await authenticated();
+      return { principal, confirmed, meta, loaders: createLoaders(services), services };
+    } catch (error) {
+      // Apollo's plugins never see a context failure: log an internal one here; the client gets only the request id.
+      if (!(error instanceof DomainError)) logger.error({ err: error, requestId: meta.requestId }, 'internal error');
+      throw requestFailure(error, meta.requestId);
+    }
+  }
+
   async function graphql(req: IncomingMessage, res: ServerResponse, meta: RequestMeta) {
     const raw = await readBody(req, config.maxBodyBytes);
     const headers = new HeaderMap();
@@ -156,20 +169,35 @@ export function createHttpServer(deps: HttpServerDeps): Server {
       }
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async (): Promise<ApiContext> => {
-        // Secrets are accepted only in the Authorization header, never from the URL.
-        try {
-          const principal = await services.auth.authenticate(req.headers.authorization, meta);
-          return { principal, meta, loaders: createLoaders(services), services };
-        } catch (error) {
-          // Apollo's plugins never see a context failure: log an internal one here; the client gets only the request id.
-          if (!(error instanceof DomainError)) logger.error({ err: error, requestId: meta.requestId }, 'internal error');
-          throw requestFailure(error, meta.requestId);
-        }
-      },
+    const httpGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
+    // Secrets are accepted only in the Authorization header, never from the URL.
+    let begun: Authentication | undefined;
+    let response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest,
+      context: () =>
+        contextOf(async () => {
+          begun = await services.auth.begin(req.headers.authorization, meta);
+          const { principal, settled } = begun;
+          const confirmed = settled?.then((actual) => samePrincipal(actual, principal), () => false);
+          return { principal, confirmed };
+        }, meta),
     });
+    if (begun?.settled) {
+      // The operation ran as a principal let in ahead of its check (AuthService.begin). Nothing of it leaves unless the
+      // check agrees; otherwise the request is answered as it would have been had the check come first.
+      const ahead = begun.principal;
+      const settled = await begun.settled.then((principal) => ({ principal }), (error: unknown) => ({ error }));
+      if ('error' in settled || !samePrincipal(settled.principal, ahead)) {
+        response = await apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest,
+          context: () =>
+            contextOf(async () => {
+              if ('error' in settled) throw settled.error;
+              return { principal: settled.principal };
+            }, meta),
+        });
+      }
+    }
     res.statusCode = response.status ?? 200;
     // Apollo's own cache-control, were it ever set, never replaces no-store.
     for (const [key, value] of response.headers) if (key !== 'cache-control') res.setHeader(key, value);

@@ -17,9 +17,10 @@ import {
   PaymentHistoryDocument,
   PaymentMethodsDocument,
   RevokeCustomerPaymentTokenDocument,
+  SetDefaultMethodDocument,
 } from '../graphql/generated/operations';
-import { snapshotDatabase, type DatabaseSnapshot } from '../security/support';
-import { expireToken, issueToken, revokedAdminKey, seedCustomer, type SeededCustomer } from '../support/fixtures';
+import { expectNothingChanged, snapshotDatabase, type DatabaseSnapshot } from '../security/support';
+import { expireToken, issueToken, revokedAdminKey, saveCards, seedCustomer, type SeededCustomer } from '../support/fixtures';
 import { graphql, NO_RATE_LIMITS, startTestApp, type TestApp } from '../support/test-app';
 import { fullOperation, minimalOperation, rootFields, textArgumentPaths } from '../support/schema-walk';
 
@@ -28,12 +29,13 @@ const portalFields = rootFields(schema).filter((f) => f.access === 'customer');
 const adminFields = rootFields(schema).filter((f) => f.access === 'admin');
 
 let t: TestApp;
+let seed: SeededCustomer;
 const credentials: Record<string, string | undefined> = {};
 
 beforeAll(async () => {
   // No limits: this suite sends many bad credentials from one address on purpose.
   t = await startTestApp(NO_RATE_LIMITS);
-  const seed = await seedCustomer(t);
+  seed = await seedCustomer(t);
   const valid = seed.token;
   const [prefix, selector, verifier] = [valid.slice(0, 4), valid.slice(4, 28), valid.slice(29)];
 
@@ -95,6 +97,62 @@ describe.each(portalFields.map((f) => [f.field.name, f] as const))('portal field
     });
     const body = (await res.json()) as { errors: Array<{ extensions: { code: string } }> };
     expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+/**
+ * A link that authenticated a moment ago is let in ahead of its check on its next request (AuthService.begin): the
+ * operation starts while its row is read again beside the operation's own reads. Revoked or expired in between, it
+ * must still be refused exactly as before, and nothing it asked for may happen.
+ */
+async function usedThen(change: 'revoked' | 'expired', customer: SeededCustomer = seed): Promise<{ authorization: string }> {
+  const link = await issueToken(t, customer);
+  const headers = { authorization: `Bearer ${link.token}` };
+  expect((await graphql(t.url, PaymentMethodsDocument, undefined, { headers })).body.errors).toBeUndefined();
+  if (change === 'revoked') await graphql(t.url, RevokeCustomerPaymentTokenDocument, { id: link.tokenId }, { token: customer.adminApiKey });
+  else await expireToken(t, link.tokenId);
+  return headers;
+}
+
+describe.each(portalFields.map((f) => [f.field.name, f] as const))('portal field %s, with a link used a moment ago', (_name, field) => {
+  it('refuses it once revoked, with UNAUTHENTICATED and nothing changed', async () => {
+    const headers = await usedThen('revoked');
+    const res = await expectNothingChanged(t, () => graphql(t.url, minimalOperation(field), undefined, { headers }));
+    expect(res.body.data ?? null).toBeNull();
+    expect(res.body.errors).toEqual([expect.objectContaining({ message: UNAUTHENTICATED_MESSAGE, extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) })]);
+  });
+
+  it('refuses it once expired, with LINK_EXPIRED and nothing changed', async () => {
+    const headers = await usedThen('expired');
+    expectLinkExpired(await expectNothingChanged(t, () => graphql(t.url, minimalOperation(field), undefined, { headers })));
+  });
+});
+
+describe('a link used a moment ago, then revoked', () => {
+  it('cannot change the default card, nor show the cards', async () => {
+    await saveCards(t, seed.customerId, [
+      { brand: 'visa', last4: '4242', expMonth: 1, expYear: 2040, isDefault: true },
+      { brand: 'mastercard', last4: '4444', expMonth: 1, expYear: 2040 },
+    ]);
+    const cards = (await graphql(t.url, PaymentMethodsDocument, undefined, { token: seed.token })).body.data!.paymentMethods;
+    const other = cards.find((card) => card.last4 === '4444')!;
+    const headers = await usedThen('revoked');
+
+    const set = await expectNothingChanged(t, () => graphql(t.url, SetDefaultMethodDocument, { id: other.id }, { headers }));
+    expect(set.body.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    const read = await graphql(t.url, PaymentMethodsDocument, undefined, { headers });
+    expect(read.body.data ?? null).toBeNull();
+    expect(JSON.stringify(read.body)).not.toContain('4444');
+  });
+
+  it('cannot start a payment, which the same request with a live link does', async () => {
+    const customer = await seedCustomer(t);
+    const headers = await usedThen('revoked', customer);
+    const started = await expectNothingChanged(t, () => graphql(t.url, CreatePaymentIntentDocument, { input: {} }, { headers }));
+    expect(started.body.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+
+    const live = await graphql(t.url, CreatePaymentIntentDocument, { input: {} }, { token: customer.token });
+    expect(live.body.data?.createPaymentIntent.__typename).toBe('PaymentIntent');
   });
 });
 

@@ -47,11 +47,28 @@ it('runs the same number of statements at 5 and at 50 line items, payments and s
   expect(small.statements.length).toBeGreaterThan(0);
 });
 
-it('sends the page\'s reads together on PostgreSQL: the token, then one round trip for the invoice with its line items, the balance, payments and cards', async () => {
+it('sends the page\'s reads together on PostgreSQL: one round trip for the token check beside the invoice with its line items, the balance, payments and cards', async () => {
   const { statements } = await statementsOf(PortalPageDocument, await customerWith(5));
   // SQLite reads in-process, one prepared statement each: nothing to save by batching.
-  expect(statements).toHaveLength(t.app.database.provider === 'postgresql' ? 2 : 6);
+  expect(statements).toHaveLength(t.app.database.provider === 'postgresql' ? 1 : 6);
   expect(statements.filter((sql) => /FROM "InvoiceLineItem"/.test(sql))).toHaveLength(1);
+  expect(statements.filter((sql) => /FROM "CustomerPaymentToken"/.test(sql))).toHaveLength(1);
+});
+
+it('checks a token that authenticated before its page\'s reads go out: first in a round trip of its own, then beside them', async () => {
+  const token = await customerWith(5);
+  const first: string[] = [];
+  const stop = t.app.database.onStatement((sql) => first.push(sql));
+  expect((await graphql(t.url, PortalPageDocument, undefined, { token })).body.errors).toBeUndefined();
+  stop();
+  const { statements } = await statementsOf(PortalPageDocument, token);
+  expect(first.filter((sql) => /FROM "CustomerPaymentToken"/.test(sql))).toHaveLength(1);
+  expect(statements.filter((sql) => /FROM "CustomerPaymentToken"/.test(sql))).toHaveLength(1);
+  if (t.app.database.provider === 'postgresql') {
+    expect(first).toHaveLength(2);
+    expect(first[0]).toMatch(/^SELECT "id", "organizationId", "customerId", "invoiceId", "verifierHash", "expiresAt", "revokedAt" FROM "CustomerPaymentToken"/);
+    expect(statements).toHaveLength(1);
+  }
 });
 
 it('reads no line items for an invoice asked for without them', async () => {

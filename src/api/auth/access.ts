@@ -22,13 +22,20 @@ export function Access(role: AccessRole): MethodDecorator {
   };
 }
 
-export const authChecker: AuthChecker<ApiContext, AccessRole> = ({ context }, roles) => {
+export const authChecker: AuthChecker<ApiContext, AccessRole> = ({ context, info }, roles) => {
   const { principal } = context;
   // Only a link whose secret verified can be answered LINK_EXPIRED; any other miss is the one UNAUTHENTICATED.
   if (principal.kind === 'anonymous') throw principal.expiredLink ? linkExpired() : unauthenticated();
   if (!roles.includes(principal.kind)) throw forbidden(principal.kind === 'customer' ? 'A payment token cannot use admin fields.' : 'An admin key cannot use payment portal fields.');
+  // A principal let in ahead of its check may read beside it, but a mutation acts only once the check agrees.
+  if (context.confirmed && info.parentType.name === 'Mutation') return confirmedOrRefused(context.confirmed);
   return true;
 };
+
+async function confirmedOrRefused(confirmed: Promise<boolean>): Promise<boolean> {
+  if (!(await confirmed)) throw unauthenticated();
+  return true;
+}
 
 /**
  * Fails closed at start-up: a root field without @Access stops the schema from being built. (Checked once here
