@@ -529,7 +529,11 @@ function batchedPostgresDriver(pool: pg.Pool, types: pg.CustomTypesConfig, liste
     }
     batch(reads).then(
       (results) => reads.forEach((read, i) => read.resolve(results[i])),
-      (error: unknown) => reads.forEach((read) => read.reject(error)),
+      // One failing read fails the whole statement. Each runs again alone, so that only a read that fails itself is
+      // refused: a token check must not fail because a page read beside it did.
+      () => {
+        for (const read of reads) single(read).then(read.resolve, read.reject);
+      },
     );
   });
 }
