@@ -23,6 +23,29 @@ export interface AuthFailureGate {
   beginVerification(ip: string, credentialId: string): Promise<{ refused?: RateLimitedError; verified(): Promise<void> }>;
 }
 
+/** What the GraphQL context starts an operation with (see `AuthService.begin`). */
+export interface Authentication {
+  principal: Principal;
+  /** Present when `principal` was let in ahead of its check: the principal the full check decides. */
+  settled?: Promise<Principal>;
+  /** With `settled`: true once the check decides the same principal, false when it decides otherwise or fails. */
+  confirmed?: Promise<boolean>;
+}
+
+/** Whether two principals act as the same credential with the same scope. */
+function samePrincipal(a: Principal, b: Principal): boolean {
+  if (a.kind === 'customer' && b.kind === 'customer') {
+    return a.tokenId === b.tokenId && a.organizationId === b.organizationId && a.customerId === b.customerId && a.invoiceId === b.invoiceId;
+  }
+  if (a.kind === 'admin' && b.kind === 'admin') return a.adminKeyId === b.adminKeyId && a.organizationId === b.organizationId;
+  return false;
+}
+
+/** The secret of an `Authorization: Bearer <secret>` header. */
+function bearerSecret(authorization: string): string | undefined {
+  return /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+}
+
 const ANONYMOUS: Principal = { kind: 'anonymous', failed: false };
 const FAILED: Principal = { kind: 'anonymous', failed: true };
 
@@ -52,22 +75,6 @@ const FAILED: Principal = { kind: 'anonymous', failed: true };
  * - Refusals carry no hint of whether the selector exists: an unknown selector and a known one are refused with the
  *   same RATE_LIMITED answer, after the same kind of work (a lookup by selector and limiter calls, never argon2).
  */
-/** What the GraphQL context starts an operation with (see `AuthService.begin`). */
-export interface Authentication {
-  principal: Principal;
-  /** Present when `principal` was let in ahead of its check: the principal the full check decides. */
-  settled?: Promise<Principal>;
-}
-
-/** Whether two principals act as the same credential with the same scope. */
-export function samePrincipal(a: Principal, b: Principal): boolean {
-  if (a.kind === 'customer' && b.kind === 'customer') {
-    return a.tokenId === b.tokenId && a.organizationId === b.organizationId && a.customerId === b.customerId && a.invoiceId === b.invoiceId;
-  }
-  if (a.kind === 'admin' && b.kind === 'admin') return a.adminKeyId === b.adminKeyId && a.organizationId === b.organizationId;
-  return false;
-}
-
 export class AuthService {
   private readonly cache: VerifiedSecretCache;
   /** Payment tokens that authenticated within the token cache's TTL, by the cache's key for their secret. */
@@ -94,25 +101,22 @@ export class AuthService {
    * is authenticated first, as `authenticate` does.
    */
   async begin(authorization: string | undefined, meta: RequestMeta): Promise<Authentication> {
-    const secret = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+    const secret = bearerSecret(authorization ?? '');
     const key = secret ? this.cache.key(secret) : undefined;
     const known = key ? this.recent.get(key) : undefined;
     if (!key || !known || known.until <= Date.now()) return { principal: await this.authenticate(authorization, meta) };
     const settled = this.authenticate(authorization, meta);
-    // A token that no longer authenticates as the same customer is let in ahead no more. (The caller awaits `settled`
-    // after the operation; this handler also keeps a failure meanwhile from counting as unhandled.)
-    settled.then(
-      (principal) => samePrincipal(principal, known.principal) || this.recent.delete(key),
-      () => this.recent.delete(key),
-    );
-    return { principal: known.principal, settled };
+    // Handling the failure here also keeps it from counting as unhandled before the caller awaits `settled`.
+    const confirmed = settled.then((principal) => samePrincipal(principal, known.principal), () => false);
+    // A token that no longer authenticates as the same customer is let in ahead no more.
+    void confirmed.then((same) => same || this.recent.delete(key));
+    return { principal: known.principal, settled, confirmed };
   }
 
   async authenticate(authorization: string | undefined, meta: RequestMeta): Promise<Principal> {
     if (authorization === undefined || authorization.trim() === '') return ANONYMOUS;
 
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-    const secret = match?.[1];
+    const secret = bearerSecret(authorization);
     const parsed = secret ? parseSecret(secret) : null;
     if (!secret || !parsed) return this.fail(meta, 'MALFORMED');
 

@@ -5,7 +5,7 @@ import type { ApiContext } from '../api/context';
 import { createLoaders } from '../api/loaders';
 import { INTERNAL_ERROR_MESSAGE, requestFailure } from '../api/result-boundary';
 import type { Config } from '../config/config';
-import { samePrincipal, type Authentication } from '../domain/auth.service';
+import type { Authentication } from '../domain/auth.service';
 import { DomainError } from '../domain/errors';
 import type { RequestMeta } from '../domain/principal';
 import type { Services } from '../services';
@@ -177,26 +177,19 @@ export function createHttpServer(deps: HttpServerDeps): Server {
       context: () =>
         contextOf(async () => {
           begun = await services.auth.begin(req.headers.authorization, meta);
-          const { principal, settled } = begun;
-          const confirmed = settled?.then((actual) => samePrincipal(actual, principal), () => false);
-          return { principal, confirmed };
+          return { principal: begun.principal, confirmed: begun.confirmed };
         }, meta),
     });
-    if (begun?.settled) {
-      // The operation ran as a principal let in ahead of its check (AuthService.begin). Nothing of it leaves unless the
-      // check agrees; otherwise the request is answered as it would have been had the check come first.
-      const ahead = begun.principal;
-      const settled = await begun.settled.then((principal) => ({ principal }), (error: unknown) => ({ error }));
-      if ('error' in settled || !samePrincipal(settled.principal, ahead)) {
-        response = await apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest,
-          context: () =>
-            contextOf(async () => {
-              if ('error' in settled) throw settled.error;
-              return { principal: settled.principal };
-            }, meta),
-        });
-      }
+    // (Assigned inside the context callback, which TypeScript's narrowing does not see.)
+    const ahead = begun as Authentication | undefined;
+    if (ahead?.settled && !(await ahead.confirmed)) {
+      // The operation ran as a principal let in ahead of its check (AuthService.begin), and the check decided otherwise:
+      // nothing of it leaves, and the request is answered as it would have been had the check come first.
+      const settled = ahead.settled;
+      response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest,
+        context: () => contextOf(async () => ({ principal: await settled }), meta),
+      });
     }
     res.statusCode = response.status ?? 200;
     // Apollo's own cache-control, were it ever set, never replaces no-store.
