@@ -19,6 +19,8 @@ export interface LoadRun {
   /** Percentiles of every response's latency, ms (autocannon's own histogram rounds to whole ms). */
   p50: number;
   p99: number;
+  /** More of the latency distribution, ms: p90, p99.9 and the slowest response. */
+  tail: { p90: number; p999: number; max: number };
   /** CPU time of the load generator's process during the run, as a share of one core. */
   clientCpuShare: number;
 }
@@ -81,6 +83,7 @@ export async function runLoad(target: LoadTarget, connections: number, durationS
     rps: result.requests.average,
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
+    tail: { p90: percentile(sorted, 90), p999: percentile(sorted, 99.9), max: count ? sorted[count - 1] : NaN },
     clientCpuShare: (used.user + used.system) / 1000 / elapsedMs,
   };
 }

@@ -50,7 +50,7 @@ export function startScriptNodeFlags(): string[] {
   return match[1] ? match[1].split(/\s+/) : [];
 }
 
-export async function startProductionServer(name: string, env: Record<string, string>, extraExecArgv: string[] = []): Promise<ProductionServer> {
+export async function startProductionServer(name: string, env: Record<string, string>, extraExecArgv: string[] = [], main = MAIN_MODULE): Promise<ProductionServer> {
   const port = await freePort();
   const warnings: string[] = [];
   let pending = '';
@@ -63,7 +63,7 @@ export async function startProductionServer(name: string, env: Record<string, st
   // The seeding process migrated; a production start does not (MIGRATE_ON_START is off by default there).
   const { MIGRATE_ON_START: _migrate, ...settings } = env;
   const started = performance.now();
-  const child = ServerProcess.fork(name, MAIN_MODULE, {
+  const child = ServerProcess.fork(name, main, {
     execArgv: [...startScriptNodeFlags(), ...extraExecArgv, '--require', join(__dirname, 'production-preload.js')],
     env: { ...process.env, ...settings, NODE_ENV: 'production', PORT: String(port) },
     onStdout,
