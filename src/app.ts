@@ -69,7 +69,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   }
   // Not migrating at start (production), the database must have exactly this version's migrations, checked before
   // anything listens: an instance never answers ready, nor serves, over a schema it does not know.
-  const databaseOptions = { poolSize: config.databasePoolSize };
+  const databaseOptions = { poolSize: config.databasePoolSize, poolIdleSeconds: config.databasePoolIdleSeconds };
   const database = config.migrateOnStart ? await openDatabase(config.databaseUrl, databaseOptions) : await openMigratedDatabase(config.databaseUrl, databaseOptions);
 
   // A connection that never came up (Redis down) would otherwise hold shutdown for ioredis' 2 s disconnect timeout.

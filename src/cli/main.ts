@@ -168,9 +168,9 @@ async function withServices<T>(config: Config, mode: 'existing' | 'create', fn: 
   let database: Database;
   if (mode === 'create') {
     await applyMigrations(config.databaseUrl);
-    database = await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
+    database = await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize, poolIdleSeconds: config.databasePoolIdleSeconds });
   } else {
-    database = await openMigratedDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
+    database = await openMigratedDatabase(config.databaseUrl, { poolSize: config.databasePoolSize, poolIdleSeconds: config.databasePoolIdleSeconds });
   }
   const services = createServices({ db: database.prisma, dbProvider: database.provider, reads: database.reads, config, provider: cliProvider(config) });
   try {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type pg from 'pg';
-import { DEFAULT_DATABASE_POOL_SIZE, redactUrl } from '../config/config';
+import { DEFAULT_DATABASE_POOL_IDLE_SECONDS, DEFAULT_DATABASE_POOL_SIZE, redactUrl } from '../config/config';
 import { providerOf, sqlitePath, type DbProvider } from './database-url';
 import { APPLIED_MIGRATIONS_SQL, compareMigrationHistory, migrationsDir, readMigrationFolders, type AppliedMigrationRow } from './migration-history';
 import type { PrismaClient as SqliteClient } from './generated/sqlite/client';
@@ -31,6 +31,8 @@ export interface Database {
 export interface DatabaseOptions {
   /** PostgreSQL: connections this process keeps at most (DATABASE_POOL_SIZE); SQLite has one writer connection and one reader. */
   poolSize?: number;
+  /** PostgreSQL: seconds an unused connection stays open (DATABASE_POOL_IDLE_SECONDS; 0 keeps it). */
+  poolIdleSeconds?: number;
 }
 
 export async function openDatabase(databaseUrl: string, options: DatabaseOptions = {}): Promise<Database> {
@@ -55,7 +57,12 @@ export async function openDatabase(databaseUrl: string, options: DatabaseOptions
     const { PrismaClient } = require('./generated/postgresql/client') as typeof import('./generated/postgresql/client');
     // Bounded waits: with the server gone or the pool exhausted, a request fails in seconds instead of hanging.
     // One pool for Prisma and the plain reads.
-    pool = new (require('pg') as typeof pg).Pool({ connectionString: databaseUrl, max: options.poolSize ?? DEFAULT_DATABASE_POOL_SIZE, connectionTimeoutMillis: 5_000 });
+    pool = new (require('pg') as typeof pg).Pool({
+      connectionString: databaseUrl,
+      max: options.poolSize ?? DEFAULT_DATABASE_POOL_SIZE,
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: (options.poolIdleSeconds ?? DEFAULT_DATABASE_POOL_IDLE_SECONDS) * 1000,
+    });
     // An idle connection that dies (server restart, failover) is dropped from the pool and the next query opens
     // another; without a listener its 'error' event would crash the process.
     pool.on('error', () => undefined);

@@ -61,3 +61,30 @@ onPostgres('DATABASE_POOL_SIZE', () => {
     }
   });
 });
+
+/** Connections open to this app's own database, other than the counting one. */
+async function connectionsOpen(t: TestApp): Promise<number> {
+  const counter = new pg.Client({ connectionString: t.app.config.databaseUrl });
+  await counter.connect();
+  try {
+    return (await counter.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).rows[0].n;
+  } finally {
+    await counter.end();
+  }
+}
+
+onPostgres('DATABASE_POOL_IDLE_SECONDS', () => {
+  it("keeps the pool's connections through a pause longer than pg's own 10 s by default, and closes them after the time set", async () => {
+    const [standard, brief] = await Promise.all([startTestApp(NO_RATE_LIMITS), startTestApp({ ...NO_RATE_LIMITS, DATABASE_POOL_IDLE_SECONDS: '1' })]);
+    try {
+      const busy = await Promise.all([standard, brief].map((t) => connectionsHeldUnderLoad(t, 10)));
+      expect(busy).toEqual([10, 10]);
+      await new Promise((r) => setTimeout(r, 11_000));
+      // The brief one may have reopened one for its background work (the email outbox's poll) since.
+      expect(await connectionsOpen(standard)).toBe(10);
+      expect(await connectionsOpen(brief)).toBeLessThanOrEqual(1);
+    } finally {
+      await Promise.all([standard.stop(), brief.stop()]);
+    }
+  });
+});
