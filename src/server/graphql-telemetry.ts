@@ -24,6 +24,9 @@ export function telemetryPlugin(metrics: Metrics): ApolloServerPlugin<ApiContext
     },
     async requestDidStart({ contextValue }) {
       const started = process.hrtime.bigint();
+      // A run as a principal let in ahead of its check (AuthService.begin) that the check then refused is thrown away
+      // and the request runs again (server/http-server.ts): only the run whose answer is sent is counted.
+      const whenSent = (count: () => void) => (contextValue.confirmed ? void contextValue.confirmed.then((sent) => sent && count()) : count());
       // Until Apollo resolves an operation, the document did not parse or validate.
       let operation = '(invalid)';
       let type = 'unknown';
@@ -39,13 +42,14 @@ export function telemetryPlugin(metrics: Metrics): ApolloServerPlugin<ApiContext
           return {
             willResolveField({ info }) {
               if (info.parentType.name !== 'Mutation' || !PAYMENT_MUTATIONS.has(info.fieldName)) return;
-              return (error, result) => metrics.paymentOutcome(info.fieldName, outcomeLabel(error, result));
+              return (error, result) => whenSent(() => metrics.paymentOutcome(info.fieldName, outcomeLabel(error, result)));
             },
           };
         },
         async willSendResponse({ response }) {
           const ok = response.body.kind !== 'single' || !response.body.singleResult.errors?.length;
-          metrics.graphqlOperation(operation, type, ok, Number(process.hrtime.bigint() - started) / 1e9);
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          whenSent(() => metrics.graphqlOperation(operation, type, ok, seconds));
         },
       };
     },

@@ -145,6 +145,23 @@ describe('a link used a moment ago, then revoked', () => {
     expect(JSON.stringify(read.body)).not.toContain('4444');
   });
 
+  it('is counted once in /metrics, as the refusal it got', async () => {
+    const customer = await seedCustomer(t);
+    const headers = await usedThen('revoked', customer);
+    const counted = async () => {
+      const text = await (await fetch(`${t.url}/metrics`)).text();
+      const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? 0);
+      return {
+        operations: value(/^portal_graphql_operations_total\{operation="CreatePaymentIntent",type="mutation",result="error"\} (\d+)$/m),
+        outcomes: value(/^portal_payment_outcomes_total\{operation="createPaymentIntent",outcome="unauthenticated"\} (\d+)$/m),
+      };
+    };
+    const before = await counted();
+    const refused = await graphql(t.url, CreatePaymentIntentDocument, { input: {} }, { headers });
+    expect(refused.body.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    expect(await counted()).toEqual({ operations: before.operations + 1, outcomes: before.outcomes + 1 });
+  });
+
   it('cannot start a payment, which the same request with a live link does', async () => {
     const customer = await seedCustomer(t);
     const headers = await usedThen('revoked', customer);
