@@ -19,6 +19,9 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!@prisma/schema-engine-wasm/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testTimeout: 60000,
+  // One migrated database per run, which tests copy instead of migrating their own (tests/support/global-setup.ts).
+  globalSetup: '<rootDir>/tests/support/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   // Jest's default is one worker per core less one: a single worker on CI's 2 cores. Test files spend much of their
   // time waiting on servers, databases, SMTP and the browser, and each has its own scratch database, ports and key
   // prefixes, so two workers halve the wall time without sharing anything.

@@ -10,7 +10,7 @@ import { cliMain } from '../../src/cli/main';
 import { openDatabase } from '../../src/db/database';
 import { applyMigrations } from '../../src/db/migrator';
 import { runCliProcess } from '../support/server-process';
-import { createScratchDatabase, postgresAdmin, TEST_POSTGRES_URL, testDatabase, type ScratchDatabase } from '../support/test-app';
+import { createMigratedDatabase, createScratchDatabase, postgresAdmin, TEST_POSTGRES_URL, testDatabase, type ScratchDatabase } from '../support/test-app';
 
 let dir: string;
 let scratch: ScratchDatabase;
@@ -18,8 +18,7 @@ let env: Record<string, string>;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'portal-cli-'));
-  scratch = await createScratchDatabase();
-  await applyMigrations(scratch.url);
+  scratch = await createMigratedDatabase();
   env = { NODE_ENV: 'test', DATABASE_URL: scratch.url, PORTAL_BASE_URL: 'https://pay.example.com/pay', LOG_LEVEL: 'silent' };
 });
 afterAll(async () => {

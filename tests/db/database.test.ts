@@ -8,16 +8,14 @@ import { existsSync } from 'node:fs';
 import { isUniqueViolationOf } from '../../src/db/db-errors';
 import { DatabaseNotReadyError, openDatabase, openMigratedDatabase, type Database } from '../../src/db/database';
 import { scriptMatchesChecksum } from '../../src/db/migration-history';
-import { applyMigrations } from '../../src/db/migrator';
-import { createScratchDatabase, postgresAdmin, type ScratchDatabase } from '../support/test-app';
+import { createMigratedDatabase, createScratchDatabase, postgresAdmin, type ScratchDatabase } from '../support/test-app';
 
 let scratch: ScratchDatabase;
 let database: Database;
 let organizationId: string;
 
 beforeAll(async () => {
-  scratch = await createScratchDatabase();
-  await applyMigrations(scratch.url);
+  scratch = await createMigratedDatabase();
   database = await openDatabase(scratch.url);
   organizationId = (await database.prisma.organization.create({ data: { name: 'Acme' } })).id;
 });

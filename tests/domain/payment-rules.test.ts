@@ -7,7 +7,6 @@
  */
 import { loadConfig } from '../../src/config/config';
 import { openDatabase, type Database } from '../../src/db/database';
-import { applyMigrations } from '../../src/db/migrator';
 import { seedDemo } from '../../src/dev/demo-seed';
 import type { RefundRequest } from '../../src/domain/payments/payment-admin.service';
 import type { PaymentIntentOutcome } from '../../src/domain/payments/payment-results';
@@ -15,7 +14,7 @@ import type { AdminPrincipal, CustomerPrincipal } from '../../src/domain/princip
 import { InMemoryPaymentProvider } from '../../src/payments/in-memory-payment-provider';
 import type { ProviderDispute } from '../../src/payments/payment-provider.port';
 import { createServices, type Services } from '../../src/services';
-import { createScratchDatabase, type ScratchDatabase } from '../support/test-app';
+import { createMigratedDatabase, type ScratchDatabase } from '../support/test-app';
 
 /** Each test gets a database of its own: the reconciliation looks at every unsettled attempt in it. */
 let scratch: ScratchDatabase | undefined;
@@ -42,8 +41,7 @@ interface World {
 
 /** The demo organization's customer and its $499.00 invoice, with services on a provider of our own. */
 async function world(provider = new InMemoryPaymentProvider()): Promise<World> {
-  scratch = await createScratchDatabase();
-  await applyMigrations(scratch.url);
+  scratch = await createMigratedDatabase();
   database = await openDatabase(scratch.url);
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: scratch.url, ARGON2_MEMORY_KIB: '8192', ARGON2_TIME_COST: '1' });
   const services = createServices({ db: database.prisma, dbProvider: database.provider, reads: database.reads, config, provider });

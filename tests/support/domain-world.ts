@@ -4,13 +4,12 @@
  */
 import { loadConfig } from '../../src/config/config';
 import { openDatabase, type Database } from '../../src/db/database';
-import { applyMigrations } from '../../src/db/migrator';
 import { seedDemo } from '../../src/dev/demo-seed';
 import type { OperatorLog } from '../../src/domain/operator-log';
 import type { CustomerPrincipal, RequestMeta } from '../../src/domain/principal';
 import { InMemoryPaymentProvider } from '../../src/payments/in-memory-payment-provider';
 import { createServices, type Services } from '../../src/services';
-import { createScratchDatabase } from './test-app';
+import { createMigratedDatabase } from './test-app';
 
 /** A line the services wrote to the operator log. */
 export interface OperatorLine {
@@ -40,8 +39,7 @@ export const requestMeta = (): RequestMeta => ({ ip: '192.0.2.1', requestId: `do
 
 /** The demo organization's customer and its $499.00 invoice, with services on a provider of the test's own. */
 export async function domainWorld(provider = new InMemoryPaymentProvider()): Promise<DomainWorld> {
-  const scratch = await createScratchDatabase();
-  await applyMigrations(scratch.url);
+  const scratch = await createMigratedDatabase();
   const database = await openDatabase(scratch.url);
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: scratch.url, ARGON2_MEMORY_KIB: '8192', ARGON2_TIME_COST: '1' });
   const operatorLog: OperatorLine[] = [];

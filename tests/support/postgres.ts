@@ -15,10 +15,13 @@ export async function postgresAdmin<T>(run: (client: pg.Client) => Promise<T>, c
   }
 }
 
-/** A new, empty PostgreSQL database on the test server; `drop` removes it even while connections are open. */
-export async function createScratchPostgresDatabase(prefix = 'portal_test'): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * A new PostgreSQL database on the test server, empty or a copy of `template` (a database name); `drop` removes it
+ * even while connections are open.
+ */
+export async function createScratchPostgresDatabase(prefix = 'portal_test', template?: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${randomBytes(8).toString('hex')}`;
-  await postgresAdmin((client) => client.query(`CREATE DATABASE "${name}"`));
+  await postgresAdmin((client) => client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`));
   const url = Object.assign(new URL(TEST_POSTGRES_URL), { pathname: `/${name}` }).toString();
   return { url, drop: () => postgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined) };
 }
