@@ -603,9 +603,13 @@ function discussion(results: BenchResults, grid: Map<string, Map<number, Cell>>,
       `graphql-rate-limit-directive's ES2015 output each got a hidden class of its own, which V8 keeps in old space until a ` +
       `full collection, and through it the closure over the whole request, so every request's objects were promoted. Both ` +
       `are patched (patches/, applied by patch-package at install): survivors per scavenge fell from about 340 KB to 55 KB, ` +
-      `CPU per request by a fifth and p99 from 12.7 to 9.4 ms in an A/B run. Last, a token that authenticated within the ` +
+      `CPU per request by a fifth and p99 from 12.7 to 9.4 ms in an A/B run. Then a token that authenticated within the ` +
       `cache's TTL is checked again beside the page's reads instead of before them (1 round trip per page on PostgreSQL; ` +
-      `+17% req/s there and +21% on SQLite in A/B runs).`,
+      `+17% req/s there and +21% on SQLite in A/B runs). Last, pg's pool closed a connection after 10 s unused, so C on ` +
+      `PostgreSQL, idle while the other servers take their rounds, opened its backends and prepared its statements again ` +
+      `at the start of each of its rounds, as a real instance would after every quiet spell; pooled connections now stay ` +
+      `open 300 s (DATABASE_POOL_IDLE_SECONDS; \`npm run bench:compare\`, two replicas of each: +10% req/s, -7% CPU per ` +
+      `request, half the slowest response).`,
   );
   if (c.rps / b.rps < TARGET_C_OVER_B.C) {
     const needed = b.cpuMsPerRequest / TARGET_C_OVER_B.C;
