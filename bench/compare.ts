@@ -54,14 +54,10 @@ async function main() {
     const body = portalPageRequestBody();
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${info.tokens.small}` };
     const reference = await (await fetch(`${info.url}/graphql`, { method: 'POST', headers, body })).text();
-    // The seeding process stays up (it owns the emulator C's settings name) but takes no load.
+    // The seeding process stays up, taking no load: it runs the Stripe emulator that C's settings point at.
     const started: Array<{ arm: Arm; server: ProductionServer; target: LoadTarget; samples: Sample[] }> = [];
     for (const arm of arms) {
-      const saved = { flags: process.env.BENCH_C_NODE_FLAGS, main: process.env.BENCH_C_MAIN };
-      if (arm.flags) process.env.BENCH_C_NODE_FLAGS = arm.flags.join(' ');
-      const server = await startProductionServer(arm.name, { ...info.env, ...arm.env }, [], arm.main);
-      process.env.BENCH_C_NODE_FLAGS = saved.flags;
-      if (saved.flags === undefined) delete process.env.BENCH_C_NODE_FLAGS;
+      const server = await startProductionServer(arm.name, { ...info.env, ...arm.env }, { nodeFlags: arm.flags, main: arm.main });
       stopping.push(() => server.process.stop());
       const target: LoadTarget = { name: arm.name, url: server.url, headers, body, expectBody: reference };
       const first = await (await fetch(`${server.url}/graphql`, { method: 'POST', headers, body })).text();

@@ -41,8 +41,7 @@ export const MAIN_MODULE = join(__dirname, '..', 'src', 'main.js');
  * The node flags of `npm start` (package.json), so the benchmark starts C exactly as that script does; BENCH_C_NODE_FLAGS
  * replaces them (e.g. `BENCH_C_NODE_FLAGS=" "` for none) to measure what a flag changes.
  */
-export function startScriptNodeFlags(): string[] {
-  const override = process.env.BENCH_C_NODE_FLAGS;
+export function startScriptNodeFlags(override = process.env.BENCH_C_NODE_FLAGS): string[] {
   if (override !== undefined) return override.trim() ? override.trim().split(/\s+/) : [];
   const script: string = JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8')).scripts.start;
   const match = /^node\s+(.*?)\s*dist\/src\/main\.js$/.exec(script.trim());
@@ -50,7 +49,14 @@ export function startScriptNodeFlags(): string[] {
   return match[1] ? match[1].split(/\s+/) : [];
 }
 
-export async function startProductionServer(name: string, env: Record<string, string>, extraExecArgv: string[] = [], main = MAIN_MODULE): Promise<ProductionServer> {
+export interface ProductionServerOptions {
+  /** Node flags instead of `npm start`'s (see startScriptNodeFlags). */
+  nodeFlags?: string[];
+  /** Another build's entry point instead of this one's dist/…/main.js (bench:compare). */
+  main?: string;
+}
+
+export async function startProductionServer(name: string, env: Record<string, string>, options: ProductionServerOptions = {}): Promise<ProductionServer> {
   const port = await freePort();
   const warnings: string[] = [];
   let pending = '';
@@ -63,8 +69,8 @@ export async function startProductionServer(name: string, env: Record<string, st
   // The seeding process migrated; a production start does not (MIGRATE_ON_START is off by default there).
   const { MIGRATE_ON_START: _migrate, ...settings } = env;
   const started = performance.now();
-  const child = ServerProcess.fork(name, main, {
-    execArgv: [...startScriptNodeFlags(), ...extraExecArgv, '--require', join(__dirname, 'production-preload.js')],
+  const child = ServerProcess.fork(name, options.main ?? MAIN_MODULE, {
+    execArgv: [...(options.nodeFlags ?? startScriptNodeFlags()), '--require', join(__dirname, 'production-preload.js')],
     env: { ...process.env, ...settings, NODE_ENV: 'production', PORT: String(port) },
     onStdout,
   });

@@ -3,7 +3,7 @@
  * world then copies (`createMigratedDatabase`) instead of migrating a database of its own: copying takes a few
  * milliseconds where migrating took 150–300. The tests of migrating itself still start from empty databases.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyMigrations } from '../../src/db/migrator';
@@ -16,7 +16,7 @@ export default async function globalSetup(): Promise<void> {
     template = await createScratchPostgresDatabase('portal_template');
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'portal-template-'));
-    template = { url: `file:${join(dir, 'template.db')}`, drop: async () => (await import('node:fs')).rmSync(dir, { recursive: true, force: true }) };
+    template = { url: `file:${join(dir, 'template.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   await applyMigrations(template.url);
   // A copy of the SQLite file alone must hold everything: nothing may be left in a write-ahead log beside it.
