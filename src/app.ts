@@ -5,7 +5,7 @@ import Redis from 'ioredis';
 import { buildApiSchema } from './api/schema';
 import { actorOf } from './domain/audit-log.service';
 import type { Config } from './config/config';
-import { openDatabase, openMigratedDatabase, type Database } from './db/database';
+import { databaseOptionsOf, openDatabase, openMigratedDatabase, type Database } from './db/database';
 import { createServices, type Services } from './services';
 import type { PaymentProvider } from './payments/payment-provider.port';
 import { StripePaymentProvider } from './payments/stripe/stripe-payment-provider';
@@ -69,7 +69,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   }
   // Not migrating at start (production), the database must have exactly this version's migrations, checked before
   // anything listens: an instance never answers ready, nor serves, over a schema it does not know.
-  const databaseOptions = { poolSize: config.databasePoolSize, poolIdleSeconds: config.databasePoolIdleSeconds };
+  const databaseOptions = databaseOptionsOf(config);
   const database = config.migrateOnStart ? await openDatabase(config.databaseUrl, databaseOptions) : await openMigratedDatabase(config.databaseUrl, databaseOptions);
 
   // A connection that never came up (Redis down) would otherwise hold shutdown for ioredis' 2 s disconnect timeout.

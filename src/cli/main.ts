@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config/config';
 import { loadEnvFile } from '../config/env-file';
-import { DatabaseNotReadyError, openDatabase, openMigratedDatabase, type Database } from '../db/database';
+import { DatabaseNotReadyError, databaseOptionsOf, openDatabase, openMigratedDatabase, type Database } from '../db/database';
 import { applyMigrations, MigrationHistoryError, migrateForDeploy } from '../db/migrator';
 import { seedDemo } from '../dev/demo-seed';
 import { DomainError } from '../domain/errors';
@@ -168,9 +168,9 @@ async function withServices<T>(config: Config, mode: 'existing' | 'create', fn: 
   let database: Database;
   if (mode === 'create') {
     await applyMigrations(config.databaseUrl);
-    database = await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize, poolIdleSeconds: config.databasePoolIdleSeconds });
+    database = await openDatabase(config.databaseUrl, databaseOptionsOf(config));
   } else {
-    database = await openMigratedDatabase(config.databaseUrl, { poolSize: config.databasePoolSize, poolIdleSeconds: config.databasePoolIdleSeconds });
+    database = await openMigratedDatabase(config.databaseUrl, databaseOptionsOf(config));
   }
   const services = createServices({ db: database.prisma, dbProvider: database.provider, reads: database.reads, config, provider: cliProvider(config) });
   try {

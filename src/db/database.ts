@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type pg from 'pg';
-import { DEFAULT_DATABASE_POOL_IDLE_SECONDS, DEFAULT_DATABASE_POOL_SIZE, redactUrl } from '../config/config';
+import { DEFAULT_DATABASE_POOL_IDLE_SECONDS, DEFAULT_DATABASE_POOL_SIZE, redactUrl, type Config } from '../config/config';
 import { providerOf, sqlitePath, type DbProvider } from './database-url';
 import { APPLIED_MIGRATIONS_SQL, compareMigrationHistory, migrationsDir, readMigrationFolders, type AppliedMigrationRow } from './migration-history';
 import type { PrismaClient as SqliteClient } from './generated/sqlite/client';
@@ -33,6 +33,11 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** PostgreSQL: seconds an unused connection stays open (DATABASE_POOL_IDLE_SECONDS; 0 keeps it). */
   poolIdleSeconds?: number;
+}
+
+/** The pool settings a server or a command takes from its configuration. */
+export function databaseOptionsOf(config: Pick<Config, 'databasePoolSize' | 'databasePoolIdleSeconds'>): DatabaseOptions {
+  return { poolSize: config.databasePoolSize, poolIdleSeconds: config.databasePoolIdleSeconds };
 }
 
 export async function openDatabase(databaseUrl: string, options: DatabaseOptions = {}): Promise<Database> {
