@@ -1,7 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { print, type ExecutionResult } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
@@ -10,9 +7,11 @@ import { loadConfig } from '../../src/config/config';
 import { emulatorStripeJs } from '../../src/dev/local-stripe';
 import { startStripeEmulator, type StripeEmulator } from '../../src/stripe-emulator';
 import { createScratchPostgresDatabase, postgresAdmin, TEST_POSTGRES_URL } from './postgres';
+import { createMigratedDatabase, type TestDatabase } from './scratch-database';
 import { Browser } from './stripe-browser';
 
 export { createScratchPostgresDatabase, postgresAdmin, TEST_POSTGRES_URL };
+export { createMigratedDatabase, createScratchDatabase, testDatabase, type ScratchDatabase, type TestDatabase } from './scratch-database';
 
 export interface TestApp {
   app: App;
@@ -28,51 +27,6 @@ export interface TestApp {
   /** Which database the suite runs on (TEST_DATABASE), and the URL of this app's own database. */
   database: { provider: TestDatabase; url: string };
   stop(): Promise<void>;
-}
-
-export type TestDatabase = 'sqlite' | 'postgresql';
-
-/**
- * The database every test app runs on: SQLite unless TEST_DATABASE=postgresql. `npm test` runs the whole
- * suite once on each (scripts/run-tests.mjs).
- */
-export function testDatabase(): TestDatabase {
-  const value = (process.env.TEST_DATABASE || 'sqlite').toLowerCase();
-  if (value !== 'sqlite' && value !== 'postgresql') throw new Error(`TEST_DATABASE must be sqlite or postgresql, got "${value}"`);
-  return value;
-}
-
-export interface ScratchDatabase {
-  provider: TestDatabase;
-  /** DATABASE_URL for a server or the CLI; nothing is migrated yet. */
-  url: string;
-  /** SQLite only: the database file (it does not exist until something migrates it). */
-  file?: string;
-  drop(): Promise<void>;
-}
-
-/** A new, empty database of the kind this run tests (see {@link testDatabase}). */
-export async function createScratchDatabase(): Promise<ScratchDatabase> {
-  const provider = testDatabase();
-  if (provider === 'postgresql') return { provider, ...(await createScratchPostgresDatabase()) };
-  const dir = mkdtempSync(join(tmpdir(), 'portal-test-'));
-  const file = join(dir, 'test.db');
-  return { provider, url: `file:${file}`, file, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-/**
- * A new database of the kind this run tests with this version's migrations applied, as `npm start` or `npm run migrate`
- * leaves it: a copy of the run's migrated template (tests/support/global-setup.ts), which takes milliseconds where
- * migrating takes hundreds. Tests of migrating itself start from {@link createScratchDatabase}.
- */
-export async function createMigratedDatabase(): Promise<ScratchDatabase> {
-  const template = process.env.TEST_TEMPLATE_DATABASE_URL;
-  if (!template) throw new Error('TEST_TEMPLATE_DATABASE_URL is not set: run the tests through jest (jest.config.js sets up the migrated template)');
-  const provider = testDatabase();
-  if (provider === 'postgresql') return { provider, ...(await createScratchPostgresDatabase('portal_test', new URL(template).pathname.slice(1))) };
-  const scratch = await createScratchDatabase();
-  copyFileSync(template.slice('file:'.length), scratch.file!);
-  return scratch;
 }
 
 /**
