@@ -38,6 +38,11 @@ interface Sample {
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
+/** One arm's figures on one line: a round's, or the medians of its rounds. */
+const describe = (name: string, x: Sample) =>
+  `${name.padEnd(24)} ${x.rps.toFixed(0).padStart(6)} req/s  cpu ${(x.cpuMsPerRequest * 1000).toFixed(0)} µs/req  p50 ${x.p50.toFixed(2)}  ` +
+  `p90 ${x.p90.toFixed(2)}  p99 ${x.p99.toFixed(2)}  p99.9 ${x.p999.toFixed(2)}  max ${x.max.toFixed(1)}  rest of machine ${(x.otherCpu * 100).toFixed(0)}%`;
+
 async function main() {
   const arms: Arm[] = JSON.parse(process.env.BENCH_ARMS ?? '[{"name":"as is"}]');
   const provider = process.env.BENCH_DATABASE ?? 'sqlite';
@@ -89,20 +94,14 @@ async function main() {
           otherCpu: (machineMs - serverMs) / windowMs - run.clientCpuShare,
         };
         s.samples.push(sample);
-        say(
-          `  round ${round} ${s.arm.name.padEnd(24)} ${sample.rps.toFixed(0).padStart(6)} req/s  cpu ${(sample.cpuMsPerRequest * 1000).toFixed(0)} µs/req  ` +
-            `p50 ${sample.p50.toFixed(2)}  p90 ${sample.p90.toFixed(2)}  p99 ${sample.p99.toFixed(2)}  p99.9 ${sample.p999.toFixed(2)}  max ${sample.max.toFixed(1)}  ` +
-            `rest of machine ${(sample.otherCpu * 100).toFixed(0)}%`,
-        );
+        say(`  round ${round} ${describe(s.arm.name, sample)}`);
       }
     }
     say(`\nMedians over ${rounds} rounds at ${connections} connections on ${provider} (rest of machine includes PostgreSQL):`);
     for (const s of started) {
       const m = (key: keyof Sample) => median(s.samples.map((x) => x[key]));
-      say(
-        `  ${s.arm.name.padEnd(24)} ${m('rps').toFixed(0).padStart(6)} req/s  cpu ${(m('cpuMsPerRequest') * 1000).toFixed(0)} µs/req  p50 ${m('p50').toFixed(2)}  ` +
-          `p90 ${m('p90').toFixed(2)}  p99 ${m('p99').toFixed(2)}  p99.9 ${m('p999').toFixed(2)}  max ${m('max').toFixed(1)}  rest ${(m('otherCpu') * 100).toFixed(0)}%`,
-      );
+      const medians: Sample = { rps: m('rps'), cpuMsPerRequest: m('cpuMsPerRequest'), p50: m('p50'), p90: m('p90'), p99: m('p99'), p999: m('p999'), max: m('max'), otherCpu: m('otherCpu') };
+      say(`  ${describe(s.arm.name, medians)}`);
     }
   } finally {
     await Promise.all(stopping.map((stop) => stop().catch(() => undefined)));
