@@ -22,7 +22,7 @@ import {
   SetDefaultMethodDocument,
 } from '../graphql/generated/operations';
 import { createAdminKey, issueToken, seedCustomer, type SeededCustomer } from '../support/fixtures';
-import { errorCodes, graphql, type GraphQLResponse, type TestApp } from '../support/test-app';
+import { errorCodes, graphql, untilReady, type GraphQLResponse, type TestApp } from '../support/test-app';
 import { newClientAddress, startSecurityApp } from '../security/support';
 
 const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
@@ -159,6 +159,9 @@ describe('in Redis (REDIS_URL), shared by two instances', () => {
     // A prefix of its own: runs (and other suites) on the same Redis do not share budgets.
     one = await startSecurityApp({ REDIS_URL, RATE_LIMIT_KEY_PREFIX: prefix, TRUSTED_PROXIES: '127.0.0.1' });
     two = await startSecurityApp({ REDIS_URL, RATE_LIMIT_KEY_PREFIX: prefix, TRUSTED_PROXIES: '127.0.0.1', DATABASE_URL: one.app.config.databaseUrl });
+    // Until its Redis connection is up, an instance counts in its own memory (the fallback tested above); a load
+    // balancer sends it nothing before /ready, which pings Redis, answers 200.
+    await Promise.all([untilReady(one), untilReady(two)]);
     seed = await seedCustomer(one);
   });
   afterAll(async () => {

@@ -11,7 +11,7 @@ import argon2 from 'argon2';
 import Redis from 'ioredis';
 import { BalanceDocument, CustomerPaymentTokensDocument } from '../graphql/generated/operations';
 import { createAdminKey, expireToken, issueToken, revokedAdminKey, seedCustomer, type SeededCustomer } from '../support/fixtures';
-import { errorCodes, graphql, NO_RATE_LIMITS, type GraphQLResponse, type TestApp } from '../support/test-app';
+import { errorCodes, graphql, NO_RATE_LIMITS, untilReady, type GraphQLResponse, type TestApp } from '../support/test-app';
 import { expectNothingChanged, newClientAddress, startSecurityApp } from './support';
 
 const REDIS_URL = process.env.TEST_REDIS_URL;
@@ -28,6 +28,7 @@ beforeAll(async () => {
     RATE_LIMIT_CREDENTIAL_FAILURES_PER_MINUTE: '6',
     ...(REDIS_URL ? { REDIS_URL, RATE_LIMIT_KEY_PREFIX: prefix } : {}),
   });
+  await untilReady(t);
   c = await seedCustomer(t);
 });
 afterAll(async () => {

@@ -164,6 +164,17 @@ export async function graphql<TData, TVariables>(
   return { status: res.status, headers: res.headers, body: JSON.parse(text) };
 }
 
+/**
+ * Waits until the app's GET /ready answers 200, as a load balancer does before sending it requests: with REDIS_URL, an
+ * app counts rate limits in its own memory until its Redis connection is up (tens of milliseconds after start).
+ */
+export async function untilReady(t: TestApp): Promise<void> {
+  for (const started = Date.now(); Date.now() - started < 10_000; await new Promise((resolve) => setTimeout(resolve, 20))) {
+    if ((await fetch(`${t.url}/ready`)).status === 200) return;
+  }
+  throw new Error(`${t.url} did not answer /ready with 200 within 10 s`);
+}
+
 /** The error codes of a response, in order. */
 export function errorCodes(response: GraphQLResponse<unknown>): unknown[] {
   return (response.body.errors ?? []).map((e) => e.extensions?.code);
