@@ -113,6 +113,28 @@ onSqlite('fails only the read that failed among reads asked for side by side, an
   expect(after.map((method) => method.last4)).toEqual(['4242']);
 });
 
+// Requests whose bytes arrive in the same turn of the event loop ask for their reads from separate callbacks; on SQLite
+// those reads share one read transaction too.
+onSqlite('gives each of several requests asking in the same turn its own rows, and fails none for another\'s failed read', async () => {
+  const card = (customerId: string, last4: string) => ({ customerId, providerPaymentMethodId: `pm_turn_${last4}`, brand: 'visa', last4, expMonth: 12, expYear: 2040 });
+  const [ana, ben] = await Promise.all(['Ana', 'Ben'].map((name) => database.prisma.customer.create({ data: { organizationId, name } })));
+  await database.prisma.paymentMethod.createMany({ data: [card(ana.id, '1111'), card(ben.id, '2222'), card(ben.id, '3333')] });
+
+  // Timer callbacks due together run one after another in one turn, as a turn's socket callbacks do.
+  const inOwnCallback = <T>(read: () => Promise<T>) => new Promise<PromiseSettledResult<T>>((resolve) => setTimeout(() => void Promise.allSettled([read()]).then(([r]) => resolve(r)), 0));
+  const [anaCards, failed, benCards, benInvoice] = await Promise.all([
+    inOwnCallback(() => database.reads.paymentMethods(ana.id)),
+    inOwnCallback(() => database.reads.tokenBySelector({} as never)),
+    inOwnCallback(() => database.reads.paymentMethods(ben.id)),
+    inOwnCallback(() => database.reads.oldestOpenInvoice(ben.id)),
+  ]);
+  const last4s = (result: PromiseSettledResult<Array<{ last4: string }>>) => (result.status === 'fulfilled' ? result.value.map((m) => m.last4).sort() : result.reason);
+  expect(last4s(anaCards)).toEqual(['1111']);
+  expect(failed.status).toBe('rejected');
+  expect(last4s(benCards)).toEqual(['2222', '3333']);
+  expect(benInvoice).toEqual({ status: 'fulfilled', value: null });
+});
+
 onPostgres('keeps answering after PostgreSQL ends its idle connections (a restart or failover)', async () => {
   const db = database.prisma;
   const name = new URL(scratch.url).pathname.slice(1);
