@@ -6,9 +6,11 @@
  *   BENCH_ARMS='[{"name":"pool 10"},{"name":"pool 4","env":{"DATABASE_POOL_SIZE":"4"}}]' BENCH_DATABASE=postgresql \
  *     npm run bench:compare
  *
- * Each arm is `node dist/src/main.js` in production mode (as in the benchmark) with its own `env` on top and its
- * own node `flags` instead of `npm start`'s; `main` replaces the entry point (another build of the server). Every
- * arm serves the same seeded database. BENCH_CONNECTIONS (default 10), BENCH_ROUNDS (7), BENCH_DURATION_SECONDS (5).
+ * Each arm is the server in production mode (as in the benchmark) with its own `env` on top and its own node `flags`
+ * instead of `npm start`'s. Its entry point is `dist/bench-build/src/main.js`, which `npm run bench:compare` compiles
+ * from the current source first (running compare.js directly after `npm run build:server` measures the previous
+ * build); `main` replaces it with another build's (e.g. a copy of dist/ made before a change). Every arm serves the
+ * same seeded database. BENCH_CONNECTIONS (default 10), BENCH_ROUNDS (7), BENCH_DURATION_SECONDS (5).
  */
 import { startProductionServer, type ProductionServer } from './production-server';
 import { ServerProcess } from './child-rpc';
