@@ -20,7 +20,7 @@ export interface RunningServer {
 }
 
 /** Root resolvers over in-memory data; every nested field is read by graphql-js's default resolver. */
-function rootResolvers(data: PortalPageData) {
+export function rootResolvers(data: PortalPageData) {
   return {
     invoice: () => data.invoice,
     balance: () => data.balance,
@@ -95,3 +95,4 @@ export async function startApolloServer(data: PortalPageData): Promise<RunningSe
   const { url } = await startStandaloneServer(apollo, { listen: { port: 0, host: '127.0.0.1' } });
   return { url: url.replace(/\/$/, ''), close: () => apollo.stop() };
 }
+

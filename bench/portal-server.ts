@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import type { CapturedStatement } from './apollo-postgres-server';
 import { argon2VerifyCount, originalVerify } from './argon2-counter';
 import { startApp, type App } from '../src/app';
 import { loadConfig } from '../src/config/config';
@@ -126,28 +127,41 @@ export interface StatementCount {
 const USAGE_FLUSH_STATEMENT = /^(BEGIN|COMMIT)$|^UPDATE \S*CustomerPaymentToken|^INSERT INTO \S*AuditLog/;
 
 /**
- * The SQL one portal page request sends, after a first request has warmed the token cache. A request whose
- * count caught the usage flush's timer is measured again.
+ * The statements one portal page request sends, with their parameters, after a first request has warmed the token
+ * cache. A request whose capture caught the usage flush's timer is made again.
  */
-export async function statementsPerRequest(server: PortalServer, customer: SeededCustomer): Promise<StatementCount> {
+async function capturePage(server: PortalServer, customer: SeededCustomer): Promise<{ statements: CapturedStatement[]; body: string }> {
   await requestPortalPage(server.url, customer.token);
-  let statements: string[] = [];
+  let statements: CapturedStatement[] = [];
   let body = '';
   for (let attempt = 0; attempt < 5; attempt++) {
     await server.app.services.usage.flush();
     statements = [];
-    const stop = server.app.database.onStatement((sql) => statements.push(sql));
+    const stop = server.app.database.onStatement((sql, params) => statements.push({ sql, params: [...params] }));
     try {
       body = await requestPortalPage(server.url, customer.token);
     } finally {
       stop();
     }
-    if (!statements.some((sql) => USAGE_FLUSH_STATEMENT.test(sql))) break;
+    if (!statements.some(({ sql }) => USAGE_FLUSH_STATEMENT.test(sql))) break;
   }
+  return { statements, body };
+}
+
+/** The SQL one portal page request sends, and the customer's rows it pages through. */
+export async function statementsPerRequest(server: PortalServer, customer: SeededCustomer): Promise<StatementCount> {
+  const { statements, body } = await capturePage(server, customer);
   const { data } = JSON.parse(body);
   const methods = await server.app.database.prisma.paymentMethod.count({ where: { customerId: customer.customerId } });
   const payments = await server.app.database.prisma.payment.count({ where: { customerId: customer.customerId } });
-  return { lineItems: data.invoice.lineItems.length, payments, methods, statements };
+  return { lineItems: data.invoice.lineItems.length, payments, methods, statements: statements.map(({ sql }) => sql) };
+}
+
+/** What B + PostgreSQL replays per request: the statements of one portal page, with their parameters. */
+export async function pageStatements(server: PortalServer, customer: SeededCustomer): Promise<CapturedStatement[]> {
+  const { statements } = await capturePage(server, customer);
+  if (statements.some(({ sql }) => !/^\s*SELECT/i.test(sql))) throw new Error(`a portal page sent more than reads: ${statements.map(({ sql }) => sql.slice(0, 40)).join('; ')}`);
+  return statements;
 }
 
 export interface TokenCheck {

@@ -190,11 +190,13 @@ function evaluate(results: BenchResults, grid: Map<string, Map<number, Cell>>): 
       const ratio = c.rps / b.rps;
       const paired = c.roundsRps.map((rps, i) => rps / b.roundsRps[i]);
       const where = key === 'C' ? 'SQLite' : 'PostgreSQL';
+      const bPg = key === 'C-pg' ? grid.get('B-pg')?.get(connections) : undefined;
       targets.push({
         name: `C ≥ ${TARGET_C_OVER_B[key]} × B in req/s at ${connections} connections (${where}, production mode)`,
         measured:
           `C ${f0(c.rps)} req/s, B ${f0(b.rps)} req/s (medians of ${c.roundsRps.length} rounds): C/B = ${f2(ratio)}; ` +
-          `round by round ${f2(median(paired))} (${f2(Math.min(...paired))}–${f2(Math.max(...paired))})`,
+          `round by round ${f2(median(paired))} (${f2(Math.min(...paired))}–${f2(Math.max(...paired))})` +
+          (bPg ? `; for scale, B + PostgreSQL ${f0(bPg.rps)} req/s (${f2(bPg.rps / b.rps)} × B)` : ''),
         met: ratio >= TARGET_C_OVER_B[key],
       });
     }
@@ -204,9 +206,12 @@ function evaluate(results: BenchResults, grid: Map<string, Map<number, Cell>>): 
     const server = results.servers.find((srv) => srv.key === key);
     if (!c || !server) continue;
     const p99s = server.runs[low].map((r) => r.p99);
+    const bPg = key === 'C-pg' ? grid.get('B-pg')?.get(low) : undefined;
     targets.push({
       name: `p99 ≤ ${TARGET_P99_MS} ms at ${low} connections (${dbName(server.provider)})`,
-      measured: `median p99 ${f2(c.p99)} ms over ${p99s.length} rounds (${f2(Math.min(...p99s))}–${f2(Math.max(...p99s))})`,
+      measured:
+        `median p99 ${f2(c.p99)} ms over ${p99s.length} rounds (${f2(Math.min(...p99s))}–${f2(Math.max(...p99s))})` +
+        (bPg ? `; for scale, B + PostgreSQL (bare Apollo waiting on C's statement) ${f2(bPg.p99)} ms` : ''),
       met: c.p99 <= TARGET_P99_MS,
     });
   }
@@ -661,6 +666,19 @@ function discussion(results: BenchResults, grid: Map<string, Map<number, Cell>>,
         `the resolvers ask for in one turn go together as one statement, src/db/portal-reads.ts, and a token that authenticated ` +
         `within the cache's TTL is checked again beside them, src/domain/auth.service.ts).`,
     );
+    const bPg = at('B-pg');
+    if (bPg) {
+      lines.push(
+        `- **Against the same wait on bare Apollo (B + PostgreSQL).** B, each of whose requests first runs the statement C sent ` +
+          `for one page, with its parameters, on the same database and through a pool like C's, serves ${f0(bPg.rps)} req/s at ` +
+          `${low} connections (${f2(bPg.rps / b.rps)} × B), p50 ${f2(bPg.p50)} ms and p99 ${f2(bPg.p99)} ms, with ${f2(bPg.cpuMsPerRequest)} ms ` +
+          `of Node CPU and ${Number.isNaN(bPg.dbCpuMsPerRequest) ? 'an unmeasured amount' : `${f2(bPg.dbCpuMsPerRequest)} ms`} of ` +
+          `PostgreSQL CPU per request. C on PostgreSQL serves ${f2(pg.rps / bPg.rps)} × that, with p99 ${f2(pg.p99)} ms. So one ` +
+          `round trip to a database on the same ${results.machine.cores} cores costs bare Apollo ${pct(1 - bPg.rps / b.rps)} of its throughput ` +
+          `here, and what C on PostgreSQL reaches is set by that wait more than by C's own work` +
+          (bPg.p99 > TARGET_P99_MS ? `: even bare Apollo misses the ${TARGET_P99_MS} ms p99 with it.` : '.'),
+      );
+    }
     if (pg.p99 > TARGET_P99_MS) {
       const busy = pg.serverCpuShare + pg.clientCpuShare + pg.otherCpuShare + (Number.isNaN(pg.dbCpuMsPerRequest) ? 0 : (pg.dbCpuMsPerRequest * pg.rps) / 1000);
       lines.push(
@@ -780,7 +798,7 @@ export function renderReport(results: BenchResults): string {
       `The response is ${results.bodyBytes} bytes: an invoice with 5 line items, the balance, the first 10 payments and 2 saved cards.`,
     `- **Servers**, each in its own Node process (so the load generator never shares an event loop with a server, and RSS is per server):`,
     ...results.servers.map((srv) => `  - ${srv.label}: ${srv.description}.`),
-    `- **Same bytes.** C is queried once; A and B serve that response's \`data\` from memory. Before any load the bench checks ` +
+    `- **Same bytes.** C is queried once; A and B (and B + PostgreSQL) serve that response's \`data\` from memory. Before any load the bench checks ` +
       `that all servers return byte-identical bodies, and aborts otherwise. C's rows have fixed ids and timestamps, so SQLite and ` +
       `PostgreSQL agree too.`,
     `- **Load.** autocannon ${m.packages.autocannon} (programmatic API, in the orchestrator process) on loopback, ` +
@@ -790,11 +808,11 @@ export function renderReport(results: BenchResults): string {
       `a run with an error, a timeout, a non-2xx status or a different body stops the benchmark.`,
     `- **Figures** are medians over rounds. req/s is autocannon's mean of per-second counts; p50/p99 come from every response's ` +
       `latency (autocannon's own histogram has 1 ms resolution). Server CPU is the server process's user+system time over the run ` +
-      `(all its threads), from \`process.cpuUsage\`; PostgreSQL CPU is that of the backends serving C's scratch database (/proc); ` +
+      `(all its threads), from \`process.cpuUsage\`; PostgreSQL CPU is that of the backends serving the scratch database (/proc), which C on PostgreSQL and B + PostgreSQL share but never load at once; ` +
       `load generator CPU is the orchestrator's; other CPU is the rest of the machine's busy time (/proc/stat, all cores): the kernel's ` +
       `loopback networking and anything else running. Shares are in units of one core. This machine is shared, so a run during which ` +
       `other CPU exceeded ${s.maxOtherCpu} cores is repeated once the machine is quiet (within a ${s.retryBudgetS} s budget).`,
-    `- **Production mode.** Every server process (A, B, C on both databases, and the processes that seed C's databases) runs with ` +
+    `- **Production mode.** Every server process (A, B, B + PostgreSQL, C on both databases, and the processes that seed C's databases) runs with ` +
       `NODE_ENV=production in its environment, so graphql-js and Apollo skip their development-mode checks in all of them, and ` +
       `C also runs with its production configuration (introspection off, no landing page, no demo seeding, no migration at start).`,
     `- **C's process** is the server's own entry point, \`node dist/src/main.js\`, started as an operator would start it after ` +
@@ -822,7 +840,7 @@ export function renderReport(results: BenchResults): string {
         ? `the node flags given in BENCH_C_NODE_FLAGS instead of \`npm start\`'s: \`${results.cNodeFlags.join(' ') || '(none)'}\`. `
         : `the node flags of \`npm start\` (package.json), read from there: \`${results.cNodeFlags.join(' ') || '(none)'}\`. `) +
       results.cNodeFlags.map((flag) => NODE_FLAG_NOTES[flag.replace(/=.*/, '')] ?? '').join(''),
-    `- **Profiles.** After the rounds, B, C and C on PostgreSQL each get one more ${s.durationS} s run at ${s.connections[0]} connections under the V8 sampling profiler ` +
+    `- **Profiles.** After the rounds, B, B + PostgreSQL, C and C on PostgreSQL each get one more ${s.durationS} s run at ${s.connections[0]} connections under the V8 sampling profiler ` +
       `(node:inspector in the server process, 250 µs interval; .cpuprofile files in dist/bench-build/profiles/). Profiling slows the server, ` +
       `so these runs are not in the tables above.`,
     '',
@@ -854,7 +872,7 @@ export function renderReport(results: BenchResults): string {
     '',
     tokenSection(results),
     '',
-    '## Profiles: where B and C spend their CPU (C on both databases)',
+    '## Profiles: where B, B + PostgreSQL and C spend their CPU (C on both databases)',
     '',
     profileSection(results),
     '',

@@ -8,7 +8,8 @@
  * What it does, in one run:
  * - starts each server in its own child process with NODE_ENV=production, so the load generator (autocannon, in this
  *   process) never shares an event loop with a server and each server's RSS is its own:
- *   A raw node:http + graphql-js, B bare Apollo Server (server-process.ts), and C, this server, on SQLite and on
+ *   A raw node:http + graphql-js, B bare Apollo Server (server-process.ts), B + PostgreSQL (B, each request first
+ *   running the statement C sends per page, on C's database: apollo-postgres-server.ts), and C, this server, on SQLite and on
  *   PostgreSQL (a scratch database, dropped at the end): for each database an in-process copy (portal-server.ts)
  *   migrates and seeds it, then C itself starts as `node dist/src/main.js` with `npm start`'s node flags
  *   (production-server.ts), timed to its first /ready 200 with its idle RSS read then;
@@ -19,7 +20,7 @@
  * - counts C's SQL statements per request at 5 and 500 line items, times cold and warm token checks,
  *   counts argon2 verifications during the load, times the database parts of a request one by one,
  *   measures a token cache expiry under load, reads C's peak RSS and what its memory holds after the load,
- *   and profiles B and C (both databases) for one extra run each.
+ *   and profiles B, B + PostgreSQL and C (both databases) for one extra run each.
  *
  * Settings (environment): BENCH_DURATION_SECONDS (5), BENCH_ROUNDS (5), BENCH_WARMUP_SECONDS (3),
  * BENCH_CONNECTIONS (10,50), BENCH_POSTGRES_ADMIN_URL (postgresql://postgres@127.0.0.1:5432/postgres),
@@ -33,6 +34,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ServerProcess } from './child-rpc';
+import { DEFAULT_DATABASE_POOL_SIZE } from '../src/config/config';
+import type { CapturedStatement } from './apollo-postgres-server';
 import type { ComponentCost } from './component-costs';
 import type { ProfileSummary } from './cpu-profile';
 import { createScratchDatabase, describeMachine, machineCpuMs, waitForQuiet, type ScratchDatabase } from './environment';
@@ -127,7 +130,7 @@ async function measure(server: Server, connections: number, settings: Settings, 
   const usageOf = () => server.process.call<ProcessUsage>('usage');
   for (let attempt = 1; ; attempt++) {
     const before = await usageOf();
-    const dbBefore = server.result.key === 'C-pg' ? await scratch?.backendCpuMs() : undefined;
+    const dbBefore = server.result.key === 'C-pg' || server.result.key === 'B-pg' ? await scratch?.backendCpuMs() : undefined;
     const machineBefore = machineCpuMs();
     const run = await runLoad(server.target, connections, settings.durationS);
     const machineAfter = machineCpuMs();
@@ -245,6 +248,15 @@ async function main() {
     };
     const cProduction = await startProduction('C (SQLite)', cInfo);
     const cPgProduction = cPgInfo ? await startProduction('C (PostgreSQL)', cPgInfo) : undefined;
+    // B + PostgreSQL: B, making the round trips C makes per page, on C's database.
+    let bPg: ServerProcess | undefined;
+    let bPgInfo: { url: string } | undefined;
+    if (cPg && scratch) {
+      const statements = await cPg.call<CapturedStatement[]>('pageStatements');
+      say(`Starting B + PostgreSQL (bare Apollo, then C's ${statements.length} statement${statements.length === 1 ? '' : 's'} per page on the same database)…`);
+      bPg = spawn('B + PostgreSQL', 'apollo-pg');
+      bPgInfo = await bPg.call<{ url: string }>('start', { data: parsed.data, postgresUrl: scratch.url, statements });
+    }
     const servers: Server[] = [];
     const add = (key: string, label: string, description: string, child: ServerProcess, url: string, token: string, provider?: string, harness?: ServerProcess, production?: ProductionServer) =>
       servers.push({
@@ -258,6 +270,17 @@ async function main() {
     // A and B ignore the Authorization header; every server gets the very same request.
     add('A', 'A: raw node:http + graphql-js', 'node:http, graphql-js execute, cached parsed+validated document, in-memory data', a, aInfo.url, cInfo.tokens.small);
     add('B', 'B: bare Apollo Server', '@apollo/server standalone, default settings, same schema and in-memory data', b, bInfo.url, cInfo.tokens.small);
+    if (bPg && bPgInfo) {
+      add(
+        'B-pg',
+        'B + PostgreSQL: bare Apollo, C\'s statement',
+        `B, but each request first runs the statements C sent for one page, with their parameters, on C's PostgreSQL database ` +
+          `(pg, a pool of ${DEFAULT_DATABASE_POOL_SIZE} as C's, named statements): bare Apollo Server waiting on PostgreSQL as C does`,
+        bPg,
+        bPgInfo.url,
+        cInfo.tokens.small,
+      );
+    }
     add('C', 'C: this server, SQLite', '`node dist/src/main.js` in production mode on a fresh SQLite file, real payment token', cProduction.process, cProduction.url, cInfo.tokens.small, cInfo.provider, cSqlite, cProduction);
     if (cPg && cPgInfo && cPgProduction) {
       add('C-pg', 'C: this server, PostgreSQL', `\`node dist/src/main.js\` in production mode on PostgreSQL ${scratch!.serverVersion} (scratch database)`, cPgProduction.process, cPgProduction.url, cPgInfo.tokens.small, cPgInfo.provider, cPg, cPgProduction);
@@ -362,7 +385,7 @@ async function main() {
 
     const profileConnections = settings.connections[0];
     const profiles: BenchResults['profiles'] = [];
-    for (const server of servers.filter((s) => s.result.key === 'B' || s.result.key === 'C' || s.result.key === 'C-pg')) {
+    for (const server of servers.filter((s) => ['B', 'B-pg', 'C', 'C-pg'].includes(s.result.key))) {
       say(`Profiling ${server.result.label} for one extra ${settings.durationS} s run at ${profileConnections} connections…`);
       await server.process.call('profileStart');
       const run = await runLoad(server.target, profileConnections, settings.durationS);

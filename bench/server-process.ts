@@ -2,15 +2,16 @@
  * One benchmarked server in its own process, driven by the orchestrator (run-bench.ts) over IPC.
  * Own processes keep the load generator off the server's event loop and give each server its own RSS.
  *
- * Roles: `raw` (A), `apollo` (B), `portal` (C, SQLite or PostgreSQL).
+ * Roles: `raw` (A), `apollo` (B), `apollo-pg` (B + PostgreSQL), `portal` (C, SQLite or PostgreSQL).
  */
 import 'reflect-metadata';
 import { serveCommands } from './child-rpc';
 import { CpuProfiler } from './cpu-profile';
+import type { CapturedStatement } from './apollo-postgres-server';
 import type { PortalPageData, RunningServer } from './in-memory-servers';
 import type { PortalServer } from './portal-server';
 
-// Each role loads only its own modules, so A and B do not carry the portal's (Prisma, type-graphql) in their RSS.
+// Each role loads only its own modules, so A and B do not carry the portal's (Prisma, type-graphql) or pg in their RSS.
 const inMemory = () => import('./in-memory-servers');
 const portalModule = () => import('./portal-server');
 
@@ -43,9 +44,10 @@ let portal: PortalServer | undefined;
 let profiler: CpuProfiler | undefined;
 
 serveCommands({
-  async start(args: { data?: PortalPageData } & PortalStartArgs): Promise<{ url: string } | PortalStarted> {
+  async start(args: { data?: PortalPageData; statements?: CapturedStatement[] } & PortalStartArgs): Promise<{ url: string } | PortalStarted> {
     if (role === 'raw') return (running = await (await inMemory()).startRawServer(args.data!));
     if (role === 'apollo') return (running = await (await inMemory()).startApolloServer(args.data!));
+    if (role === 'apollo-pg') return (running = await (await import('./apollo-postgres-server')).startApolloPostgresServer(args.data!, args.postgresUrl!, args.statements!));
     if (role !== 'portal') throw new Error(`unknown role ${role}`);
     portal = await (await portalModule()).startPortalServer(args.postgresUrl, { tokenCacheTtlS: args.tokenCacheTtlS });
     running = portal;
@@ -70,6 +72,8 @@ serveCommands({
     const replay = args.replay && portal!.app.database.provider === 'sqlite' ? await (await import('./sql-replay')).replayPortalPageSql(portal!, portal!.small) : undefined;
     return { small, large, replay };
   },
+
+  pageStatements: async () => (await portalModule()).pageStatements(portal!, portal!.small),
 
   tokenChecks: async () => (await portalModule()).tokenChecks(portal!),
 
