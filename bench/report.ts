@@ -667,6 +667,7 @@ function discussion(results: BenchResults, grid: Map<string, Map<number, Cell>>,
         `within the cache's TTL is checked again beside them, src/domain/auth.service.ts).`,
     );
     const bPg = at('B-pg');
+    const [bPgHigh, pgHigh, bHigh] = high !== low ? [at('B-pg', high), at('C-pg', high), at('B', high)] : [];
     if (bPg) {
       lines.push(
         `- **Against the same wait on bare Apollo (B + PostgreSQL).** B, each of whose requests first runs the statement C sent ` +
@@ -676,7 +677,11 @@ function discussion(results: BenchResults, grid: Map<string, Map<number, Cell>>,
           `PostgreSQL CPU per request. C on PostgreSQL serves ${f2(pg.rps / bPg.rps)} × that, with p99 ${f2(pg.p99)} ms. So one ` +
           `round trip to a database on the same ${results.machine.cores} cores costs bare Apollo ${pct(1 - bPg.rps / b.rps)} of its throughput ` +
           `here, and what C on PostgreSQL reaches is set by that wait more than by C's own work` +
-          (bPg.p99 > TARGET_P99_MS ? `: even bare Apollo misses the ${TARGET_P99_MS} ms p99 with it.` : '.'),
+          (bPg.p99 > TARGET_P99_MS ? `: even bare Apollo misses the ${TARGET_P99_MS} ms p99 with it.` : '.') +
+          (bPgHigh && pgHigh && bHigh
+            ? ` At ${high} connections B + PostgreSQL serves ${f0(bPgHigh.rps)} req/s (${f2(bPgHigh.rps / bHigh.rps)} × B) and C on ` +
+              `PostgreSQL ${f2(pgHigh.rps / bPgHigh.rps)} × that.`
+            : ''),
       );
     }
     if (pg.p99 > TARGET_P99_MS) {
