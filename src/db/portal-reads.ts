@@ -476,11 +476,12 @@ function columnCount(sql: string): number {
  * four. Each round trip costs the server a socket write that wakes a backend, which on the benchmark's machine took
  * more CPU than everything else a PostgreSQL read does (docs/BENCHMARKS.md); it also reads them all from one snapshot.
  *
- * The batch is one SELECT of one row, a column per read: `(SELECT coalesce(json_agg(s), '[]') FROM (<read>) AS s(c0, …))`, each
- * read's `$n` renumbered after the previous reads' parameters and its columns renamed c0, c1, … (two of a read's columns
- * may share a name). json_agg over an ordered subquery keeps its order (as PostgREST relies on for the same shape); a
- * row comes back as a JSON object whose values are in the read's column order. A read alone in its turn runs as its
- * own prepared statement, as before.
+ * The batch is one SELECT of one row, a column per read:
+ * `(SELECT coalesce(json_agg(json_build_array(c0, …)), '[]') FROM (<read>) AS s(c0, …))`, each read's `$n` renumbered
+ * after the previous reads' parameters and its columns renamed c0, c1, … (two of a read's columns may share a name).
+ * json_agg over an ordered subquery keeps its order (as PostgREST relies on for the same shape); a row comes back as a
+ * JSON array of its values in the read's column order, as the drivers' rows are (arrays rather than objects keyed
+ * c0, c1, …: -4% CPU per request in an A/B run). A read alone in its turn runs as its own prepared statement, as before.
  */
 const MAX_BATCH_STATEMENTS = 64;
 
@@ -499,7 +500,7 @@ function batchedPostgresDriver(pool: pg.Pool, types: pg.CustomTypesConfig, liste
         const sql = read.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
         offset += read.params.length;
         const names = Array.from({ length: columnCount(read.sql) }, (_, c) => `c${c}`).join(', ');
-        return `(SELECT coalesce(json_agg(s), '[]') FROM (${sql}) AS s(${names})) AS r${i}`;
+        return `(SELECT coalesce(json_agg(json_build_array(${names})), '[]') FROM (${sql}) AS s(${names})) AS r${i}`;
       });
       const sql = `SELECT ${columns.join(', ')}`;
       if (batches.size >= MAX_BATCH_STATEMENTS) return { sql };
@@ -521,8 +522,7 @@ function batchedPostgresDriver(pool: pg.Pool, types: pg.CustomTypesConfig, liste
     const params = reads.flatMap((read) => read.params);
     listen(sql, params);
     const result = await pool.query<unknown[]>({ name, text: sql, values: params, types, rowMode: 'array' });
-    const row = result.rows[0] as Array<Array<Record<string, unknown>>>;
-    return row.map((objects) => objects.map((object) => Object.values(object)));
+    return result.rows[0] as Values[][];
   }
 
   return collectedReads((reads) => {
