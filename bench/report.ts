@@ -619,12 +619,15 @@ function discussion(results: BenchResults, grid: Map<string, Map<number, Cell>>,
       `PostgreSQL, idle while the other servers take their rounds, opened its backends and prepared its statements again ` +
       `at the start of each of its rounds, as a real instance would after every quiet spell; pooled connections now stay ` +
       `open 300 s (DATABASE_POOL_IDLE_SECONDS; \`npm run bench:compare\`, two replicas of each: +10% req/s, -7% CPU per ` +
-      `request, half the slowest response). Last, \`strace -c\` showed the server reading about 10 requests per turn of ` +
+      `request, half the slowest response). Then \`strace -c\` showed the server reading about 10 requests per turn of ` +
       `the event loop at 10 connections, and each still ran its own SQLite read transaction (BEGIN, a WAL read lock and its ` +
       `release, COMMIT); the reads of every request that arrived in the same turn now share one, taken after all of them ` +
       `were asked for (fcntl calls per request 2 to 0.2; \`perf\`: the kernel's share of C's CPU 19% to 11%; ` +
       `\`npm run bench:compare\`, two replicas of each: 2,460 and 2,460 to 3,985 and 3,871 req/s, CPU per request 412 and 404 ` +
-      `to 253 and 260 µs, p99 10.70 and 10.63 to 7.44 and 7.86 ms).`,
+      `to 253 and 260 µs, p99 10.70 and 10.63 to 7.44 and 7.86 ms). Last on PostgreSQL, a batch of reads returns each row as ` +
+      `a JSON array of its values instead of an object keyed by column that the driver then turned back into values ` +
+      `(\`npm run bench:compare\`, two replicas of each: 2,210 and 2,185 to 2,302 and 2,303 req/s, CPU per request 436 and 425 ` +
+      `to 408 and 413 µs).`,
   );
   if (c.rps / b.rps < TARGET_C_OVER_B.C) {
     const needed = b.cpuMsPerRequest / TARGET_C_OVER_B.C;
