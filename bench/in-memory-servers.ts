@@ -95,4 +95,3 @@ export async function startApolloServer(data: PortalPageData): Promise<RunningSe
   const { url } = await startStandaloneServer(apollo, { listen: { port: 0, host: '127.0.0.1' } });
   return { url: url.replace(/\/$/, ''), close: () => apollo.stop() };
 }
-
